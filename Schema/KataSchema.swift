@@ -1,0 +1,18 @@
+/// The SQL migrations of the kata database, embedded in the binary at build time.
+///
+/// `Schema/Migrations/` is the single source of truth for the database layout. Shipped
+/// migrations are never edited: a change to the layout is a new numbered file, listed here.
+public enum KataSchema {
+    /// One numbered migration: its identifier and its SQL text.
+    public struct Migration: Sendable {
+        /// The identifier recorded in the database once the migration has run (`0001-initial`).
+        public let identifier: String
+        /// The SQL statements of the migration.
+        public let sql: String
+    }
+
+    /// Every migration, oldest first.
+    public static let migrations: [Migration] = [
+        Migration(identifier: "0001-initial", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+    ]
+}

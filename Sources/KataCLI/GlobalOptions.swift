@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The database file (default: $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite).", valueName: "path"))
+    var database: String?
+
+    /// Opens the database; a missing file is an error pointing at `kata init`.
+    func openStore(_ context: CommandContext, create: Bool = false) throws -> KataStore {
+        try KataStore.open(path: context.databasePath(database), create: create)
+    }
+}
+
+/// `--format text|json|csv`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+/// Options of every listing.
+struct FormatOptions: ParsableArguments {
+    @Option(help: "Output format: text (default), json or csv.")
+    var format: OutputFormat = .text
+}
+
+/// A date argument: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, `-3d`, `-2w`, `+1w`.
+struct DayArgument: ExpressibleByArgument, Sendable {
+    let text: String
+
+    init?(argument: String) { text = argument }
+
+    /// The day, counted from `today` for relative forms.
+    func day(today: Day, field: String) throws -> Day {
+        try Day(expression: text, today: today, field: field)
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// A period: `--from DATE --to DATE` or `--period 2026-Q3`.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "First day of the period (YYYY-MM-DD, today, -4w, …).")
+    var from: DayArgument?
+
+    @Option(help: "Last day of the period, inclusive.")
+    var to: DayArgument?
+
+    @Option(help: "A whole period: 2026, 2026-H2, 2026-Q3, 2026-09 or 2026-W38.")
+    var period: String?
+
+    /// The period given, or `fallback` when none was given.
+    func resolve(today: Day, fallback: Period) throws -> Period {
+        if let period {
+            guard from == nil, to == nil else {
+                throw KataError.usage("give either --period or --from/--to, not both.")
+            }
+            return try Period(parsing: period)
+        }
+        let start = try from?.day(today: today, field: "--from")
+        let end = try to?.day(today: today, field: "--to")
+        switch (start, end) {
+        case (nil, nil): return fallback
+        case let (start?, end?): return try Period(from: start, to: end)
+        case let (start?, nil): return try Period(from: start, to: max(today, start))
+        case let (nil, end?): return try Period(from: min(fallback.from, end), to: end)
+        }
+    }
+}
+
+extension CommandContext {
+    /// Today in the organisation's time zone (or the fixed day of a test).
+    func today(_ store: KataStore) throws -> Day {
+        if let today { return today }
+        return try store.settings().today(at: now)
+    }
+}
+
+/// Parses a handle argument, naming the option in the error.
+func handle(_ text: String, _ field: String) throws -> Handle {
+    try Handle(validating: text, field: field)
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+struct InitCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the database, or change its time zone, workweek and holidays.",
+        discussion: """
+            Safe to run again: an existing database keeps its data, and only the settings given change.
+
+            Examples:
+              kata init
+              kata init --time-zone Europe/Berlin --workweek mon-fri --holiday 2026-12-24 --holiday 2026-12-25
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The organisation's time zone, in which dates are counted (default: this computer's).")
+    var timeZone: String?
+
+    @Option(help: "The working days, such as mon-fri or mon,tue,wed,thu,fri,sat (default: mon-fri).")
+    var workweek: String?
+
+    @Option(name: .customLong("holiday"), help: "A day off in the workweek (repeatable).")
+    var holidays: [DayArgument] = []
+
+    @Option(name: .customLong("remove-holiday"), help: "Take a day off the holiday list (repeatable).")
+    var removedHolidays: [DayArgument] = []
+
+    func run(in context: CommandContext) throws {
+        let path = context.databasePath(global.database)
+        let existed = FileManager.default.fileExists(atPath: path)
+        let workweekDays = try workweek.map(WorkCalendar.parseWorkweek)
+        let store = try global.openStore(context, create: true)
+        let today = try context.today(store)
+        let added = try holidays.map { try $0.day(today: today, field: "--holiday") }
+        let removed = try removedHolidays.map { try $0.day(today: today, field: "--remove-holiday") }
+        try store.configure(timeZone: timeZone, workweek: workweekDays, addHolidays: added, removeHolidays: removed)
+        let settings = try store.settings()
+        context.output.line(existed ? "Database \(path) is ready." : "Created \(path).")
+        context.output.line(
+            "Time zone \(settings.timeZone); workweek \(WorkCalendar.describe(settings.calendar.workweek)); "
+                + "\(settings.calendar.holidays.count) holiday(s).")
+        if !existed {
+            context.output.line("Next: add people with 'kata person add HANDLE --name \"Full Name\"'.")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+/// A kata command that runs against a `CommandContext` instead of the process's globals.
+protocol KataCommand: ParsableCommand {
+    func run(in context: CommandContext) throws
+}
+
+extension KataCommand {
+    mutating func run() throws {
+        try run(in: .live())
+    }
+}
+
+/// The `kata` command line.
+public struct Kata: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "kata",
+        abstract: "Track Toyota Kata coaching cycles: storyboards, daily coaching and coaching the coaches.",
+        discussion: """
+            A coach logs each day's coaching cycle in under a minute; learners keep their storyboard;
+            2nd coaches see how regularly each manager coaches.
+
+            Start with 'kata init', or try 'kata demo --db /tmp/demo.sqlite' for an example organisation.
+            The database is --db, else $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite.
+            """,
+        version: version,
+        subcommands: KataCommands.all
+    )
+
+    public init() {}
+
+    /// Runs `arguments` (without the program name) and returns the exit code: 0 success,
+    /// 64 wrong usage, 65 invalid data, 66 a missing file or database, 1 anything else.
+    public static func execute(_ arguments: [String], context: CommandContext) -> Int32 {
+        do {
+            let command = try parseAsRoot(arguments)
+            if let kataCommand = command as? any KataCommand {
+                try kataCommand.run(in: context)
+            } else {
+                var command = command
+                try command.run()
+            }
+            return 0
+        } catch let error as KataError {
+            context.errors.line("kata: " + error.description)
+            return exitCode(for: error)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 {
+                if !message.isEmpty { context.output.line(message) }
+            } else {
+                context.errors.line(message.hasPrefix("Error:") ? message : message)
+            }
+            return code
+        }
+    }
+
+    /// The exit code for a kata error.
+    public static func exitCode(for error: KataError) -> Int32 {
+        switch error {
+        case .usage, .missing: return 64
+        case .fileNotFound: return 66
+        case .failure: return 1
+        default: return 65
+        }
+    }
+}
+
+/// The entry point of the `kata` executable.
+public enum KataMain {
+    public static func main() -> Never {
+        let code = Kata.execute(Array(CommandLine.arguments.dropFirst()), context: .live())
+        exit(code)
+    }
+}

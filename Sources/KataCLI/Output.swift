@@ -1,0 +1,62 @@
+import Foundation
+import ImprovementKata
+import KataExport
+
+/// Renders listings as an aligned text table, JSON or CSV.
+struct Listing {
+    var columns: [String]
+    var rows: [[String]]
+
+    /// Aligned columns for the terminal, with a header line.
+    func text() -> String {
+        var widths = columns.map(\.displayWidth)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.displayWidth)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell.padded(to: widths[index])
+            }.joined(separator: "  ").trimmedTrailing
+        }
+        return ([line(columns)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV with a header row, formulas defused.
+    func csv() -> String {
+        CSVTable(header: columns, rows: rows).render()
+    }
+}
+
+/// Encodes a value as pretty JSON with keys sorted, ending in a newline.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+extension String {
+    /// Columns the text takes in a terminal (characters; wide scripts are rare in handles and names).
+    var displayWidth: Int { count }
+
+    func padded(to width: Int) -> String {
+        displayWidth >= width ? self : self + String(repeating: " ", count: width - displayWidth)
+    }
+
+    var trimmedTrailing: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// The text cut to `width` characters, with an ellipsis when cut.
+    func truncated(to width: Int) -> String {
+        count <= width ? self : String(prefix(max(0, width - 1))) + "…"
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text or an empty string.
+    var orEmpty: String { self ?? "" }
+}

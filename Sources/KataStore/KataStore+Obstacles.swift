@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import ImprovementKata
+
+extension KataStore {
+    /// Parks an obstacle on a target condition's parking lot.
+    public func addObstacle(_ obstacle: Obstacle) throws {
+        try write { db in
+            let target = try KataStore.fetchTarget(obstacle.target, db)
+            guard target.isActive else {
+                throw KataError.ruleBroken(
+                    "the target condition is \(target.status.rawValue); obstacles go on an active target condition.")
+            }
+            if obstacle.status == .working { try KataStore.parkWorkingObstacle(of: obstacle.target, db) }
+            try obstacle.insert(db)
+        }
+    }
+
+    /// Makes `id` the one obstacle being worked on its target condition; the one worked so far
+    /// goes back to the parking lot.
+    @discardableResult
+    public func workObstacle(_ id: UUID) throws -> Obstacle {
+        try write { db in try KataStore.workObstacle(id, db) }
+    }
+
+    static func workObstacle(_ id: UUID, _ db: Database) throws -> Obstacle {
+        var obstacle = try fetchObstacle(id, db)
+        guard !obstacle.status.isClosed else {
+            throw KataError.ruleBroken("the obstacle is \(obstacle.status.rawValue); only a parked one can be worked.")
+        }
+        guard obstacle.status != .working else { return obstacle }
+        try parkWorkingObstacle(of: obstacle.target, db)
+        obstacle.status = .working
+        try db.execute(sql: "UPDATE obstacle SET status = 'working' WHERE id = ?", arguments: [id.text])
+        return obstacle
+    }
+
+    /// Ends an obstacle as overcome or dropped.
+    @discardableResult
+    public func closeObstacle(_ id: UUID, as status: Obstacle.Status, on day: Day) throws -> Obstacle {
+        try write { db in
+            var obstacle = try KataStore.fetchObstacle(id, db)
+            try obstacle.close(as: status, on: day)
+            try db.execute(
+                sql: "UPDATE obstacle SET status = ?, closedOn = ? WHERE id = ?",
+                arguments: [obstacle.status.rawValue, obstacle.closedOn, id.text])
+            return obstacle
+        }
+    }
+
+    /// Obstacles, optionally of one target condition or one learner; parking-lot order.
+    public func obstacles(target: UUID? = nil, learner: Handle? = nil, includeClosed: Bool = true) throws -> [Obstacle]
+    {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT obstacle.* FROM obstacle JOIN target ON target.id = obstacle.target
+                    WHERE (?1 IS NULL OR obstacle.target = ?1) AND (?2 IS NULL OR target.learner = ?2)
+                        AND (?3 OR obstacle.status IN ('parked', 'working'))
+                    ORDER BY target.learner, obstacle.target, obstacle.status <> 'working',
+                        obstacle.status IN ('overcome', 'dropped'), obstacle.createdOn, obstacle.rowid
+                    """,
+                arguments: [target?.text, learner, includeClosed]
+            ).map(Obstacle.init(row:))
+        }
+    }
+
+    static func fetchObstacle(_ id: UUID, _ db: Database) throws -> Obstacle {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM obstacle WHERE id = ?", arguments: [id.text]) else {
+            throw KataError.unknown(kind: "obstacle", reference: id.text, hint: "See 'kata obstacle list'.")
+        }
+        return try Obstacle(row: row)
+    }
+
+    static func parkWorkingObstacle(of target: UUID, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE obstacle SET status = 'parked' WHERE target = ? AND status = 'working'",
+            arguments: [target.text])
+    }
+
+    static func workingObstacle(of target: UUID, _ db: Database) throws -> Obstacle? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM obstacle WHERE target = ? AND status = 'working'", arguments: [target.text]
+        ).map(Obstacle.init(row:))
+    }
+}

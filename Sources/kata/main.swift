@@ -1,0 +1,3 @@
+import KataCLI
+
+KataMain.main()

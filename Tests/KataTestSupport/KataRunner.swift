@@ -1,0 +1,86 @@
+import Foundation
+import ImprovementKata
+import KataCLI
+import KataStore
+
+/// What a command printed and returned.
+public struct CommandResult: Sendable {
+    public var exitCode: Int32
+    public var output: String
+    public var errors: String
+}
+
+/// Runs `kata` commands in process against a temporary database, with a fixed "today".
+///
+/// ```swift
+/// let kata = try KataRunner(today: "2026-11-20")
+/// let result = kata.run("person", "add", "ann", "--name", "Ann Lee")
+/// #expect(result.exitCode == 0)
+/// ```
+public final class KataRunner: @unchecked Sendable {
+    /// A folder private to this runner, removed when it goes away.
+    public let folder: URL
+    /// The database file commands use.
+    public let databasePath: String
+    /// The day commands take as today.
+    public var today: Day
+    /// Environment variables the commands see (HOME and XDG paths point into `folder`).
+    public var environment: [String: String]
+    /// The instant commands take as now.
+    public var now: Date
+
+    /// A runner with an initialised database (time zone UTC, Monday to Friday) unless `initialise`
+    /// is false.
+    public init(today: String = "2026-11-20", initialise: Bool = true) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kata-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        databasePath = folder.appendingPathComponent("kata.sqlite").path
+        guard let day = Day(today) else { throw KataError.usage("bad test day \(today)") }
+        self.today = day
+        now = Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + 9 * 3_600))
+        environment = [
+            "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
+            "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "KATA_DB": databasePath,
+        ]
+        if initialise {
+            let result = run("init", "--time-zone", "UTC")
+            guard result.exitCode == 0 else { throw KataError.failure("kata init failed: \(result.errors)") }
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs one command; `input` holds the lines typed at prompts (a terminal is assumed then).
+    @discardableResult
+    public func run(_ arguments: String..., input: [String]? = nil, terminal: Bool = false) -> CommandResult {
+        run(arguments, input: input, terminal: terminal)
+    }
+
+    /// Runs one command given as an array of arguments.
+    @discardableResult
+    public func run(_ arguments: [String], input: [String]? = nil, terminal: Bool = false) -> CommandResult {
+        let context = CommandContext(
+            environment: environment, now: now, today: today, input: input.map(ScriptedInput.init),
+            outputIsTerminal: terminal)
+        let code = Kata.execute(arguments, context: context)
+        return CommandResult(exitCode: code, output: context.output.text, errors: context.errors.text)
+    }
+
+    /// The store behind the runner, for checking what was written.
+    public func store() throws -> KataStore {
+        try KataStore.open(path: databasePath, create: false)
+    }
+}
+
+/// Answers prompts from a list of lines; nil (Ctrl-D) after the last.
+public final class ScriptedInput: LineReader {
+    private var lines: [String]
+
+    public init(_ lines: [String]) { self.lines = lines }
+
+    public func readLine() -> String? {
+        lines.isEmpty ? nil : lines.removeFirst()
+    }
+}
