@@ -1,0 +1,143 @@
+import Foundation
+import ImprovementKata
+
+/// How regularly one coach coached over a period: the figures of DESIGN §6.
+///
+/// The JSON form (field names and types) is a contract: `kata practice --format json` prints it
+/// and the HR review packet embeds it. Fractions are not rounded.
+public struct PracticeSummary: Codable, Sendable, Equatable {
+    /// The coach's handle.
+    public var coach: String
+    public var name: String
+    public var unit: String?
+    /// Cycles by the coach dated in the period (any day, workday or not).
+    public var cycles: Int
+    /// Distinct learners in those cycles.
+    public var learners: Int
+    /// Workdays of the period within the coach's active span.
+    public var workdays: Int
+    /// Distinct workdays (as above) with at least one cycle.
+    public var coachedDays: Int
+    /// coachedDays / workdays; 0 when workdays is 0.
+    public var cadence: Double
+    public var longestStreak: Int
+    public var currentStreak: Int
+    public var longestGap: Int
+    /// The latest cycle on or before the end of the period, from all history.
+    public var lastCycle: Day?
+    public var daysSinceLastCycle: Int?
+    public var averageMinutes: Double?
+    public var cyclesOver20Minutes: Int
+    /// Share of the experiments planned in the period's cycles that have a prediction.
+    public var predictionRate: Double?
+    public var observations: Int
+    public var weekly: [WeeklyPractice]
+    /// Cycles per day in the period (for calendars and heatmaps); not part of the JSON contract.
+    public var dailyCycles: [Day: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case coach, name, unit, cycles, learners, workdays, coachedDays, cadence, longestStreak, currentStreak
+        case longestGap, lastCycle, daysSinceLastCycle, averageMinutes, cyclesOver20Minutes, predictionRate
+        case observations, weekly
+    }
+
+    public init(
+        coach: String, name: String, unit: String?, cycles: Int, learners: Int, workdays: Int, coachedDays: Int,
+        cadence: Double, longestStreak: Int, currentStreak: Int, longestGap: Int, lastCycle: Day?,
+        daysSinceLastCycle: Int?, averageMinutes: Double?, cyclesOver20Minutes: Int, predictionRate: Double?,
+        observations: Int, weekly: [WeeklyPractice], dailyCycles: [Day: Int] = [:]
+    ) {
+        self.coach = coach
+        self.name = name
+        self.unit = unit
+        self.cycles = cycles
+        self.learners = learners
+        self.workdays = workdays
+        self.coachedDays = coachedDays
+        self.cadence = cadence
+        self.longestStreak = longestStreak
+        self.currentStreak = currentStreak
+        self.longestGap = longestGap
+        self.lastCycle = lastCycle
+        self.daysSinceLastCycle = daysSinceLastCycle
+        self.averageMinutes = averageMinutes
+        self.cyclesOver20Minutes = cyclesOver20Minutes
+        self.predictionRate = predictionRate
+        self.observations = observations
+        self.weekly = weekly
+        self.dailyCycles = dailyCycles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        coach = try c.decode(String.self, forKey: .coach)
+        name = try c.decode(String.self, forKey: .name)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        cycles = try c.decode(Int.self, forKey: .cycles)
+        learners = try c.decode(Int.self, forKey: .learners)
+        workdays = try c.decode(Int.self, forKey: .workdays)
+        coachedDays = try c.decode(Int.self, forKey: .coachedDays)
+        cadence = try c.decode(Double.self, forKey: .cadence)
+        longestStreak = try c.decode(Int.self, forKey: .longestStreak)
+        currentStreak = try c.decode(Int.self, forKey: .currentStreak)
+        longestGap = try c.decode(Int.self, forKey: .longestGap)
+        lastCycle = try c.decodeIfPresent(Day.self, forKey: .lastCycle)
+        daysSinceLastCycle = try c.decodeIfPresent(Int.self, forKey: .daysSinceLastCycle)
+        averageMinutes = try c.decodeIfPresent(Double.self, forKey: .averageMinutes)
+        cyclesOver20Minutes = try c.decode(Int.self, forKey: .cyclesOver20Minutes)
+        predictionRate = try c.decodeIfPresent(Double.self, forKey: .predictionRate)
+        observations = try c.decode(Int.self, forKey: .observations)
+        weekly = try c.decode([WeeklyPractice].self, forKey: .weekly)
+        dailyCycles = [:]
+    }
+
+    /// Nulls are written out (`"lastCycle": null`), as the contract shows them.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(coach, forKey: .coach)
+        try c.encode(name, forKey: .name)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(cycles, forKey: .cycles)
+        try c.encode(learners, forKey: .learners)
+        try c.encode(workdays, forKey: .workdays)
+        try c.encode(coachedDays, forKey: .coachedDays)
+        try c.encode(cadence, forKey: .cadence)
+        try c.encode(longestStreak, forKey: .longestStreak)
+        try c.encode(currentStreak, forKey: .currentStreak)
+        try c.encode(longestGap, forKey: .longestGap)
+        try c.encode(lastCycle, forKey: .lastCycle)
+        try c.encode(daysSinceLastCycle, forKey: .daysSinceLastCycle)
+        try c.encode(averageMinutes, forKey: .averageMinutes)
+        try c.encode(cyclesOver20Minutes, forKey: .cyclesOver20Minutes)
+        try c.encode(predictionRate, forKey: .predictionRate)
+        try c.encode(observations, forKey: .observations)
+        try c.encode(weekly, forKey: .weekly)
+    }
+}
+
+/// Practice in one ISO week, counting only days inside the period.
+public struct WeeklyPractice: Codable, Sendable, Equatable {
+    /// The week as `2026-W47`.
+    public var week: String
+    public var cycles: Int
+    public var coachedDays: Int
+
+    public init(week: String, cycles: Int, coachedDays: Int) {
+        self.week = week
+        self.cycles = cycles
+        self.coachedDays = coachedDays
+    }
+}
+
+/// The practice figures of every coach listed for a period, sorted by handle.
+public struct PracticeReport: Codable, Sendable, Equatable {
+    public var from: Day
+    public var to: Day
+    public var coaches: [PracticeSummary]
+
+    public init(from: Day, to: Day, coaches: [PracticeSummary]) {
+        self.from = from
+        self.to = to
+        self.coaches = coaches
+    }
+}
