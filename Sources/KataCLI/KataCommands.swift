@@ -5,5 +5,14 @@ enum KataCommands {
     static let all: [any ParsableCommand.Type] = [
         InitCommand.self,
         PersonCommand.self,
+        PairCommand.self,
+        ChallengeCommand.self,
+        TargetCommand.self,
+        ConditionCommand.self,
+        ObstacleCommand.self,
+        CycleCommand.self,
+        StoryboardCommand.self,
+        ObserveCommand.self,
+        DueCommand.self,
     ]
 }

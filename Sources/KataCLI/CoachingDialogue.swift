@@ -1,0 +1,149 @@
+import Foundation
+import ImprovementKata
+import KataStore
+
+/// The five coaching questions asked on the terminal for the values not given on the command line.
+///
+/// Before the coach hears what happened, the dialogue reads back the last step and what the
+/// learner expected from it: the comparison of prediction and result is where the learning is.
+struct CoachingDialogue {
+    let store: KataStore
+    let prompter: Prompter
+    let flags: Given
+
+    /// What the command line already holds.
+    struct Given {
+        var actual: Bool
+        var review: Bool
+        var obstacle: Bool
+        var nextStep: Bool
+        var expect: Bool
+        var goSee: Bool
+        var minutes: Bool
+    }
+
+    func complete(_ entry: inout CycleEntry) throws {
+        let out = prompter.output
+        let learner = try store.requiredPerson(entry.learner, as: "learner")
+        out.line("Coaching \(learner.name) (\(learner.handle)) on \(entry.date) — coach \(entry.coach).")
+        let active = try store.targets(learner: entry.learner, status: .active)
+        let target: TargetCondition
+        if let id = entry.target, let chosen = active.first(where: { $0.id == id }) {
+            target = chosen
+        } else if active.count == 1, let only = active.first {
+            target = only
+        } else if active.isEmpty {
+            out.line("\(learner.handle) has no active target condition; set one with 'kata target add'.")
+            if !flags.actual { entry.actualCondition = try prompter.ask("What is the actual condition now?").nonEmpty }
+            try askMinutes(&entry)
+            return
+        } else {
+            target = try chooseTarget(active)
+        }
+        entry.target = target.id
+
+        out.line()
+        out.line("1. What is the target condition?")
+        out.line("   \(target.focusProcess) — achieve by \(target.achieveBy)")
+        out.line("   \(target.condition)")
+        for amendment in target.amendments { out.line("   + \(amendment.text)") }
+
+        out.line()
+        out.line("2. What is the actual condition now?")
+        if !flags.actual { entry.actualCondition = try prompter.ask("  Actual condition").nonEmpty }
+        let board = try store.storyboard(learner: entry.learner, target: target.id)
+        let openStep = board.experiments.last(where: { !$0.isClosed })
+        if let step = openStep, !flags.review {
+            out.line("   Reflect on the last step (\(step.plannedOn)): \(step.step)")
+            out.line("   What did you expect?  \(step.expected.nonBlank ?? "(no expectation was written)")")
+            entry.happened = try prompter.ask("  What actually happened?").nonEmpty
+            entry.learned = try prompter.ask("  What did you learn?").nonEmpty
+        }
+
+        out.line()
+        out.line("3. What obstacles are now preventing you from reaching the target condition?")
+        let open = board.obstacles.filter { !$0.status.isClosed }
+        if !flags.obstacle {
+            try chooseObstacle(open, &entry)
+        }
+
+        let stepStillOpen = openStep != nil && entry.happened == nil && entry.learned == nil && !flags.review
+        out.line()
+        out.line("4. What is your next step (next experiment)? What do you expect?")
+        if stepStillOpen {
+            out.line("   (the last step is not reviewed yet, so no next step is planned in this cycle)")
+        } else {
+            if !flags.nextStep { entry.nextStep = try prompter.ask("  Next step").nonEmpty }
+            if entry.nextStep != nil && !flags.expect {
+                entry.expected = try prompter.ask("  What do you expect?").nonEmpty
+            }
+            if entry.nextStep != nil && !flags.goSee {
+                out.line()
+                out.line("5. When can we go and see what we have learned from taking that step?")
+                let calendar = try store.settings().calendar
+                var next = entry.date.adding(days: 1)
+                while !calendar.isWorkday(next) && next < entry.date.adding(days: 14) { next = next.adding(days: 1) }
+                while true {
+                    let answer = try prompter.ask("  Go and see", default: next.description)
+                    do {
+                        entry.goSee = try Day(expression: answer, today: entry.date, field: "go-see date")
+                        break
+                    } catch let error as KataError {
+                        out.line("  " + error.description)
+                    }
+                }
+            }
+        }
+        try askMinutes(&entry)
+    }
+
+    private func askMinutes(_ entry: inout CycleEntry) throws {
+        guard !flags.minutes else { return }
+        while true {
+            let answer = try prompter.ask("Minutes taken (Enter to skip)")
+            if answer.isEmpty { return }
+            if let minutes = Int(answer), (0...1440).contains(minutes) {
+                entry.minutes = minutes
+                return
+            }
+            prompter.output.line("  Give a whole number of minutes, such as 15.")
+        }
+    }
+
+    private func chooseTarget(_ active: [TargetCondition]) throws -> TargetCondition {
+        prompter.output.line("Which target condition?")
+        for (index, target) in active.enumerated() {
+            prompter.output.line("  \(index + 1). \(target.focusProcess) — achieve by \(target.achieveBy)")
+        }
+        while true {
+            let answer = try prompter.ask("  Number", default: "1")
+            if let number = Int(answer), active.indices.contains(number - 1) { return active[number - 1] }
+            prompter.output.line("  Choose a number from 1 to \(active.count).")
+        }
+    }
+
+    private func chooseObstacle(_ open: [Obstacle], _ entry: inout CycleEntry) throws {
+        let out = prompter.output
+        if open.isEmpty {
+            out.line("   The parking lot is empty.")
+        } else {
+            for (index, obstacle) in open.enumerated() {
+                out.line("   \(index + 1). \(obstacle.status == .working ? "▶" : " ") \(obstacle.text)")
+            }
+        }
+        let working = open.firstIndex(where: { $0.status == .working })
+        let question = "  Which one are you addressing now? (number, or type a new obstacle)"
+        let answer = try prompter.ask(question, default: working.map { String($0 + 1) })
+        if answer.isEmpty { return }
+        if let number = Int(answer), open.indices.contains(number - 1) {
+            if open[number - 1].status != .working { entry.obstacle = open[number - 1].id }
+        } else {
+            entry.newObstacle = answer
+        }
+    }
+}
+
+extension String {
+    /// The text, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+/// `kata cycle log`: one coaching cycle, in under a minute.
+struct CycleLogCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log a coaching cycle, guided by the five coaching questions.",
+        discussion: """
+            On a terminal, values not given are asked for, one coaching question at a time, showing the \
+            learner's target condition, the obstacle being worked and the last step with what was expected. \
+            Empty answers are fine where the kata allows them. Ctrl-C or Ctrl-D writes nothing.
+
+            Without a terminal (or with --no-prompt) nothing is asked: a missing required value is an error \
+            that names it.
+
+            The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in $XDG_CONFIG_HOME/kata/config.
+
+            Examples:
+              kata cycle log --learner bo
+              kata cycle log --learner bo --minutes 15 --actual "58 s average, 3 run-outs" \\
+                --happened "No run-out on day shift" --learned "Night shift refills late" \\
+                --next-step "Refill at shift change" --expect "No run-outs on nights" --go-see tomorrow
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The learner coached.") var learner: String?
+    @Option(help: "The coach (default: $KATA_COACH or the config file).") var coach: String?
+    @Option(help: "The day of the cycle (default: today).") var date: DayArgument?
+    @Option(help: "Minutes the cycle took.") var minutes: Int?
+    @Option(help: "The 2nd coach who watched.") var secondCoach: String?
+    @Option(help: "The target condition, when the learner has several active ones.") var target: String?
+    @Option(help: "Q2: the actual condition now.") var actual: String?
+    @Option(help: "Q2: what actually happened with the last step.") var happened: String?
+    @Option(help: "Q2: what was learned from it.") var learned: String?
+    @Option(help: "Q3: the obstacle addressed now (id from the parking lot).") var obstacle: String?
+    @Option(help: "Q3: a new obstacle, addressed now.") var newObstacle: String?
+    @Option(help: "Q4: the next step.") var nextStep: String?
+    @Option(help: "Q4: what the learner expects from it.") var expect: String?
+    @Option(help: "Q5: when we can go and see (default on a terminal: the next workday).") var goSee: DayArgument?
+    @Flag(help: "Never ask; log what is given.") var noPrompt = false
+
+    func validate() throws {
+        if obstacle != nil && newObstacle != nil {
+            throw ValidationError("Give either --obstacle or --new-obstacle, not both.")
+        }
+        if let minutes, minutes < 0 {
+            throw ValidationError("--minutes must be 0 or more (the minutes the cycle took), not \(minutes).")
+        }
+    }
+
+    func run(in context: CommandContext) throws {
+        let store = try global.openStore(context)
+        let today = try context.today(store)
+        let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }
+        guard let coachHandle = try context.coach(coach) ?? prompter?.askHandle("Coach (your handle)") else {
+            throw KataError.missing(
+                fields: ["--coach"],
+                hint: "Give --coach, set KATA_COACH, or put 'coach = HANDLE' in \(context.configPath).")
+        }
+        guard let learnerHandle = try learner.map({ try handle($0, "--learner") }) ?? prompter?.askHandle("Learner")
+        else {
+            throw KataError.missing(fields: ["--learner"], hint: "Say whom you coached: --learner HANDLE.")
+        }
+        var entry = CycleEntry(
+            date: try date?.day(today: today, field: "--date") ?? today, coach: coachHandle, learner: learnerHandle,
+            secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, minutes: minutes,
+            target: try target.map { try store.resolve(.target, $0) }, actualCondition: actual, happened: happened,
+            learned: learned, obstacle: try obstacle.map { try store.resolve(.obstacle, $0) },
+            newObstacle: newObstacle, nextStep: nextStep, expected: expect,
+            goSee: try goSee?.day(today: today, field: "--go-see"))
+        if let prompter {
+            try CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
+        }
+        let logged = try store.logCycle(entry, at: context.now)
+        report(logged, context)
+    }
+
+    /// Which values came from the command line (and so are not asked for).
+    private var given: CoachingDialogue.Given {
+        CoachingDialogue.Given(
+            actual: actual != nil, review: happened != nil || learned != nil,
+            obstacle: obstacle != nil || newObstacle != nil, nextStep: nextStep != nil, expect: expect != nil,
+            goSee: goSee != nil, minutes: minutes != nil)
+    }
+
+    private func report(_ logged: LoggedCycle, _ context: CommandContext) {
+        let cycle = logged.cycle
+        var line = "Logged cycle \(cycle.id.short): \(cycle.coach) coached \(cycle.learner) on \(cycle.date)"
+        if let minutes = cycle.minutes { line += " (\(minutes) min)" }
+        context.output.line(line + ".")
+        if let reviewed = logged.reviewed {
+            context.output.line("  Reviewed step: \(reviewed.step)")
+        }
+        if let obstacle = logged.obstacle {
+            context.output.line("  Obstacle:      \(obstacle.text)")
+        }
+        if let planned = logged.planned {
+            context.output.line(
+                "  Next step:     \(planned.step)" + (planned.goSee.map { " — go and see \($0)" } ?? ""))
+            if !planned.hasPrediction {
+                context.output.line("  Note: no expectation written; ask \"What do you expect?\" before the step.")
+            }
+        }
+        if logged.target == nil {
+            context.output.line("  Note: \(cycle.learner) has no active target condition yet.")
+        }
+    }
+}
+
+/// Asks questions on the terminal; nil answers mean the coach pressed Ctrl-D.
+struct Prompter {
+    let input: any LineReader
+    let output: OutputStream
+
+    /// Asks `question`; returns the trimmed answer ("" for Enter). Ctrl-D aborts with nothing written.
+    func ask(_ question: String, default fallback: String? = nil) throws -> String {
+        output.write(question + (fallback.map { " [\($0)]" } ?? "") + " > ")
+        guard let answer = input.readLine() else {
+            output.line()
+            throw KataError.failure("cancelled; nothing was written.")
+        }
+        let trimmed = answer.trimmed
+        return trimmed.isEmpty ? (fallback ?? "") : trimmed
+    }
+
+    func askHandle(_ question: String) throws -> Handle {
+        while true {
+            let answer = try ask(question)
+            do {
+                return try Handle(validating: answer, field: question.lowercased())
+            } catch let error as KataError {
+                output.line("  " + error.description)
+            }
+        }
+    }
+}

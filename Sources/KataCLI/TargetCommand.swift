@@ -1,0 +1,228 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+struct TargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "target",
+        abstract: "Set, read, amend and close target conditions.",
+        subcommands: [Add.self, List.self, Show.self, Amend.self, Close.self])
+
+    struct Add: KataCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a learner's next target condition for one focus process.",
+            discussion: """
+                The achieve-by date does not move once set; later additions go through 'kata target amend'.
+
+                Example:
+                  kata target add --learner bo --focus-process "Station 4 assembly" \\
+                    --condition "Every unit leaves station 4 within 52 s, one piece flow" \\
+                    --achieve-by +4w --outcome "cycle time: 52 s" --process "parts presented: at point of use"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The learner who owns it.") var learner: String
+        @Option(help: "The focus process.") var focusProcess: String
+        @Option(help: "The desired operating pattern.") var condition: String
+        @Option(help: "The date to reach it by (usually 1 week to 3 months out).") var achieveBy: DayArgument
+        @Option(help: "Id of the challenge it works toward.") var challenge: String?
+        @Option(name: .customLong("outcome"), help: "An outcome metric, \"name: target\" (repeatable).")
+        var outcomes: [String] = []
+        @Option(name: .customLong("process"), help: "A process metric, \"name: target\" (repeatable).")
+        var processes: [String] = []
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let today = try context.today(store)
+            let target = try TargetCondition(
+                learner: handle(learner, "--learner"), focusProcess: focusProcess, condition: condition,
+                achieveBy: achieveBy.day(today: today, field: "--achieve-by"),
+                challenge: challenge.map { try store.resolve(.challenge, $0) },
+                outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
+                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, createdOn: today)
+            try store.addTarget(target)
+            context.output.line(
+                "Target condition \(target.id.short) for \(target.learner) (\(target.focusProcess)), "
+                    + "achieve by \(target.achieveBy).")
+        }
+    }
+
+    struct List: KataCommand {
+        static let configuration = CommandConfiguration(abstract: "List target conditions, active first.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOptions
+        @Option(help: "Only this learner's.") var learner: String?
+        @Option(help: "Only those with this status: active, achieved, missed or dropped.")
+        var status: TargetCondition.Status?
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let targets = try store.targets(learner: learner.map { try handle($0, "--learner") }, status: status)
+            let text = format.format == .text
+            let listing = Listing(
+                columns: ["id", "learner", "focusProcess", "achieveBy", "status", "condition"],
+                rows: targets.map {
+                    [
+                        text ? $0.id.short : $0.id.text, $0.learner.rawValue, $0.focusProcess,
+                        $0.achieveBy.description, $0.status.rawValue,
+                        text ? $0.condition.truncated(to: 50) : $0.condition,
+                    ]
+                })
+            try render(
+                listing, records: targets.map(TargetRow.init),
+                empty: "No target conditions. Set one with 'kata target add'.", context, format.format)
+        }
+    }
+
+    struct Show: KataCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a target condition in full.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOptions
+        @Argument(help: "The target condition's id (the first characters are enough).") var id: String
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let target = try store.target(store.resolve(.target, id))
+            switch format.format {
+            case .json: context.output.write(try jsonText(TargetRow(target)))
+            case .csv:
+                context.output.write(
+                    Listing(
+                        columns: ["id", "learner", "focusProcess", "achieveBy", "status", "condition"],
+                        rows: [
+                            [
+                                target.id.text, target.learner.rawValue, target.focusProcess,
+                                target.achieveBy.description, target.status.rawValue, target.condition,
+                            ]
+                        ]
+                    ).csv())
+            case .text:
+                let conditions = try store.conditions(target: target.id)
+                context.output.write(StoryboardText.target(target, conditions: conditions))
+            }
+        }
+    }
+
+    struct Amend: KataCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add to a target condition; what was written stays.",
+            discussion: """
+                Example:
+                  kata target amend 3f2a9c1e --text "Includes the night shift" --process "andon response: 2 min"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The target condition's id.") var id: String
+        @Option(help: "Text to add to the condition.") var text: String?
+        @Option(name: .customLong("outcome"), help: "Another outcome metric, \"name: target\" (repeatable).")
+        var outcomes: [String] = []
+        @Option(name: .customLong("process"), help: "Another process metric, \"name: target\" (repeatable).")
+        var processes: [String] = []
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let target = try store.amendTarget(
+                store.resolve(.target, id), on: context.today(store), text: text,
+                outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
+                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") })
+            context.output.line("Amended target condition \(target.id.short).")
+        }
+    }
+
+    struct Close: KataCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "End a target condition as achieved, missed or dropped.",
+            discussion: """
+                Example:
+                  kata target close 3f2a9c1e --achieved --reflection "Kitting at the line did it"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The target condition's id.") var id: String
+        @Flag(help: "How it ended.") var outcome: Outcome
+        @Option(help: "What the learner reflects on looking back.") var reflection: String?
+
+        enum Outcome: String, EnumerableFlag {
+            case achieved, missed, dropped
+        }
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let status = TargetCondition.Status(rawValue: outcome.rawValue) ?? .dropped
+            let target = try store.closeTarget(
+                store.resolve(.target, id), as: status, on: context.today(store), reflection: reflection)
+            context.output.line("Target condition \(target.id.short) is \(target.status.rawValue).")
+        }
+    }
+}
+
+extension TargetCondition.Status: ExpressibleByArgument {}
+
+/// A target condition in JSON: the interchange fields plus how it ended.
+struct TargetRow: Encodable {
+    var id: String
+    var learner: String
+    var focusProcess: String
+    var condition: String
+    var achieveBy: Day
+    var challenge: String?
+    var outcomeMetrics: [Metric]
+    var processMetrics: [Metric]
+    var status: String
+    var createdOn: Day
+    var closedOn: Day?
+    var reflection: String?
+    var amendments: [TargetCondition.Amendment]
+
+    init(_ target: TargetCondition) {
+        id = target.id.text
+        learner = target.learner.rawValue
+        focusProcess = target.focusProcess
+        condition = target.condition
+        achieveBy = target.achieveBy
+        challenge = target.challenge?.text
+        outcomeMetrics = target.outcomeMetrics
+        processMetrics = target.processMetrics
+        status = target.status.rawValue
+        createdOn = target.createdOn
+        closedOn = target.closedOn
+        reflection = target.reflection
+        amendments = target.amendments
+    }
+}
+
+struct ConditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "condition",
+        abstract: "Record the actual condition now for a target condition.",
+        subcommands: [Add.self])
+
+    struct Add: KataCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a dated current-condition snapshot with metric values.",
+            discussion: """
+                Example:
+                  kata condition add --target 3f2a9c1e --text "Cycle time varies 48-71 s" --metric "cycle time=58 s"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The target condition's id.") var target: String
+        @Option(help: "What the actual condition is, as observed.") var text: String
+        @Option(name: .customLong("metric"), help: "A measured value, \"name=value\" (repeatable).")
+        var metrics: [String] = []
+        @Option(help: "The day observed (default: today).") var date: DayArgument?
+
+        func run(in context: CommandContext) throws {
+            let store = try global.openStore(context)
+            let today = try context.today(store)
+            let condition = try CurrentCondition(
+                target: store.resolve(.target, target), date: date?.day(today: today, field: "--date") ?? today,
+                text: text, metrics: metrics.map { try MetricValue(parsing: $0, field: "--metric") })
+            try store.addCondition(condition)
+            context.output.line("Recorded the current condition of \(condition.date) (\(condition.id.short)).")
+        }
+    }
+}
