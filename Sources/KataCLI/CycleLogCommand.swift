@@ -115,7 +115,7 @@ struct Prompter {
     let input: any LineReader
     let output: OutputStream
 
-    /// Asks `question`; returns the trimmed answer ("" for Enter). Ctrl-D aborts with nothing written.
+    /// Asks `question` and returns the trimmed answer, "" for Enter; Ctrl-D aborts, writing nothing.
     func ask(_ question: String, default fallback: String? = nil) throws -> String {
         output.write(question + (fallback.map { " [\($0)]" } ?? "") + " > ")
         guard let answer = input.readLine() else {
