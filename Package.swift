@@ -69,7 +69,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KataCLITests",
-            dependencies: ["KataCLI", "KataTestSupport", "KataStore", "ImprovementKata"],
+            dependencies: [
+                "KataCLI", "KataTestSupport", "KataStore", "ImprovementKata",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -41,6 +41,13 @@ struct CoachingDialogue {
             target = try chooseTarget(active)
         }
         entry.target = target.id
+        let board = try store.storyboard(learner: entry.learner, target: target.id)
+        let openStep = board.experiments.last(where: { !$0.isClosed })
+        let open = board.obstacles.filter { !$0.status.isClosed }
+        guard
+            isMissingSomething(
+                openStep: openStep != nil, workingObstacle: open.contains { $0.status == .working }, entry: entry)
+        else { return }
 
         out.line()
         out.line("1. What is the target condition?")
@@ -51,8 +58,6 @@ struct CoachingDialogue {
         out.line()
         out.line("2. What is the actual condition now?")
         if !flags.actual { entry.actualCondition = try prompter.ask("  Actual condition").nonEmpty }
-        let board = try store.storyboard(learner: entry.learner, target: target.id)
-        let openStep = board.experiments.last(where: { !$0.isClosed })
         if let step = openStep, !flags.review {
             out.line("   Reflect on the last step (\(step.plannedOn)): \(step.step)")
             out.line("   What did you expect?  \(step.expected.nonBlank ?? "(no expectation was written)")")
@@ -62,7 +67,6 @@ struct CoachingDialogue {
 
         out.line()
         out.line("3. What obstacles are now preventing you from reaching the target condition?")
-        let open = board.obstacles.filter { !$0.status.isClosed }
         if !flags.obstacle {
             try chooseObstacle(open, &entry)
         }
@@ -95,6 +99,15 @@ struct CoachingDialogue {
             }
         }
         try askMinutes(&entry)
+    }
+
+    /// Whether the command line left out something the coach should be asked: with everything
+    /// given (or settled by the storyboard, like the obstacle being worked), nothing is asked.
+    private func isMissingSomething(openStep: Bool, workingObstacle: Bool, entry: CycleEntry) -> Bool {
+        let reviewMissing = openStep && !flags.review
+        let stepBlocked = openStep && !flags.review
+        let planMissing = !stepBlocked && (!flags.nextStep || !flags.expect || !flags.goSee)
+        return !flags.actual || reviewMissing || (!flags.obstacle && !workingObstacle) || planMissing || !flags.minutes
     }
 
     private func askMinutes(_ entry: inout CycleEntry) throws {

@@ -46,12 +46,10 @@ struct CycleLogCommand: KataCommand {
         if obstacle != nil && newObstacle != nil {
             throw ValidationError("Give either --obstacle or --new-obstacle, not both.")
         }
-        if let minutes, minutes < 0 {
-            throw ValidationError("--minutes must be 0 or more (the minutes the cycle took), not \(minutes).")
-        }
     }
 
     func run(in context: CommandContext) throws {
+        try CoachingCycle.validate(minutes: minutes)
         let store = try global.openStore(context)
         let today = try context.today(store)
         let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }

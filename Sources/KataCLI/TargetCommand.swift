@@ -216,11 +216,12 @@ struct ConditionCommand: ParsableCommand {
         @Option(help: "The day observed (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) throws {
+            let values = try metrics.map { try MetricValue(parsing: $0, field: "--metric") }
             let store = try global.openStore(context)
             let today = try context.today(store)
             let condition = try CurrentCondition(
                 target: store.resolve(.target, target), date: date?.day(today: today, field: "--date") ?? today,
-                text: text, metrics: metrics.map { try MetricValue(parsing: $0, field: "--metric") })
+                text: text, metrics: values)
             try store.addCondition(condition)
             context.output.line("Recorded the current condition of \(condition.date) (\(condition.id.short)).")
         }
