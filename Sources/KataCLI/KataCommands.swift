@@ -14,5 +14,7 @@ enum KataCommands {
         StoryboardCommand.self,
         ObserveCommand.self,
         DueCommand.self,
+        BackupCommand.self,
+        CheckCommand.self,
     ]
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+struct BackupCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database to a new file, safely, even while others are logging.",
+        discussion: """
+            The copy is a consistent snapshot made with SQLite's online backup, private to you (mode 0600).
+
+            Example:
+              kata backup ~/kata-backups/kata-2026-11-21.sqlite
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new file to write.") var file: String
+
+    func run(in context: CommandContext) throws {
+        let store = try global.openStore(context)
+        try store.backup(to: file)
+        context.output.line("Backed up to \(file).")
+    }
+}
+
+struct CheckCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database file and the rules of the kata; exit 65 with a list when something is wrong.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in context: CommandContext) throws {
+        let findings = try global.openStore(context).check()
+        guard findings.isEmpty else {
+            for finding in findings { context.output.line(finding.description) }
+            throw KataError.ruleBroken("\(findings.count) problem(s) found; see above.")
+        }
+        context.output.line("All checks passed: file integrity, references, and the rules of the kata.")
+    }
+}
