@@ -13,8 +13,10 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension KataStore {
-    /// Copies the database to `path` with SQLite's online backup API: a consistent snapshot even
-    /// while other processes write. The copy is private to its owner (0600) and must not exist yet.
+    /// Copies the database to `path` with SQLite's online backup API.
+    ///
+    /// The copy is a consistent snapshot even while other processes write. It is private to its owner
+    /// (0600) and must not exist yet.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw KataError.usage("\(path) exists already; choose a new file name for the backup.")
