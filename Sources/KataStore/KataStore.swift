@@ -49,6 +49,7 @@ public struct KataStore: Sendable {
             try translatingErrors {
                 var readOnly = Configuration()
                 readOnly.readonly = true
+                readOnly.busyMode = .timeout(30)
                 let probe = try DatabaseQueue(path: path, configuration: readOnly)
                 try probe.read { db in try refuseNewer(db) }
                 try probe.close()

@@ -66,4 +66,39 @@ struct ProcessTests {
         #expect(logged.out.hasPrefix("Logged cycle "))
         #expect(try run(["--version"], environment: environment).out == "0.1.0\n")
     }
+
+    @Test("four processes logging at the same time all succeed, and every cycle is stored")
+    func concurrentWriters() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kata-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["HOME": folder.path, "KATA_DB": folder.appendingPathComponent("kata.sqlite").path]
+        #expect(try run(["init", "--time-zone", "UTC"], environment: environment).code == 0)
+        for handle in ["ann", "bo", "cy", "di", "ed"] {
+            #expect(try run(["person", "add", handle, "--name", handle], environment: environment).code == 0)
+        }
+        let learners = ["bo", "cy", "di", "ed"]
+        let perWriter = 25
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: learners.count) { index in
+            for number in 0..<perWriter {
+                let result = try? run(
+                    ["cycle", "log", "--coach", "ann", "--learner", learners[index], "--minutes", String(number)],
+                    environment: environment)
+                if result?.code != 0 { failures.add(result?.err ?? "did not start") }
+            }
+        }
+        #expect(failures.messages.isEmpty, "\(failures.messages.prefix(3))")
+        let counted = try run(["cycle", "list", "--format", "csv"], environment: environment)
+        #expect(counted.out.split(separator: "\r\n").count == 1 + learners.count * perWriter)
+    }
+}
+
+/// Collects failure messages from concurrent work.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ message: String) { lock.withLock { list.append(message) } }
+
+    var messages: [String] { lock.withLock { list } }
 }
