@@ -1,7 +1,8 @@
 -- kata schema, migration 0001: the Improvement Kata and the Coaching Kata.
 -- Shipped migrations are never edited; add a new numbered file instead.
 -- Dates are calendar dates 'YYYY-MM-DD' in the organisation's time zone; a CHECK rejects
--- impossible ones (date('2026-02-30') is not '2026-02-30'). Timestamps (…At) are UTC ISO 8601.
+-- impossible ones: date('2026-02-30', '+0 days') is '2026-03-02', not '2026-02-30' (date() without
+-- a modifier passes an impossible day through unchanged). Timestamps (…At) are UTC ISO 8601.
 -- Foreign keys are deferred to the end of the transaction so that an import may insert
 -- records in any order.
 
@@ -11,7 +12,7 @@ CREATE TABLE setting (
 ) STRICT;
 
 CREATE TABLE holiday (
-    date TEXT PRIMARY KEY NOT NULL CHECK (date(date) IS date),
+    date TEXT PRIMARY KEY NOT NULL CHECK (date(date, '+0 days') IS date),
     name TEXT
 ) STRICT;
 
@@ -33,8 +34,8 @@ CREATE TABLE pairing (
     coach TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     learner TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     secondCoach TEXT REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
-    since TEXT NOT NULL CHECK (date(since) IS since),
-    until TEXT CHECK (until IS NULL OR (date(until) IS until AND until >= since)),
+    since TEXT NOT NULL CHECK (date(since, '+0 days') IS since),
+    until TEXT CHECK (until IS NULL OR (date(until, '+0 days') IS until AND until >= since)),
     CHECK (coach <> learner),
     CHECK (secondCoach IS NULL OR secondCoach <> coach)
 ) STRICT;
@@ -48,7 +49,7 @@ CREATE TABLE challenge (
     title TEXT NOT NULL CHECK (length(trim(title)) > 0),
     description TEXT,
     owner TEXT REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
-    byDate TEXT CHECK (byDate IS NULL OR date(byDate) IS byDate),
+    byDate TEXT CHECK (byDate IS NULL OR date(byDate, '+0 days') IS byDate),
     parent TEXT REFERENCES challenge(id) DEFERRABLE INITIALLY DEFERRED,
     CHECK (parent IS NULL OR parent <> id)
 ) STRICT;
@@ -58,11 +59,11 @@ CREATE TABLE target (
     learner TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     focusProcess TEXT NOT NULL CHECK (length(trim(focusProcess)) > 0),
     condition TEXT NOT NULL CHECK (length(trim(condition)) > 0),
-    achieveBy TEXT NOT NULL CHECK (date(achieveBy) IS achieveBy),
+    achieveBy TEXT NOT NULL CHECK (date(achieveBy, '+0 days') IS achieveBy),
     challenge TEXT REFERENCES challenge(id) DEFERRABLE INITIALLY DEFERRED,
     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'achieved', 'missed', 'dropped')),
-    createdOn TEXT NOT NULL CHECK (date(createdOn) IS createdOn),
-    closedOn TEXT CHECK (closedOn IS NULL OR date(closedOn) IS closedOn),
+    createdOn TEXT NOT NULL CHECK (date(createdOn, '+0 days') IS createdOn),
+    closedOn TEXT CHECK (closedOn IS NULL OR date(closedOn, '+0 days') IS closedOn),
     reflection TEXT,
     CHECK ((status = 'active') = (closedOn IS NULL))
 ) STRICT;
@@ -113,7 +114,7 @@ END;
 CREATE TABLE target_amendment (
     target TEXT NOT NULL REFERENCES target(id) DEFERRABLE INITIALLY DEFERRED,
     position INTEGER NOT NULL CHECK (position >= 0),
-    date TEXT NOT NULL CHECK (date(date) IS date),
+    date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     text TEXT NOT NULL CHECK (length(trim(text)) > 0),
     PRIMARY KEY (target, position)
 ) STRICT, WITHOUT ROWID;
@@ -132,7 +133,7 @@ END;
 CREATE TABLE condition (
     id TEXT PRIMARY KEY NOT NULL,
     target TEXT NOT NULL REFERENCES target(id) DEFERRABLE INITIALLY DEFERRED,
-    date TEXT NOT NULL CHECK (date(date) IS date),
+    date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     text TEXT NOT NULL CHECK (length(trim(text)) > 0),
     metrics TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(metrics) AND json_type(metrics) = 'array')
 ) STRICT;
@@ -144,8 +145,8 @@ CREATE TABLE obstacle (
     target TEXT NOT NULL REFERENCES target(id) DEFERRABLE INITIALLY DEFERRED,
     text TEXT NOT NULL CHECK (length(trim(text)) > 0),
     status TEXT NOT NULL DEFAULT 'parked' CHECK (status IN ('parked', 'working', 'overcome', 'dropped')),
-    createdOn TEXT NOT NULL CHECK (date(createdOn) IS createdOn),
-    closedOn TEXT CHECK (closedOn IS NULL OR (date(closedOn) IS closedOn AND closedOn >= createdOn)),
+    createdOn TEXT NOT NULL CHECK (date(createdOn, '+0 days') IS createdOn),
+    closedOn TEXT CHECK (closedOn IS NULL OR (date(closedOn, '+0 days') IS closedOn AND closedOn >= createdOn)),
     CHECK ((status IN ('overcome', 'dropped')) = (closedOn IS NOT NULL))
 ) STRICT;
 
@@ -161,11 +162,11 @@ CREATE TABLE experiment (
     obstacle TEXT REFERENCES obstacle(id) DEFERRABLE INITIALLY DEFERRED,
     step TEXT NOT NULL CHECK (length(trim(step)) > 0),
     expected TEXT,
-    plannedOn TEXT NOT NULL CHECK (date(plannedOn) IS plannedOn),
-    goSee TEXT CHECK (goSee IS NULL OR date(goSee) IS goSee),
+    plannedOn TEXT NOT NULL CHECK (date(plannedOn, '+0 days') IS plannedOn),
+    goSee TEXT CHECK (goSee IS NULL OR date(goSee, '+0 days') IS goSee),
     happened TEXT,
     learned TEXT,
-    closedOn TEXT CHECK (closedOn IS NULL OR (date(closedOn) IS closedOn AND closedOn >= plannedOn)),
+    closedOn TEXT CHECK (closedOn IS NULL OR (date(closedOn, '+0 days') IS closedOn AND closedOn >= plannedOn)),
     plannedAt TEXT NOT NULL,
     closedAt TEXT,
     CHECK (closedAt IS NULL OR closedAt >= plannedAt),
@@ -184,7 +185,7 @@ END;
 
 CREATE TABLE cycle (
     id TEXT PRIMARY KEY NOT NULL,
-    date TEXT NOT NULL CHECK (date(date) IS date),
+    date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     coach TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     learner TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     secondCoach TEXT REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
@@ -203,7 +204,7 @@ CREATE INDEX cycle_date ON cycle(date);
 
 CREATE TABLE observation (
     id TEXT PRIMARY KEY NOT NULL,
-    date TEXT NOT NULL CHECK (date(date) IS date),
+    date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
     secondCoach TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     coach TEXT NOT NULL REFERENCES person(handle) DEFERRABLE INITIALLY DEFERRED,
     cycle TEXT REFERENCES cycle(id) DEFERRABLE INITIALLY DEFERRED,
