@@ -37,7 +37,7 @@ CREATE TABLE pairing (
     since TEXT NOT NULL CHECK (date(since, '+0 days') IS since),
     until TEXT CHECK (until IS NULL OR (date(until, '+0 days') IS until AND until >= since)),
     CHECK (coach <> learner),
-    CHECK (secondCoach IS NULL OR secondCoach <> coach)
+    CHECK (secondCoach IS NULL OR (secondCoach <> coach AND secondCoach <> learner))
 ) STRICT;
 
 CREATE INDEX pairing_coach ON pairing(coach);
@@ -195,7 +195,8 @@ CREATE TABLE cycle (
     obstacle TEXT REFERENCES obstacle(id) DEFERRABLE INITIALLY DEFERRED,
     reviewed TEXT REFERENCES experiment(id) DEFERRABLE INITIALLY DEFERRED,
     planned TEXT REFERENCES experiment(id) DEFERRABLE INITIALLY DEFERRED,
-    CHECK (coach <> learner)
+    CHECK (coach <> learner),
+    CHECK (secondCoach IS NULL OR (secondCoach <> coach AND secondCoach <> learner))
 ) STRICT;
 
 CREATE INDEX cycle_coach_date ON cycle(coach, date);

@@ -53,8 +53,9 @@ public struct MetricValue: Hashable, Sendable, Codable {
             field: field, value: text, expected: "name=value, for example \"cycle time=52 s\"")
         guard let equals = text.firstIndex(of: "=") else { throw invalid }
         let rest = text[text.index(after: equals)...].trimmed
-        let numberPart = rest.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }
-        guard let value = Double(numberPart) else { throw invalid }
+        let firstWord = rest.prefix { !$0.isWhitespace }
+        let numberPart = Double(firstWord) != nil ? firstWord : rest.prefix { $0.isNumber || ".-+".contains($0) }
+        guard let value = Double(numberPart), value.isFinite else { throw invalid }
         let unit = rest.dropFirst(numberPart.count).trimmed
         try self.init(name: String(text[..<equals]), value: value, unit: unit.isEmpty ? nil : unit)
     }

@@ -18,8 +18,9 @@ public struct Pairing: Hashable, Sendable, Codable, Identifiable {
             throw KataError.ruleBroken(
                 "\(coach) cannot coach themselves; a pairing needs a coach and a different learner.")
         }
-        guard secondCoach != coach else {
-            throw KataError.ruleBroken("the 2nd coach watches the coach, so it must be someone other than \(coach).")
+        guard secondCoach != coach, secondCoach != learner else {
+            throw KataError.ruleBroken(
+                "the 2nd coach watches the coach, so it must be someone other than \(coach) and \(learner).")
         }
         if let until, until < since {
             throw KataError.ruleBroken("the pairing ends (\(until)) before it starts (\(since)).")

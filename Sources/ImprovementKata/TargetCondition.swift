@@ -97,7 +97,7 @@ public struct TargetCondition: Hashable, Sendable, Codable, Identifiable {
     public mutating func close(as status: Status, on day: Day, reflection: String?) throws {
         guard isActive else { throw KataError.ruleBroken("the target condition is already \(self.status.rawValue).") }
         guard status != .active else { throw KataError.usage("choose one of --achieved, --missed or --dropped.") }
-        if status == .missed && day < achieveBy {
+        if status == .missed && day <= achieveBy {
             throw KataError.ruleBroken(
                 "a target condition is missed only once its achieve-by date (\(achieveBy)) has passed; "
                     + "use --dropped to set it aside earlier.")

@@ -175,14 +175,30 @@ public struct KataStore: Sendable {
             if message.contains("FOREIGN KEY") {
                 return .ruleBroken("a reference points to a record that does not exist.")
             }
-            return .ruleBroken("a value breaks a rule of the kata database (\(constraintName(message))).")
+            return .ruleBroken(checkFailure(message))
         default:
             return .failure("the database could not complete the command (SQLite code \(error.resultCode.rawValue)).")
         }
     }
 
-    private static func constraintName(_ message: String) -> String {
-        message.replacingOccurrences(of: "CHECK constraint failed: ", with: "check on ")
-            .replacingOccurrences(of: "NOT NULL constraint failed: ", with: "a required value: ")
+    /// Names the field a failed CHECK or NOT NULL constraint is about, without the SQL.
+    static func checkFailure(_ message: String) -> String {
+        if let range = message.range(of: "NOT NULL constraint failed: ") {
+            let column = message[range.upperBound...].split(separator: ".").last.map(String.init) ?? "a field"
+            return "\(column) is required and was not given."
+        }
+        guard let range = message.range(of: "CHECK constraint failed: ") else {
+            return "a value breaks a rule of the kata database."
+        }
+        let expression = message[range.upperBound...]
+        let words = expression.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if expression.contains("date("), let field = words.last {
+            return "\(field) is not a real calendar date (YYYY-MM-DD)."
+        }
+        let functions: Set<String> = [
+            "length", "trim", "json_valid", "json_type", "IS", "NOT", "NULL", "OR", "AND", "IN",
+        ]
+        let field = words.first { !functions.contains($0) && !$0.allSatisfy(\.isNumber) } ?? "a value"
+        return "the value of \(field) is not allowed here."
     }
 }
