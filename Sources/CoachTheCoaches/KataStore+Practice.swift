@@ -62,7 +62,8 @@ extension KataStore {
             let units = try String.fetchAll(
                 db, sql: "SELECT DISTINCT unit FROM person WHERE unit IS NOT NULL ORDER BY unit")
             if !units.contains(unit) {
-                let known = units.isEmpty ? "nobody has a unit yet" : "units: " + units.prefix(12).joined(separator: ", ")
+                let known =
+                    units.isEmpty ? "nobody has a unit yet" : "units: " + units.prefix(12).joined(separator: ", ")
                 throw KataError.unknown(kind: "unit", reference: unit, hint: "Known \(known).")
             }
         }

@@ -21,11 +21,12 @@ struct CoachPracticeInput: Sendable {
     var observations = 0
 }
 
-/// Reads the inputs of a practice report with aggregate SQL: per coach and day, per coach, and
-/// per coach of the steps without a prediction. No cycle row is loaded into memory.
+/// Reads the inputs of a practice report with aggregate SQL; no cycle row is loaded into memory.
 ///
-/// The reads go coach by coach through the index `cycle_practice` (coach, date, …), so their cost
-/// follows the cycles of the period, not the whole history; `CROSS JOIN` fixes that join order.
+/// Four reads: cycles per coach and day, figures per coach, steps without a prediction per coach,
+/// observations per coach. The first two go coach by coach through the index `cycle_practice`
+/// (coach, date, …), so their cost follows the cycles of the period, not the whole history;
+/// `CROSS JOIN` fixes that join order.
 enum PracticeQuery {
     /// The condition `experiment_without_prediction` (migration 0002) is built on, written the
     /// same way so that SQLite uses that index.
@@ -105,9 +106,10 @@ enum PracticeQuery {
         """
     }
 
-    /// Steps planned in the period without a prediction, per coach. It goes from the few such
-    /// steps to the cycles that planned them, both in the order of the step's id: a merge rather
-    /// than a look-up per planned step.
+    /// Steps planned in the period without a prediction, per coach.
+    ///
+    /// It goes from the few such steps to the cycles that planned them, both in the order of the
+    /// step's id: a merge rather than a look-up per planned step.
     static func withoutPredictionSQL(_ filter: PracticeFilter) -> String {
         let coaches =
             filter == PracticeFilter() ? "" : "AND c.coach IN (SELECT p.handle FROM person p WHERE \(filter.sql))"

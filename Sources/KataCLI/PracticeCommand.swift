@@ -70,7 +70,7 @@ struct PracticeCommand: KataCommand {
         let groups = try by.map { try store.practiceGroups(report, by: $0.grouping, below: below) }
         switch format.format {
         case .json:
-            context.output.write(try jsonText(PracticeDocument(report: report, by: by, groups: groups)))
+            context.output.write(PracticeJSON.document(report, by: by?.rawValue, groups: groups))
         case .csv:
             context.output.write(groups.map { PracticeCSV.groups($0, of: report) } ?? PracticeCSV.coaches(report))
         case .text:
@@ -97,6 +97,8 @@ struct PracticeCommand: KataCommand {
 }
 
 /// The JSON document: the report of DESIGN §6, with the roll-up when `--by` asks for one.
+///
+/// Its `Encodable` form is the reference `PracticeJSON` is checked against.
 struct PracticeDocument: Encodable {
     var report: PracticeReport
     var by: PracticeGroupingOption?

@@ -83,7 +83,8 @@ struct PracticeTextView {
 
     func table() -> String {
         guard !report.coaches.isEmpty else {
-            return "No coaching from \(report.from) to \(report.to): nobody was coach in a pairing then or logged a cycle.\n"
+            return
+                "No coaching from \(report.from) to \(report.to): nobody was coach in a pairing then or logged a cycle.\n"
         }
         var table = StyledTable(
             columns: [

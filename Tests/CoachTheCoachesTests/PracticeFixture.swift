@@ -20,6 +20,11 @@ enum PracticeFixture {
 
     static func store() throws -> KataStore {
         let store = try KataStore.inMemory()
+        try populate(store)
+        return store
+    }
+
+    static func populate(_ store: KataStore) throws {
         try store.configure(timeZone: "UTC", workweek: nil, addHolidays: [day("2026-11-11")])
         for (name, unit) in [
             ("ann", "Assembly"), ("bob", "Assembly"), ("cat", "Welding"), ("dan", "Welding"), ("fay", "Paint"),
@@ -44,7 +49,8 @@ enum PracticeFixture {
         try cycle(store, "2026-11-02", "ann", "lee", minutes: 15, step: "Try A", expect: "Changeover under 12 min")
         try cycle(store, "2026-11-03", "ann", "lee", minutes: 25, reviews: true, step: "Try B", expect: "  \t ")
         try cycle(store, "2026-11-03", "ann", "kim")
-        try cycle(store, "2026-11-07", "ann", "lee", minutes: 30, reviews: true, step: "Try C", expect: "\u{A0}\u{3000}")
+        try cycle(
+            store, "2026-11-07", "ann", "lee", minutes: 30, reviews: true, step: "Try C", expect: "\u{A0}\u{3000}")
         try cycle(store, "2026-11-11", "ann", "lee", minutes: 10, reviews: true, step: "Try D", expect: "Fewer stops")
         try cycle(store, "2026-11-12", "ann", "kim", minutes: 20)
         try cycle(store, "2026-11-20", "ann", "kim", minutes: 20)
@@ -59,7 +65,6 @@ enum PracticeFixture {
             try store.addObservation(
                 Observation(date: day(date), secondCoach: handle("dora"), coach: handle("ann"), notes: "Asked Q2 well"))
         }
-        return store
     }
 
     static func pair(

@@ -165,7 +165,8 @@ struct PracticeReportTests {
         #expect(try coaches(PracticeFilter(secondCoach: handle("dora"))) == ["ann"])
         #expect(try coaches(PracticeFilter(secondCoach: handle("eve"))) == ["cat"])
         #expect(try coaches(PracticeFilter(unit: "Welding", secondCoach: handle("dora"))) == [])
-        let filtered = try store.practiceReport(for: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Assembly"))
+        let filtered = try store.practiceReport(
+            for: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Assembly"))
         #expect(filtered.coaches == Array(report.coaches.prefix(2)))
     }
 
@@ -207,7 +208,8 @@ struct PracticeReportTests {
         #expect(learners.map(\.daysSinceLastCycle) == [nil, 4, 3])
         #expect(learners.map(\.lastCycle) == [nil, day("2026-11-11"), day("2026-11-12")])
         #expect(learners.allSatisfy { $0.coach == "ann" })
-        let welding = try store.learnersLeftLongest(in: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Welding"))
+        let welding = try store.learnersLeftLongest(
+            in: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Welding"))
         #expect(welding.isEmpty)
     }
 
@@ -224,7 +226,10 @@ struct PracticeReportTests {
         let daily = "SEARCH c USING COVERING INDEX cycle_practice (coach=? AND date>? AND date<?)"
         #expect(plans.filter { $0.contains(daily) }.count == 2)
         #expect(plans.contains { $0.contains("SCAN e USING INDEX experiment_without_prediction") })
-        #expect(plans.contains { $0.contains("SEARCH c USING COVERING INDEX cycle_planned (planned=? AND date>? AND date<?)") })
+        #expect(
+            plans.contains {
+                $0.contains("SEARCH c USING COVERING INDEX cycle_planned (planned=? AND date>? AND date<?)")
+            })
         #expect(!plans.contains { $0.contains("SCAN c\n") || $0.contains("SCAN cycle") || $0.hasSuffix("SCAN c") })
     }
 }
