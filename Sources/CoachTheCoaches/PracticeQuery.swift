@@ -35,10 +35,6 @@ enum PracticeQuery {
             8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) = ''
         """
 
-    /// Julian day number of 1970-01-01 less a half: `CAST(julianday(date) AS INTEGER)` minus this
-    /// is the `Day.ordinal` of `date`.
-    static let julianDayOfOrdinalZero = 2_440_587
-
     /// The named arguments of every statement: `:from`, `:to` and those of the filter.
     static func arguments(period: Period, filter: PracticeFilter) -> StatementArguments {
         [
@@ -85,11 +81,13 @@ enum PracticeQuery {
         """
     }
 
-    /// Cycles per coach and day (the day as a `Day.ordinal`): one row per coached day.
+    /// Cycles per coach and day: one row per coached day. `cycle_coach_date` is the narrowest
+    /// index that covers it.
     static func dailyCyclesSQL(_ filter: PracticeFilter) -> String {
         """
-        SELECT p.handle, CAST(julianday(c.date) AS INTEGER) - \(julianDayOfOrdinalZero), count(*)
-        FROM person p CROSS JOIN cycle c ON c.coach = p.handle AND c.date BETWEEN :from AND :to
+        SELECT p.handle, c.date, count(*)
+        FROM person p CROSS JOIN cycle c INDEXED BY cycle_coach_date
+            ON c.coach = p.handle AND c.date BETWEEN :from AND :to
         WHERE \(filter.sql)
         GROUP BY p.handle, c.date
         """
@@ -99,7 +97,7 @@ enum PracticeQuery {
     static func perCoachSQL(_ filter: PracticeFilter) -> String {
         """
         SELECT p.handle, count(DISTINCT c.learner), coalesce(sum(c.minutes), 0), count(c.minutes),
-            count(CASE WHEN c.minutes > 20 THEN 1 END), count(c.planned)
+            coalesce(sum(c.minutes > 20), 0), count(c.planned)
         FROM person p CROSS JOIN cycle c ON c.coach = p.handle AND c.date BETWEEN :from AND :to
         WHERE \(filter.sql)
         GROUP BY p.handle
@@ -155,8 +153,8 @@ enum PracticeQuery {
                 currentCoach = coach
                 position = index[coach] ?? -1
             }
-            guard position >= 0 else { continue }
-            inputs[position].dailyCycles[(row[1] as Int) - first] = row[2]
+            guard position >= 0, let ordinal = ordinal(of: row[1]) else { continue }
+            inputs[position].dailyCycles[ordinal - first] = row[2]
         }
     }
 
@@ -183,5 +181,26 @@ enum PracticeQuery {
             guard let position = index[row[0]] else { continue }
             inputs[position].observations = row[1]
         }
+    }
+
+    /// The `Day.ordinal` of a date as stored (`YYYY-MM-DD`, checked by the schema), read without
+    /// the allocations of `Day(_:)`: this runs once per coached day of every coach.
+    static func ordinal(of text: String) -> Int? {
+        var fields = (0, 0, 0)
+        var field = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                field += 1
+                continue
+            }
+            let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            switch field {
+            case 0: fields.0 = fields.0 * 10 + digit
+            case 1: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        return Day(year: fields.0, month: fields.1, day: fields.2)?.ordinal
     }
 }

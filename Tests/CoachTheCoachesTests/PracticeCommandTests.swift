@@ -60,6 +60,11 @@ struct PracticeCommandTests {
         #expect(groups.map { $0["coaches"] as? Int } == [2, 1])
         #expect(groups.map { $0["coachesBelow"] as? Int } == [2, 0])
         #expect(groups[1]["meanCadence"] as? Double == 0.8)
+        let store = try kata.store()
+        let encoded = try JSONEncoder().encode(
+            store.practiceGroups(store.practiceReport(for: PracticeFixture.fortnight), by: .unit, below: 0.6))
+        let expected = try #require(JSONSerialization.jsonObject(with: encoded) as? NSArray)
+        #expect(NSArray(array: groups) == expected)
     }
 
     @Test("the period defaults to the last four full weeks")
