@@ -14,8 +14,13 @@ extension KataStore {
     /// report.coaches.map(\.cadence)
     /// ```
     ///
+    /// - Parameters:
+    ///   - includeDailyCycles: whether to fill each summary's `dailyCycles` (for calendars); a
+    ///     report that is only printed as figures saves building it.
     /// - Throws: `KataError.unknown` when the filter names a coach, 2nd coach or unit nobody has.
-    public func practiceReport(for period: Period, filter: PracticeFilter = PracticeFilter()) throws -> PracticeReport {
+    public func practiceReport(
+        for period: Period, filter: PracticeFilter = PracticeFilter(), includeDailyCycles: Bool = true
+    ) throws -> PracticeReport {
         let calendar = try settings().calendar
         let inputs = try read { db in
             try KataStore.requireFilterExists(filter, db)
@@ -24,15 +29,22 @@ extension KataStore {
         let calculator = PracticeCalculator(period: period, calendar: calendar)
         return PracticeReport(
             from: period.from, to: period.to,
-            coaches: inputs.map { KataStore.summary(of: $0, calculator: calculator) })
+            coaches: inputs.map {
+                KataStore.summary(of: $0, calculator: calculator, includeDailyCycles: includeDailyCycles)
+            })
     }
 
-    static func summary(of input: CoachPracticeInput, calculator: PracticeCalculator) -> PracticeSummary {
+    static func summary(of input: CoachPracticeInput, calculator: PracticeCalculator, includeDailyCycles: Bool)
+        -> PracticeSummary
+    {
         let figures = calculator.figures(counts: input.dailyCycles, span: input.span)
         let period = calculator.period
         var daily: [Day: Int] = [:]
-        for (offset, count) in input.dailyCycles.enumerated() where count > 0 {
-            daily[period.from.adding(days: offset)] = count
+        if includeDailyCycles {
+            daily.reserveCapacity(figures.cycles)
+            for (offset, count) in input.dailyCycles.enumerated() where count > 0 {
+                daily[period.from.adding(days: offset)] = count
+            }
         }
         let predicted = input.plannedSteps - input.stepsWithoutPrediction
         return PracticeSummary(

@@ -5,6 +5,8 @@ import KataStore
 /// What the database says about one coach's practice in a period, before the calendar figures
 /// are worked out.
 struct CoachPracticeInput: Sendable {
+    /// The rowid of the coach's `person` row, which the per-day read returns instead of the handle.
+    var person: Int64
     var coach: String
     var name: String
     var unit: String?
@@ -24,9 +26,9 @@ struct CoachPracticeInput: Sendable {
 /// Reads the inputs of a practice report with aggregate SQL; no cycle row is loaded into memory.
 ///
 /// Four reads: cycles per coach and day, figures per coach, steps without a prediction per coach,
-/// observations per coach. The first two go coach by coach through the index `cycle_practice`
-/// (coach, date, …), so their cost follows the cycles of the period, not the whole history;
-/// `CROSS JOIN` fixes that join order.
+/// observations per coach. The first two go coach by coach through an index on (coach, date, …)
+/// (`cycle_coach_date`, `cycle_practice`), so their cost follows the cycles of the period, not the
+/// whole history; `CROSS JOIN` fixes that join order.
 enum PracticeQuery {
     /// The condition `experiment_without_prediction` (migration 0002) is built on, written the
     /// same way so that SQLite uses that index.
@@ -57,7 +59,7 @@ enum PracticeQuery {
         var inputs = try coaches(db, period: period, filter: filter, arguments: arguments)
         var index: [String: Int] = [:]
         for (position, input) in inputs.enumerated() { index[input.coach] = position }
-        try readDailyCycles(db, into: &inputs, index: index, period: period, filter: filter, arguments: arguments)
+        try readDailyCycles(db, into: &inputs, period: period, filter: filter, arguments: arguments)
         try readCycleFigures(db, into: &inputs, index: index, filter: filter, arguments: arguments)
         return inputs
     }
@@ -66,7 +68,7 @@ enum PracticeQuery {
     /// what decides their active span, and their last cycle.
     static func coachesSQL(_ filter: PracticeFilter) -> String {
         """
-        SELECT p.handle, p.name, p.unit,
+        SELECT p.rowid AS person, p.handle, p.name, p.unit,
             (SELECT min(since) FROM pairing WHERE coach = p.handle) AS pairedSince,
             (SELECT CASE WHEN count(until) = count(*) THEN max(until) END
                 FROM pairing WHERE coach = p.handle) AS pairedUntil,
@@ -81,15 +83,17 @@ enum PracticeQuery {
         """
     }
 
-    /// Cycles per coach and day: one row per coached day. `cycle_coach_date` is the narrowest
-    /// index that covers it.
+    /// Cycles per coach and day: one row per coached day, in the order of the handles.
+    ///
+    /// `cycle_coach_date` is the narrowest index that covers it.
     static func dailyCyclesSQL(_ filter: PracticeFilter) -> String {
         """
-        SELECT p.handle, c.date, count(*)
+        SELECT p.rowid, c.date, count(*)
         FROM person p CROSS JOIN cycle c INDEXED BY cycle_coach_date
             ON c.coach = p.handle AND c.date BETWEEN :from AND :to
         WHERE \(filter.sql)
         GROUP BY p.handle, c.date
+        ORDER BY p.handle, c.date
         """
     }
 
@@ -131,7 +135,7 @@ enum PracticeQuery {
         while let row = try rows.next() {
             result.append(
                 CoachPracticeInput(
-                    coach: row["handle"], name: row["name"], unit: row["unit"],
+                    person: row["person"], coach: row["handle"], name: row["name"], unit: row["unit"],
                     span: ActiveSpan.of(
                         pairedSince: row["pairedSince"], pairedUntil: row["pairedUntil"], firstCycle: row["firstCycle"]),
                     lastCycle: row["lastCycle"], dailyCycles: [Int](repeating: 0, count: period.length)))
@@ -140,20 +144,17 @@ enum PracticeQuery {
     }
 
     private static func readDailyCycles(
-        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], period: Period,
-        filter: PracticeFilter, arguments: StatementArguments
+        _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
+        arguments: StatementArguments
     ) throws {
         let rows = try Row.fetchCursor(db, sql: dailyCyclesSQL(filter), arguments: arguments)
-        var currentCoach = ""
-        var position = -1
+        // Rows come in the order of the handles, as `inputs` do: walk both together.
+        var position = 0
         let first = period.from.ordinal
         while let row = try rows.next() {
-            let coach: String = row[0]
-            if coach != currentCoach {
-                currentCoach = coach
-                position = index[coach] ?? -1
-            }
-            guard position >= 0, let ordinal = ordinal(of: row[1]) else { continue }
+            let person: Int64 = row[0]
+            while position < inputs.count && inputs[position].person != person { position += 1 }
+            guard position < inputs.count, let ordinal = ordinal(of: row[1]) else { break }
             inputs[position].dailyCycles[ordinal - first] = row[2]
         }
     }

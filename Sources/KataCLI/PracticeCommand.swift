@@ -66,7 +66,7 @@ struct PracticeCommand: KataCommand {
         let store = try global.openStore(context)
         let today = try context.today(store)
         let period = try period.resolve(today: today, fallback: Period.lastFullWeeks(4, before: today))
-        let report = try store.practiceReport(for: period, filter: filter)
+        let report = try store.practiceReport(for: period, filter: filter, includeDailyCycles: calendar)
         let groups = try by.map { try store.practiceGroups(report, by: $0.grouping, below: below) }
         switch format.format {
         case .json:
