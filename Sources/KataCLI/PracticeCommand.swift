@@ -22,15 +22,15 @@ struct PracticeCommand: KataCommand {
         commandName: "practice",
         abstract: "Show how regularly each coach coaches: cadence, streaks and gaps (coach the coaches).",
         discussion: """
-            For each coach over the period: cycles, coached days of the workdays in their active span
-            (from their first pairing as coach to the last one's end), cadence (coached days / workdays),
-            the longest and current streak of coached workdays, the longest gap, days since the last
-            cycle, the share of steps planned with a prediction, and 2nd-coach observations. Cycles on
-            weekends and holidays count as cycles, not as coached days. Coaches are sorted by handle:
-            the figures describe practice, they do not rank people.
+            For each coach over the period: cycles, coached days of the workdays in their active span \
+            (from their first pairing as coach to the last one's end), cadence (coached days / workdays), \
+            the longest and current streak of coached workdays, the longest gap, days since the last cycle, \
+            the share of steps planned with a prediction, and 2nd-coach observations. Cycles on weekends \
+            and holidays count as cycles, not as coached days. Coaches are sorted by handle: the figures \
+            describe practice, they do not rank people.
 
-            The period defaults to the last four full weeks. --format json prints the document of
-            DESIGN §6; csv has one row per coach (with --by, one row per group).
+            The period defaults to the last four full weeks. --format json prints the document of DESIGN \
+            section 6 (with --by, the roll-up too); csv has one row per coach, or per group with --by.
 
             Examples:
               kata practice --period 2026-Q3
@@ -46,7 +46,7 @@ struct PracticeCommand: KataCommand {
     @Option(help: "Only the coaches of this unit.") var unit: String?
     @Option(help: "Only the coaches this 2nd coach oversees in pairings during the period.") var secondCoach: String?
     @Option(help: "Roll the coaches up by unit or by second-coach.") var by: PracticeGroupingOption?
-    @Option(help: "A cadence below this is flagged and counted in the roll-ups (default: 0.6).") var below: Double = 0.6
+    @Option(help: "A cadence below this is flagged and counted in the roll-ups.") var below: Double = 0.6
     @Flag(help: "With --coach: draw a calendar heatmap of the coach's coached days.") var calendar = false
 
     func run(in context: CommandContext) throws {
