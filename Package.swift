@@ -38,7 +38,11 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
-        .target(name: "CoachTheCoaches", dependencies: ["ImprovementKata", "KataStore"], swiftSettings: strictness),
+        .target(
+            name: "CoachTheCoaches",
+            dependencies: ["ImprovementKata", "KataStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
         .target(
             name: "KataExport",
             dependencies: ["ImprovementKata", "CoachTheCoaches", .product(name: "CSV", package: "CSV.swift")],
@@ -77,7 +81,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CoachTheCoachesTests",
-            dependencies: ["CoachTheCoaches", "KataTestSupport", "KataStore", "ImprovementKata"],
+            dependencies: [
+                "CoachTheCoaches", "KataTestSupport", "KataStore", "ImprovementKata",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -13,6 +13,9 @@ public enum KataSchema {
 
     /// Every migration, oldest first.
     public static let migrations: [Migration] = [
-        Migration(identifier: "0001-initial", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+        Migration(identifier: "0001-initial", sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+        Migration(
+            identifier: "0002-practice-indexes",
+            sql: String(decoding: PackageResources._002_practice_indexes_sql, as: UTF8.self)),
     ]
 }

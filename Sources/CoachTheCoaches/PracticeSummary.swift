@@ -34,6 +34,8 @@ public struct PracticeSummary: Codable, Sendable, Equatable {
     public var weekly: [WeeklyPractice]
     /// Cycles per day in the period (for calendars and heatmaps); not part of the JSON contract.
     public var dailyCycles: [Day: Int]
+    /// The coach's active span, which decides the workdays counted; not part of the JSON contract.
+    public var activeSpan: ActiveSpan?
 
     enum CodingKeys: String, CodingKey {
         case coach, name, unit, cycles, learners, workdays, coachedDays, cadence, longestStreak, currentStreak
@@ -45,7 +47,7 @@ public struct PracticeSummary: Codable, Sendable, Equatable {
         coach: String, name: String, unit: String?, cycles: Int, learners: Int, workdays: Int, coachedDays: Int,
         cadence: Double, longestStreak: Int, currentStreak: Int, longestGap: Int, lastCycle: Day?,
         daysSinceLastCycle: Int?, averageMinutes: Double?, cyclesOver20Minutes: Int, predictionRate: Double?,
-        observations: Int, weekly: [WeeklyPractice], dailyCycles: [Day: Int] = [:]
+        observations: Int, weekly: [WeeklyPractice], dailyCycles: [Day: Int] = [:], activeSpan: ActiveSpan? = nil
     ) {
         self.coach = coach
         self.name = name
@@ -66,6 +68,7 @@ public struct PracticeSummary: Codable, Sendable, Equatable {
         self.observations = observations
         self.weekly = weekly
         self.dailyCycles = dailyCycles
+        self.activeSpan = activeSpan
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,6 +92,7 @@ public struct PracticeSummary: Codable, Sendable, Equatable {
         observations = try c.decode(Int.self, forKey: .observations)
         weekly = try c.decode([WeeklyPractice].self, forKey: .weekly)
         dailyCycles = [:]
+        activeSpan = nil
     }
 
     /// Nulls are written out (`"lastCycle": null`), as the contract shows them.
@@ -121,11 +125,27 @@ public struct WeeklyPractice: Codable, Sendable, Equatable {
     public var week: String
     public var cycles: Int
     public var coachedDays: Int
+    /// Workdays of the week inside the period and the coach's active span, the most `coachedDays`
+    /// can be (for sparklines); not part of the JSON contract.
+    public var workdays: Int
 
-    public init(week: String, cycles: Int, coachedDays: Int) {
+    enum CodingKeys: String, CodingKey {
+        case week, cycles, coachedDays
+    }
+
+    public init(week: String, cycles: Int, coachedDays: Int, workdays: Int = 0) {
         self.week = week
         self.cycles = cycles
         self.coachedDays = coachedDays
+        self.workdays = workdays
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        week = try c.decode(String.self, forKey: .week)
+        cycles = try c.decode(Int.self, forKey: .cycles)
+        coachedDays = try c.decode(Int.self, forKey: .coachedDays)
+        workdays = 0
     }
 }
 

@@ -14,6 +14,7 @@ enum KataCommands {
         StoryboardCommand.self,
         ObserveCommand.self,
         DueCommand.self,
+        PracticeCommand.self,
         BackupCommand.self,
         CheckCommand.self,
     ]

@@ -1,0 +1,207 @@
+import GRDB
+import ImprovementKata
+import KataStore
+
+/// What the database says about one coach's practice in a period, before the calendar figures
+/// are worked out.
+struct CoachPracticeInput: Sendable {
+    /// The rowid of the coach's `person` row, which the per-day read returns instead of the handle.
+    var person: Int64
+    var coach: String
+    var name: String
+    var unit: String?
+    var span: ActiveSpan?
+    var lastCycle: Day?
+    /// Cycles on each day of the period, `dailyCycles[0]` being its first day.
+    var dailyCycles: [Int]
+    var learners = 0
+    var minutesTotal = 0
+    var minutesRecorded = 0
+    var cyclesOver20Minutes = 0
+    var plannedSteps = 0
+    var stepsWithoutPrediction = 0
+    var observations = 0
+}
+
+/// Reads the inputs of a practice report with aggregate SQL; no cycle row is loaded into memory.
+///
+/// Four reads: cycles per coach and day, figures per coach, steps without a prediction per coach,
+/// observations per coach. The first two go coach by coach through an index on (coach, date, …)
+/// (`cycle_coach_date`, `cycle_practice`), so their cost follows the cycles of the period, not the
+/// whole history; `CROSS JOIN` fixes that join order.
+enum PracticeQuery {
+    /// The condition `experiment_without_prediction` (migration 0002) is built on, written the
+    /// same way so that SQLite uses that index.
+    static let withoutPrediction = """
+        trim(coalesce(e.expected, ''), char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196,
+            8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) = ''
+        """
+
+    /// The named arguments of every statement: `:from`, `:to` and those of the filter.
+    static func arguments(period: Period, filter: PracticeFilter) -> StatementArguments {
+        [
+            "from": period.from, "to": period.to, "coach": filter.coach, "unit": filter.unit,
+            "secondCoach": filter.secondCoach,
+        ]
+    }
+
+    /// Every statement of the report, for checking their query plans.
+    static func statements(filter: PracticeFilter) -> [String] {
+        [
+            coachesSQL(filter), dailyCyclesSQL(filter), perCoachSQL(filter), withoutPredictionSQL(filter),
+            observationsSQL,
+        ]
+    }
+
+    /// The inputs of every coach the report lists, sorted by handle.
+    static func inputs(_ db: Database, period: Period, filter: PracticeFilter) throws -> [CoachPracticeInput] {
+        let arguments = arguments(period: period, filter: filter)
+        var inputs = try coaches(db, period: period, filter: filter, arguments: arguments)
+        var index: [String: Int] = [:]
+        for (position, input) in inputs.enumerated() { index[input.coach] = position }
+        try readDailyCycles(db, into: &inputs, period: period, filter: filter, arguments: arguments)
+        try readCycleFigures(db, into: &inputs, index: index, filter: filter, arguments: arguments)
+        return inputs
+    }
+
+    /// Everyone who is coach in a pairing overlapping the period or logged a cycle in it, with
+    /// what decides their active span, and their last cycle.
+    static func coachesSQL(_ filter: PracticeFilter) -> String {
+        """
+        SELECT p.rowid AS person, p.handle, p.name, p.unit,
+            (SELECT min(since) FROM pairing WHERE coach = p.handle) AS pairedSince,
+            (SELECT CASE WHEN count(until) = count(*) THEN max(until) END
+                FROM pairing WHERE coach = p.handle) AS pairedUntil,
+            (SELECT min(date) FROM cycle WHERE coach = p.handle) AS firstCycle,
+            (SELECT max(date) FROM cycle WHERE coach = p.handle AND date <= :to) AS lastCycle
+        FROM person p
+        WHERE (EXISTS (SELECT 1 FROM pairing WHERE coach = p.handle AND since <= :to
+                    AND (until IS NULL OR until >= :from))
+                OR EXISTS (SELECT 1 FROM cycle WHERE coach = p.handle AND date BETWEEN :from AND :to))
+            AND \(filter.sql)
+        ORDER BY p.handle
+        """
+    }
+
+    /// Cycles per coach and day: one row per coached day, in the order of the handles.
+    ///
+    /// `cycle_coach_date` is the narrowest index that covers it.
+    static func dailyCyclesSQL(_ filter: PracticeFilter) -> String {
+        """
+        SELECT p.rowid, c.date, count(*)
+        FROM person p CROSS JOIN cycle c INDEXED BY cycle_coach_date
+            ON c.coach = p.handle AND c.date BETWEEN :from AND :to
+        WHERE \(filter.sql)
+        GROUP BY p.handle, c.date
+        ORDER BY p.handle, c.date
+        """
+    }
+
+    /// Learners, minutes and planned steps per coach.
+    static func perCoachSQL(_ filter: PracticeFilter) -> String {
+        """
+        SELECT p.handle, count(DISTINCT c.learner), coalesce(sum(c.minutes), 0), count(c.minutes),
+            coalesce(sum(c.minutes > 20), 0), count(c.planned)
+        FROM person p CROSS JOIN cycle c ON c.coach = p.handle AND c.date BETWEEN :from AND :to
+        WHERE \(filter.sql)
+        GROUP BY p.handle
+        """
+    }
+
+    /// Steps planned in the period without a prediction, per coach.
+    ///
+    /// It goes from the few such steps to the cycles that planned them, both in the order of the
+    /// step's id: a merge rather than a look-up per planned step.
+    static func withoutPredictionSQL(_ filter: PracticeFilter) -> String {
+        let coaches =
+            filter == PracticeFilter() ? "" : "AND c.coach IN (SELECT p.handle FROM person p WHERE \(filter.sql))"
+        return """
+            SELECT c.coach, count(*) FROM experiment e CROSS JOIN cycle c
+                ON c.planned = e.id AND c.date BETWEEN :from AND :to
+            WHERE \(withoutPrediction) \(coaches)
+            GROUP BY c.coach
+            """
+    }
+
+    /// 2nd-coach observations per coach in the period.
+    static let observationsSQL =
+        "SELECT coach, count(*) FROM observation WHERE date BETWEEN :from AND :to GROUP BY coach"
+
+    private static func coaches(
+        _ db: Database, period: Period, filter: PracticeFilter, arguments: StatementArguments
+    ) throws -> [CoachPracticeInput] {
+        let rows = try Row.fetchCursor(db, sql: coachesSQL(filter), arguments: arguments)
+        var result: [CoachPracticeInput] = []
+        while let row = try rows.next() {
+            result.append(
+                CoachPracticeInput(
+                    person: row["person"], coach: row["handle"], name: row["name"], unit: row["unit"],
+                    span: ActiveSpan.of(
+                        pairedSince: row["pairedSince"], pairedUntil: row["pairedUntil"], firstCycle: row["firstCycle"]),
+                    lastCycle: row["lastCycle"], dailyCycles: [Int](repeating: 0, count: period.length)))
+        }
+        return result
+    }
+
+    private static func readDailyCycles(
+        _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
+        arguments: StatementArguments
+    ) throws {
+        let rows = try Row.fetchCursor(db, sql: dailyCyclesSQL(filter), arguments: arguments)
+        // Rows come in the order of the handles, as `inputs` do: walk both together.
+        var position = 0
+        let first = period.from.ordinal
+        while let row = try rows.next() {
+            let person: Int64 = row[0]
+            while position < inputs.count && inputs[position].person != person { position += 1 }
+            guard position < inputs.count, let ordinal = ordinal(of: row[1]) else { break }
+            inputs[position].dailyCycles[ordinal - first] = row[2]
+        }
+    }
+
+    private static func readCycleFigures(
+        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], filter: PracticeFilter,
+        arguments: StatementArguments
+    ) throws {
+        let perCoach = try Row.fetchCursor(db, sql: perCoachSQL(filter), arguments: arguments)
+        while let row = try perCoach.next() {
+            guard let position = index[row[0]] else { continue }
+            inputs[position].learners = row[1]
+            inputs[position].minutesTotal = row[2]
+            inputs[position].minutesRecorded = row[3]
+            inputs[position].cyclesOver20Minutes = row[4]
+            inputs[position].plannedSteps = row[5]
+        }
+        let unpredicted = try Row.fetchCursor(db, sql: withoutPredictionSQL(filter), arguments: arguments)
+        while let row = try unpredicted.next() {
+            guard let position = index[row[0]] else { continue }
+            inputs[position].stepsWithoutPrediction = row[1]
+        }
+        let observations = try Row.fetchCursor(db, sql: observationsSQL, arguments: arguments)
+        while let row = try observations.next() {
+            guard let position = index[row[0]] else { continue }
+            inputs[position].observations = row[1]
+        }
+    }
+
+    /// The `Day.ordinal` of a date as stored (`YYYY-MM-DD`, checked by the schema), read without
+    /// the allocations of `Day(_:)`: this runs once per coached day of every coach.
+    static func ordinal(of text: String) -> Int? {
+        var fields = (0, 0, 0)
+        var field = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                field += 1
+                continue
+            }
+            let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            switch field {
+            case 0: fields.0 = fields.0 * 10 + digit
+            case 1: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        return Day(year: fields.0, month: fields.1, day: fields.2)?.ordinal
+    }
+}

@@ -1,0 +1,177 @@
+import CoachTheCoaches
+import Foundation
+import ImprovementKata
+import KataStore
+import KataTestSupport
+import Testing
+
+@Suite("kata practice")
+struct PracticeCommandTests {
+    let kata: KataRunner
+    let fortnight = ["--from", "2026-11-02", "--to", "2026-11-15"]
+
+    init() throws {
+        kata = try KataRunner(today: "2026-11-20")
+        try PracticeFixture.populate(kata.store())
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("--format json prints the document of DESIGN §6, exactly as the report encodes")
+    func jsonDocument() throws {
+        let result = kata.run(["practice", "--format", "json"] + fortnight)
+        #expect(result.exitCode == 0)
+        let report = try kata.store().practiceReport(for: PracticeFixture.fortnight)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(result.output == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+
+        let document = try json(result.output)
+        #expect(Set(document.keys) == ["from", "to", "coaches"])
+        let coaches = try #require(document["coaches"] as? [[String: Any]])
+        #expect(coaches.map { $0["coach"] as? String } == ["ann", "bob", "cat"])
+        let fields: Set<String> = [
+            "coach", "name", "unit", "cycles", "learners", "workdays", "coachedDays", "cadence", "longestStreak",
+            "currentStreak", "longestGap", "lastCycle", "daysSinceLastCycle", "averageMinutes",
+            "cyclesOver20Minutes", "predictionRate", "observations", "weekly",
+        ]
+        #expect(coaches.allSatisfy { Set($0.keys) == fields })
+        let ann = coaches[0]
+        #expect(ann["cadence"] as? Double == 1.0 / 3.0)
+        #expect(ann["predictionRate"] as? Double == 0.5)
+        #expect(ann["lastCycle"] as? String == "2026-11-12")
+        #expect(coaches[1]["predictionRate"] is NSNull)
+        let weekly = try #require(ann["weekly"] as? [[String: Any]])
+        #expect(weekly.map { $0["week"] as? String } == ["2026-W45", "2026-W46"])
+        #expect(
+            weekly.map { Set($0.keys) } == [["week", "cycles", "coachedDays"], ["week", "cycles", "coachedDays"]])
+    }
+
+    @Test("--format json --by unit adds the roll-up")
+    func jsonRollup() throws {
+        let result = kata.run(["practice", "--format", "json", "--by", "unit"] + fortnight)
+        #expect(result.exitCode == 0)
+        let document = try json(result.output)
+        #expect(document["by"] as? String == "unit")
+        let groups = try #require(document["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["group"] as? String } == ["Assembly", "Welding"])
+        #expect(groups.map { $0["coaches"] as? Int } == [2, 1])
+        #expect(groups.map { $0["coachesBelow"] as? Int } == [2, 0])
+        #expect(groups[1]["meanCadence"] as? Double == 0.8)
+        let store = try kata.store()
+        let encoded = try JSONEncoder().encode(
+            store.practiceGroups(store.practiceReport(for: PracticeFixture.fortnight), by: .unit, below: 0.6))
+        let expected = try #require(JSONSerialization.jsonObject(with: encoded) as? NSArray)
+        #expect(NSArray(array: groups) == expected)
+    }
+
+    @Test("the period defaults to the last four full weeks")
+    func defaultPeriod() throws {
+        let document = try json(kata.run("practice", "--format", "json").output)
+        #expect(document["from"] as? String == "2026-10-19")
+        #expect(document["to"] as? String == "2026-11-15")
+    }
+
+    @Test("--format csv has one row per coach with every scalar figure")
+    func csv() {
+        let result = kata.run(["practice", "--format", "csv"] + fortnight)
+        #expect(result.exitCode == 0)
+        let lines = result.output.components(separatedBy: "\r\n")
+        #expect(
+            lines[0]
+                == "from,to,coach,name,unit,cycles,learners,workdays,coachedDays,cadence,longestStreak,currentStreak,"
+                + "longestGap,lastCycle,daysSinceLastCycle,averageMinutes,cyclesOver20Minutes,predictionRate,"
+                + "observations")
+        #expect(
+            lines[1]
+                == "2026-11-02,2026-11-15,ann,Ann Example,Assembly,6,2,9,3,0.3333333333333333,2,1,5,2026-11-12,3,"
+                + "20.0,2,0.5,1")
+        #expect(lines.count == 5)  // and the empty text after the last line end
+    }
+
+    @Test("--format csv --by second-coach has one row per group")
+    func csvRollup() {
+        let result = kata.run(["practice", "--format", "csv", "--by", "second-coach", "--below", "0.5"] + fortnight)
+        let lines = result.output.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "from,to,group,coaches,cycles,meanCadence,coachesBelow")
+        #expect(lines.dropFirst().map { $0.components(separatedBy: ",")[2] } == ["dora", "eve", ""])
+    }
+
+    @Test("the text view has a row per coach with a sparkline, and the learners left longest")
+    func text() {
+        let result = kata.run(["practice"] + fortnight)
+        #expect(result.exitCode == 0)
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(
+            lines.contains { $0.hasPrefix("coach  cycles  coached  cadence  best  now  gap  last  pred  obs  weekly") })
+        // ann: 2 of 5 workdays, then 1 of 4; bob: 2 of 3, then 1 of 4.
+        #expect(lines.contains("ann         6      3/9      33%     2    1    5     3   50%    1  ▄▃"))
+        #expect(lines.contains("bob         3      3/7      43%     2    1    4     2     —    0  ▆▃"))
+        #expect(lines.contains("Learners left without coaching longest (pairings in force on 2026-11-15)"))
+        #expect(lines.contains { $0.hasPrefix("ned") && $0.hasSuffix("never          —") })
+        #expect(!result.output.contains("\u{1B}"))
+    }
+
+    @Test("a year fits in 100 columns: the sparkline groups weeks")
+    func textForAYear() {
+        let result = kata.run("practice", "--period", "2026")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines.contains { $0.hasSuffix("per 2 weeks") })
+    }
+
+    @Test("colour only on a terminal and never with NO_COLOR")
+    func colour() {
+        let coloured = kata.run(["practice"] + fortnight, terminal: true)
+        #expect(coloured.output.contains("\u{1B}[31m33%\u{1B}[0m"))
+        kata.environment["NO_COLOR"] = "1"
+        #expect(!kata.run(["practice"] + fortnight, terminal: true).output.contains("\u{1B}"))
+    }
+
+    @Test("--by second-coach adds a roll-up table to the text view")
+    func textRollup() {
+        let result = kata.run(["practice", "--by", "second-coach"] + fortnight)
+        #expect(result.output.contains("By 2nd coach"))
+        #expect(result.output.contains("\ndora             1       6           33%          1\n"))
+        #expect(result.output.contains("\n(none)           1       3           43%          1\n"))
+    }
+
+    @Test("--coach --calendar draws a heatmap with a row per weekday and a column per week")
+    func calendar() {
+        let result = kata.run(["practice", "--coach", "ann", "--calendar"] + fortnight)
+        #expect(result.exitCode == 0)
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Monday 2 and 9: one cycle, then none; Tuesday 3: two cycles; Saturday 7: one.
+        #expect(lines.contains("Mon  ░ ·"))
+        #expect(lines.contains("Tue  ▒ ·"))
+        #expect(lines.contains("Wed  · ░"))
+        #expect(lines.contains("Sat  ░"))
+        #expect(lines.contains("Sun"))
+        #expect(lines.contains("3 of 9 workdays coached (33%), 6 cycles; longest streak 2, current 1; longest gap 5."))
+    }
+
+    @Test("--calendar needs --coach")
+    func calendarNeedsCoach() {
+        let result = kata.run(["practice", "--calendar"] + fortnight)
+        #expect(result.exitCode == 64)
+        #expect(result.errors.contains("--coach"))
+    }
+
+    @Test("a period that ends before it starts is a usage error")
+    func reversedPeriod() {
+        let result = kata.run("practice", "--from", "2026-11-15", "--to", "2026-11-02")
+        #expect(result.exitCode == 64)
+        #expect(result.errors.contains("before it starts"))
+    }
+
+    @Test("an unknown unit or a threshold outside 0 to 1 is refused")
+    func badValues() {
+        let unit = kata.run(["practice", "--unit", "Paintshop"] + fortnight)
+        #expect(unit.exitCode == 65)
+        #expect(unit.errors.contains("no unit 'Paintshop'"))
+        #expect(kata.run(["practice", "--below", "1.5"] + fortnight).exitCode == 65)
+    }
+}
