@@ -5,5 +5,6 @@ enum KataCommands {
     static let all: [any ParsableCommand.Type] = [
         InitCommand.self,
         PersonCommand.self,
+        DemoCommand.self,
     ]
 }
