@@ -62,8 +62,8 @@ struct DemoCommand: KataCommand {
     private func report(_ summary: DemoSummary, path: String, seconds: Double, _ context: CommandContext) {
         let output = context.output
         output.line(
-            "Built a demo plant in \(path): \(coaches) coaches, \(days) days from \(summary.firstDay) "
-                + "to \(summary.lastDay), seed \(seed).")
+            "Built a demo plant in \(path): \(counted(coaches, "coach", "coaches")), "
+                + "\(counted(days, "day", "days")) from \(summary.firstDay) to \(summary.lastDay), seed \(seed).")
         let counts: [(String, Int)] = [
             ("people", summary.people), ("pairings", summary.pairings), ("challenges", summary.challenges),
             ("target conditions", summary.targets), ("current conditions", summary.conditions),
@@ -83,6 +83,10 @@ struct DemoCommand: KataCommand {
         output.line("  kata storyboard \(summary.exampleLearner)\(database)")
         output.line("  kata practice\(database)")
         output.line("  kata cycle list --coach \(summary.exampleCoach)\(database)")
+    }
+
+    private func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
     }
 
     private func shellQuoted(_ text: String) -> String {

@@ -19,15 +19,17 @@ extension DemoOrganisation {
     static func bulkWrite<T>(_ store: KataStore, _ work: (Database) throws -> T) throws -> T {
         try KataStore.translatingErrors {
             try store.writer.writeWithoutTransaction { db in
-                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "wal"
+                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                if journal == "wal" { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+                // Stays in WAL when another connection holds the file: slower, not wrong.
+                let switchedFromWAL =
+                    journal == "wal" && (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer {
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                     try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-                    if journal == "wal" { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                    if switchedFromWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                 }
                 var result: T?
                 try db.inTransaction(.immediate) {
