@@ -111,7 +111,7 @@ public enum DemoOrganisation {
             exampleLearner: Handle(validating: plant.pairings[example.pairings[0]].learner),
             exampleSecondCoach: Handle(validating: example.secondCoach))
         // One thread makes up the coaches' histories while this one writes them.
-        let pipeline = DemoPipeline<[DemoLearnerStory]>(capacity: 64)
+        let pipeline = DemoPipeline<DemoRows>(capacity: 64)
         let storyteller = DemoStoryteller(plant: plant, calendar: calendar, seed: seed)
         let told = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -123,30 +123,18 @@ public enum DemoOrganisation {
             pipeline.cancel()
             told.wait()
         }
-        while let stories = pipeline.take() {
-            for story in stories { try write(story, with: writer, counting: &summary) }
+        while let rows = pipeline.take() {
+            try writer.write(rows)
+            summary.targets += rows.count(.target)
+            summary.conditions += rows.count(.condition)
+            summary.obstacles += rows.count(.obstacle)
+            summary.experiments += rows.count(.experiment)
+            summary.cycles += rows.count(.cycle)
+            summary.observations += rows.count(.observation)
         }
 
         summary.holidays = try Int.fetchOne(db, sql: "SELECT count(*) FROM holiday") ?? 0
         return summary
-    }
-
-    /// Writes one learner's history, parents before the rows that refer to them.
-    private static func write(_ story: DemoLearnerStory, with writer: DemoWriter, counting summary: inout DemoSummary)
-        throws
-    {
-        for row in story.targets { try writer.insert(row) }
-        for row in story.conditions { try writer.insert(row) }
-        for row in story.obstacles { try writer.insert(row) }
-        for row in story.experiments { try writer.insert(row) }
-        for row in story.cycles { try writer.insert(row) }
-        for row in story.observations { try writer.insert(row) }
-        summary.targets += story.targets.count
-        summary.conditions += story.conditions.count
-        summary.obstacles += story.obstacles.count
-        summary.experiments += story.experiments.count
-        summary.cycles += story.cycles.count
-        summary.observations += story.observations.count
     }
 }
 

@@ -10,9 +10,9 @@ struct DemoStoryteller {
 
     /// Tells every coach's history into `pipeline`, one coach's learners at a time; stops early
     /// when the writer gives up.
-    func tell(into pipeline: DemoPipeline<[DemoLearnerStory]>) {
+    func tell(into pipeline: DemoPipeline<DemoRows>) {
         for index in plant.coaches.indices {
-            guard pipeline.put(stories(ofCoach: index)) else { return }
+            guard pipeline.put(DemoRows(stories(ofCoach: index), calendar: calendar)) else { return }
         }
         pipeline.finish()
     }
