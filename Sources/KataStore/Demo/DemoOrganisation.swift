@@ -89,7 +89,24 @@ public enum DemoOrganisation {
         let calendar = DemoCalendar(
             days: days, endingOn: today, calendar: settings.calendar, random: &calendarRandom)
         let writer = try DemoWriter(db, calendar: calendar)
+        try writePlant(plant, days: days, with: writer, &random)
 
+        let example = plant.coaches.first { $0.practice == .steady } ?? plant.coaches[0]
+        var summary = try DemoSummary(
+            firstDay: first, lastDay: today, people: plant.people.count, pairings: plant.pairings.count,
+            challenges: plant.units.count + 1, exampleCoach: Handle(validating: example.handle),
+            exampleLearner: Handle(validating: plant.pairings[example.pairings[0]].learner),
+            exampleSecondCoach: Handle(validating: example.secondCoach))
+        try writeHistories(
+            DemoStoryteller(plant: plant, calendar: calendar, seed: seed), with: writer, counting: &summary)
+        summary.holidays = try Int.fetchOne(db, sql: "SELECT count(*) FROM holiday") ?? 0
+        return summary
+    }
+
+    /// Writes the people, challenges and pairings of the plant.
+    private static func writePlant(_ plant: DemoPlant, days: Int, with writer: DemoWriter, _ random: inout DemoRandom)
+        throws
+    {
         for person in plant.people { try writer.insert(person) }
         let plantChallenge = DemoPhrases.plantChallenge
         try writer.insertChallenge(
@@ -103,16 +120,14 @@ public enum DemoOrganisation {
                 parent: plant.plantChallengeID)
         }
         for pairing in plant.pairings { try writer.insert(pairing, coach: plant.coaches[pairing.coach].handle) }
+    }
 
-        let example = plant.coaches.first { $0.practice == .steady } ?? plant.coaches[0]
-        var summary = try DemoSummary(
-            firstDay: first, lastDay: today, people: plant.people.count, pairings: plant.pairings.count,
-            challenges: plant.units.count + 1, exampleCoach: Handle(validating: example.handle),
-            exampleLearner: Handle(validating: plant.pairings[example.pairings[0]].learner),
-            exampleSecondCoach: Handle(validating: example.secondCoach))
-        // One thread makes up the coaches' histories while this one writes them.
+    /// Writes the coaches' histories while another thread makes them up, so that on two cores the
+    /// writing seldom waits.
+    private static func writeHistories(
+        _ storyteller: DemoStoryteller, with writer: DemoWriter, counting summary: inout DemoSummary
+    ) throws {
         let pipeline = DemoPipeline<DemoRows>(capacity: 64)
-        let storyteller = DemoStoryteller(plant: plant, calendar: calendar, seed: seed)
         let told = DispatchSemaphore(value: 0)
         let thread = Thread {
             storyteller.tell(into: pipeline)
@@ -132,31 +147,5 @@ public enum DemoOrganisation {
             summary.cycles += rows.count(.cycle)
             summary.observations += rows.count(.observation)
         }
-
-        summary.holidays = try Int.fetchOne(db, sql: "SELECT count(*) FROM holiday") ?? 0
-        return summary
     }
-}
-
-/// What the demo built: how many records of each kind, over which days, and people to start with.
-public struct DemoSummary: Sendable, Equatable {
-    public var firstDay: Day
-    public var lastDay: Day
-    public var people: Int
-    public var pairings: Int
-    public var challenges: Int
-    /// A coach who coaches steadily, to try `kata due --coach` with.
-    public var exampleCoach: Handle
-    /// One of the example coach's learners, to try `kata storyboard` with.
-    public var exampleLearner: Handle
-    /// The example coach's 2nd coach.
-    public var exampleSecondCoach: Handle
-    public var targets = 0
-    public var conditions = 0
-    public var obstacles = 0
-    public var experiments = 0
-    public var cycles = 0
-    public var observations = 0
-    /// Holidays in the settings.
-    public var holidays = 0
 }
