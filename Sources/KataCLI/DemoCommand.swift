@@ -83,6 +83,12 @@ struct DemoCommand: KataCommand {
         output.line("  kata storyboard \(summary.exampleLearner)\(database)")
         output.line("  kata practice\(database)")
         output.line("  kata cycle list --coach \(summary.exampleCoach)\(database)")
+        if global.database == nil && (context.environment["KATA_DB"] ?? "").isEmpty {
+            output.line()
+            output.line(
+                "The demo went into your default database. Before you record real coaching, move \(path) "
+                    + "away, or keep demos apart with --db.")
+        }
     }
 
     private func counted(_ count: Int, _ one: String, _ many: String) -> String {

@@ -32,6 +32,17 @@ struct DemoCommandTests {
         #expect(result.output.contains("kata practice --db '\(path)'"))
     }
 
+    @Test("warns when the demo went into the default database")
+    func warnsAboutDefaultDatabase() throws {
+        let kata = try KataRunner(initialise: false)
+        kata.environment["KATA_DB"] = nil
+        let result = kata.run("demo", "--coaches", "2", "--days", "10")
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains("The demo went into your default database."))
+        #expect(
+            !kata.run("demo", "--coaches", "2", "--days", "10", "--db", kata.databasePath).output.contains("default"))
+    }
+
     @Test("keeps a time zone set by kata init")
     func keepsTimeZone() throws {
         let kata = try KataRunner(initialise: false)
