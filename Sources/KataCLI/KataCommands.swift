@@ -15,6 +15,7 @@ enum KataCommands {
         ObserveCommand.self,
         DueCommand.self,
         PracticeCommand.self,
+        DemoCommand.self,
         BackupCommand.self,
         CheckCommand.self,
     ]

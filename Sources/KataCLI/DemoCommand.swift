@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataStore
+
+struct DemoCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build an example organisation with months of coaching history, to try kata or benchmark it.",
+        discussion: """
+            Creates a database holding a plant: units with managers who coach their learners, lean staff and \
+            the plant manager as 2nd coaches, challenges, target conditions, obstacles, experiments, coaching \
+            cycles and observations, up to today. The same --seed always gives the same data, ids included.
+
+            A database that already holds people is refused, so that demo data never mixes with real data: \
+            give a new --db path.
+
+            Examples:
+              kata demo --db /tmp/kata-demo.sqlite
+              kata demo --db /tmp/kata-large.sqlite --coaches 2000 --days 500
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "How many coaches: managers, and learners who coach their own team leads.")
+    var coaches = DemoOrganisation.defaultCoaches
+
+    @Option(help: "Days of history, ending today.")
+    var days = DemoOrganisation.defaultDays
+
+    @Option(help: "Seed of the generator; the same seed gives the same data.")
+    var seed = DemoOrganisation.defaultSeed
+
+    func validate() throws {
+        guard (1...DemoOrganisation.maximumCoaches).contains(coaches) else {
+            throw ValidationError("--coaches must be from 1 to \(DemoOrganisation.maximumCoaches).")
+        }
+        guard (1...DemoOrganisation.maximumDays).contains(days) else {
+            throw ValidationError("--days must be from 1 to \(DemoOrganisation.maximumDays).")
+        }
+    }
+
+    func run(in context: CommandContext) throws {
+        let path = context.databasePath(global.database)
+        let store = try global.openStore(context, create: true)
+        if try DemoOrganisation.holdsPeople(store) {
+            throw KataError.ruleBroken(
+                "\(path) already holds people; the demo never mixes with real data. "
+                    + "Give a new database with --db, such as 'kata demo --db /tmp/kata-demo.sqlite'.")
+        }
+        try DemoOrganisation.configure(store)
+        let today = try context.today(store)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let summary = try DemoOrganisation.generate(
+            into: store, coaches: coaches, days: days, seed: seed, endingOn: today)
+        let taken = clock.now - started
+        let seconds = Double(taken.components.seconds) + Double(taken.components.attoseconds) * 1e-18
+        report(summary, path: path, seconds: seconds, context)
+    }
+
+    private func report(_ summary: DemoSummary, path: String, seconds: Double, _ context: CommandContext) {
+        let output = context.output
+        output.line(
+            "Built a demo plant in \(path): \(counted(coaches, "coach", "coaches")), "
+                + "\(counted(days, "day", "days")) from \(summary.firstDay) to \(summary.lastDay), seed \(seed).")
+        let counts: [(String, Int)] = [
+            ("people", summary.people), ("pairings", summary.pairings), ("challenges", summary.challenges),
+            ("target conditions", summary.targets), ("current conditions", summary.conditions),
+            ("obstacles", summary.obstacles), ("experiments", summary.experiments),
+            ("coaching cycles", summary.cycles), ("observations", summary.observations),
+            ("holidays", summary.holidays),
+        ]
+        let width = counts.map { String($0.1).count }.max() ?? 1
+        for (label, count) in counts {
+            output.line("  " + label.padded(to: 20) + String(count).leftPadded(to: width))
+        }
+        output.line("Took \(String(format: "%.1f", seconds)) s.")
+        output.line()
+        let database = global.database.map { " --db " + shellQuoted($0) } ?? ""
+        output.line("Try next:")
+        output.line("  kata due --coach \(summary.exampleCoach)\(database)")
+        output.line("  kata storyboard \(summary.exampleLearner)\(database)")
+        output.line("  kata practice\(database)")
+        output.line("  kata cycle list --coach \(summary.exampleCoach)\(database)")
+        if global.database == nil && (context.environment["KATA_DB"] ?? "").isEmpty {
+            output.line()
+            output.line(
+                "The demo went into your default database. Before you record real coaching, move \(path) "
+                    + "away, or keep demos apart with --db.")
+        }
+    }
+
+    private func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
+    }
+
+    private func shellQuoted(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-~+:,=@".contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

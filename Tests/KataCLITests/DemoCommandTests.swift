@@ -1,0 +1,72 @@
+import Foundation
+import ImprovementKata
+import KataStore
+import KataTestSupport
+import Testing
+
+@Suite("kata demo")
+struct DemoCommandTests {
+    @Test("builds a new database in UTC and says what to try next")
+    func buildsNewDatabase() throws {
+        let kata = try KataRunner(today: "2026-11-20", initialise: false)
+        let result = kata.run("demo", "--coaches", "4", "--days", "30", "--seed", "3")
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains("4 coaches, 30 days from 2026-10-22 to 2026-11-20, seed 3."))
+        #expect(result.output.contains("coaching cycles"))
+        #expect(result.output.contains("kata due --coach "))
+        #expect(result.output.contains("kata practice"))
+        let store = try kata.store()
+        #expect(try store.settings().timeZone == "UTC")
+        #expect(try DemoOrganisation.holdsPeople(store))
+        let learner = try #require(result.output.split(separator: "\n").first { $0.contains("kata storyboard") })
+        let handle = try Handle(validating: String(learner.split(separator: " ")[2]))
+        #expect(try store.person(handle) != nil)
+    }
+
+    @Test("names the --db path in the commands it suggests")
+    func suggestsDatabasePath() throws {
+        let kata = try KataRunner(initialise: false)
+        let path = kata.folder.appendingPathComponent("plant demo.sqlite").path
+        let result = kata.run("demo", "--coaches", "2", "--days", "10", "--db", path)
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains("kata practice --db '\(path)'"))
+    }
+
+    @Test("warns when the demo went into the default database")
+    func warnsAboutDefaultDatabase() throws {
+        let kata = try KataRunner(initialise: false)
+        kata.environment["KATA_DB"] = nil
+        let result = kata.run("demo", "--coaches", "2", "--days", "10")
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains("The demo went into your default database."))
+        #expect(
+            !kata.run("demo", "--coaches", "2", "--days", "10", "--db", kata.databasePath).output.contains("default"))
+    }
+
+    @Test("keeps a time zone set by kata init")
+    func keepsTimeZone() throws {
+        let kata = try KataRunner(initialise: false)
+        #expect(kata.run("init", "--time-zone", "Europe/Berlin").exitCode == 0)
+        #expect(kata.run("demo", "--coaches", "2", "--days", "10").exitCode == 0)
+        #expect(try kata.store().settings().timeZone == "Europe/Berlin")
+    }
+
+    @Test("refuses a database that holds people, with exit 65, and changes nothing")
+    func refusesRealData() throws {
+        let kata = try KataRunner()
+        #expect(kata.run("person", "add", "ann", "--name", "Ann Lee").exitCode == 0)
+        let result = kata.run("demo")
+        #expect(result.exitCode == 65)
+        #expect(result.errors.contains("already holds people"))
+        #expect(result.errors.contains("--db"))
+        #expect(try kata.store().people(unit: nil).count == 1)
+    }
+
+    @Test("refuses sizes out of range as wrong usage")
+    func refusesSizes() throws {
+        let kata = try KataRunner(initialise: false)
+        #expect(kata.run("demo", "--coaches", "0").exitCode == 64)
+        #expect(kata.run("demo", "--days", "0").exitCode == 64)
+        #expect(!FileManager.default.fileExists(atPath: kata.databasePath))
+    }
+}
