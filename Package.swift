@@ -63,7 +63,10 @@ let package = Package(
             path: "Tests/KataTestSupport",
             swiftSettings: strictness
         ),
-        .testTarget(name: "ImprovementKataTests", dependencies: ["ImprovementKata"], swiftSettings: strictness),
+        .testTarget(
+            name: "ImprovementKataTests", dependencies: ["ImprovementKata", "KataTestSupport"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "KataStoreTests",
             dependencies: [

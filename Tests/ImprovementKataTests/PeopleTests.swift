@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataTestSupport
 import Testing
 
 @Suite("Handle, person and pairing")

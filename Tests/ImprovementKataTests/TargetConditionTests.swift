@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataTestSupport
 import Testing
 
 @Suite("Target condition")

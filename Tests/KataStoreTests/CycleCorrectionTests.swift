@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataStore
+import KataTestSupport
 import Testing
 
 @Suite("Store: correcting cycles and observations")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataStore
+import KataTestSupport
 import Testing
 
 @Suite("Store: logging coaching cycles")

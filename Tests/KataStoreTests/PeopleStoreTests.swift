@@ -1,5 +1,6 @@
 import ImprovementKata
 import KataStore
+import KataTestSupport
 import Testing
 
 @Suite("Store: people and pairings")

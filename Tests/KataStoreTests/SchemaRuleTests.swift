@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataStore
+import KataTestSupport
 import Testing
 
 /// The rules the schema keeps even against raw SQL, and the words they reach the user in.
