@@ -5,5 +5,7 @@ enum KataCommands {
     static let all: [any ParsableCommand.Type] = [
         InitCommand.self,
         PersonCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
     ]
 }
