@@ -36,24 +36,29 @@ extension InterchangeImport {
         guard let stream = InputStream(fileAtPath: path) else {
             throw KataError.failure("cannot read \(path); check that it is a file you may read.")
         }
-        let header = Origin(line: 1)
         let reader: CSVReader
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true)
+            reader = try CSVReader(stream: stream, hasHeaderRow: false)
         } catch {
-            throw problem(header, field: nil, "cannot be read as a CSV header row of UTF-8 text.")
+            throw KataError.failure("cannot read \(source); check that it is a file you may read.")
         }
-        let columns = try sheetColumns(reader.headerRow ?? [], header)
-        var rowNumber = 1
+        var columns: [String?]?
+        var rowNumber = 0
         var records = 0
         while let cells = reader.next() {
             rowNumber += 1
             let origin = Origin(line: rowNumber)
+            try refuseUnreadable(reader.error, origin)
+            guard let names = columns else {
+                // The header is the first row that is not empty.
+                if cells.contains(where: { !$0.trimmed.isEmpty }) { columns = try sheetColumns(cells, origin) }
+                continue
+            }
             var values: [String: String] = [:]
             for (index, cell) in cells.enumerated() {
                 let text = CycleSheet.restore(cell.trimmed)
                 guard !text.isEmpty else { continue }
-                guard index < columns.count, let name = columns[index] else {
+                guard index < names.count, let name = names[index] else {
                     throw problem(
                         origin, field: nil, "has a value in column \(index + 1), which has no name in the header row.")
                 }
@@ -64,19 +69,24 @@ extension InterchangeImport {
             records += 1
             if records % 4096 == 0 { progress(records, 0) }
         }
-        switch reader.error {
+        try refuseUnreadable(reader.error, Origin(line: rowNumber + 1))
+        try finish()
+        progress(records, 0)
+    }
+
+    /// Throws for a row the CSV library could not decode.
+    private func refuseUnreadable(_ error: (any Error)?, _ origin: Origin) throws {
+        switch error {
         case CSVError.unicodeDecoding?:
             throw problem(
-                Origin(line: rowNumber + 1), field: nil,
-                "is not UTF-8 text; save the sheet as CSV UTF-8 (comma delimited) and import it again.")
+                origin, field: nil,
+                "is not UTF-8 text; save the sheet as \"CSV UTF-8 (comma delimited)\" and import it again.")
         case let CSVError.streamErrorHasOccurred(error)?:
             throw KataError.failure("cannot read \(source): \(error.localizedDescription)")
         default:
             // The library reports the end of the file as cannotReadFile.
             break
         }
-        try finish()
-        progress(records, 0)
     }
 
     /// The canonical column name of each header cell, nil for an empty one.
