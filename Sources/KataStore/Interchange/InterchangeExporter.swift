@@ -11,6 +11,12 @@ import ImprovementKata
 struct InterchangeExporter {
     let db: Database
     let writer: InterchangeWriter
+    private let metricsDecoder = JSONDecoder()
+
+    init(db: Database, writer: InterchangeWriter) {
+        self.db = db
+        self.writer = writer
+    }
 
     /// Writes every record; returns how many of each kind.
     func writeAll() throws -> [InterchangeKind: Int] {
@@ -91,15 +97,13 @@ struct InterchangeExporter {
         }
     }
 
-    /// Text columns as strings, integer columns as numbers; NULL columns are left out.
+    /// Text columns as strings, `minutes` as a number; NULL columns are left out.
     private func writeColumns(_ row: Row, names: [String]) {
         for (index, name) in names.enumerated() {
-            switch (row[index] as DatabaseValue).storage {
-            case .null: continue
-            case let .int64(value): writer.field(name, integer: Int(value))
-            case let .string(value): writer.field(name, value)
-            case let .double(value): writer.field(name, number: value)
-            case let .blob(data): writer.field(name, String(decoding: data, as: UTF8.self))
+            if name == "minutes" {
+                writer.field(name, integer: row[index] as Int?)
+            } else {
+                writer.field(name, row[index] as String?)
             }
         }
     }
@@ -146,7 +150,7 @@ struct InterchangeExporter {
         let json: String = row[4]
         let metrics: [MetricValue]
         do {
-            metrics = try JSONDecoder().decode([MetricValue].self, from: Data(json.utf8))
+            metrics = try metricsDecoder.decode([MetricValue].self, from: Data(json.utf8))
         } catch {
             throw KataError.unusableDatabase(
                 "current condition \(row[0] as String) holds metrics that are not a list of values; run 'kata check'.")

@@ -8,13 +8,13 @@ import Foundation
 /// they are given, and escapes strings per RFC 8259 (quote, backslash and every control
 /// character; everything else as UTF-8).
 final class InterchangeWriter {
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let sink: (Data) throws -> Void
     private let flushSize: Int
     private var needsComma = false
 
     /// A writer handing its bytes to `sink` whenever `flushSize` bytes have gathered.
-    init(flushSize: Int = 1 << 16, sink: @escaping (Data) throws -> Void) {
+    init(flushSize: Int = 1 << 20, sink: @escaping (Data) throws -> Void) {
         self.flushSize = flushSize
         self.sink = sink
         buffer.reserveCapacity(flushSize + 4096)
