@@ -15,6 +15,8 @@ enum KataCommands {
         ObserveCommand.self,
         DueCommand.self,
         PracticeCommand.self,
+        ExportCommand.self,
+        ImportCommand.self,
         DemoCommand.self,
         BackupCommand.self,
         CheckCommand.self,

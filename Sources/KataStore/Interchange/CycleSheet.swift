@@ -1,0 +1,37 @@
+import Foundation
+
+/// The cycles CSV: one coaching cycle per row, for moving to and from a spreadsheet.
+///
+/// The header holds the cycle fields of the interchange format plus the step planned in the
+/// cycle (`step`, `expected`, `happened`, `learned`, `goSee`). A cell that a spreadsheet would
+/// run as a formula is written with a leading apostrophe, which the import takes off again.
+enum CycleSheet {
+    /// The columns, in the order an export writes them.
+    static let columns = CycleRecord.fields + ["step", "expected", "happened", "learned", "goSee"]
+
+    /// The columns a row must have.
+    static let required = ["date", "coach", "learner"]
+
+    /// The cell with a leading apostrophe when a spreadsheet would read it as a formula (as
+    /// `KataExport.CSVTable` does for reports); plain numbers stay numbers.
+    static func defuse(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first else { return cell }
+        switch first {
+        case "=", "@", "\t", "\r":
+            return "'" + cell
+        case "+", "-":
+            return Double(cell) != nil ? cell : "'" + cell
+        default:
+            return cell
+        }
+    }
+
+    /// The cell as written before `defuse`.
+    static func restore(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first else { return cell }
+        switch second {
+        case "=", "@", "\t", "\r", "+", "-": return String(cell.dropFirst())
+        default: return cell
+        }
+    }
+}

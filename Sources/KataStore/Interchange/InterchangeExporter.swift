@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import ImprovementKata
+
+/// Writes the records of a database as interchange lines (JSONL, version 1).
+///
+/// Kinds come in dependency order (people, challenges, pairings, target conditions, current
+/// conditions, obstacles, experiments, coaching cycles, observations), each ordered by its key, so
+/// that the same database always gives the same bytes. Rows are read through cursors and written
+/// through a fixed-size buffer: memory stays flat however large the database.
+struct InterchangeExporter {
+    let db: Database
+    let writer: InterchangeWriter
+    private let metricsDecoder = JSONDecoder()
+
+    init(db: Database, writer: InterchangeWriter) {
+        self.db = db
+        self.writer = writer
+    }
+
+    /// Writes every record; returns how many of each kind.
+    func writeAll() throws -> [InterchangeKind: Int] {
+        var counts: [InterchangeKind: Int] = [:]
+        for kind in InterchangeKind.allCases {
+            counts[kind] = try write(kind, sql: Self.select(kind) + " ORDER BY " + Self.keyColumn(kind), arguments: [])
+        }
+        try writer.flush()
+        return counts
+    }
+
+    /// Writes the one record of `kind` named by `key`, if it exists.
+    func write(_ kind: InterchangeKind, key: String) throws {
+        _ = try write(kind, sql: Self.select(kind) + " WHERE " + Self.keyColumn(kind) + " = ?", arguments: [key])
+        try writer.flush()
+    }
+
+    static func keyColumn(_ kind: InterchangeKind) -> String { kind == .person ? "handle" : "id" }
+
+    /// The columns of each kind, in the order of its JSON properties (DESIGN §8).
+    static func select(_ kind: InterchangeKind) -> String {
+        switch kind {
+        case .person: return "SELECT handle, name, unit, reportsTo, email, active FROM person"
+        case .challenge: return "SELECT id, title, description, owner, byDate, parent FROM challenge"
+        case .pairing: return "SELECT id, coach, learner, secondCoach, since, until FROM pairing"
+        case .target:
+            return """
+                SELECT id, learner, focusProcess, condition, achieveBy, challenge, status, createdOn, closedOn,
+                    reflection FROM target
+                """
+        case .condition: return "SELECT id, target, date, text, metrics FROM condition"
+        case .obstacle: return "SELECT id, target, text, status, createdOn, closedOn FROM obstacle"
+        case .experiment:
+            return """
+                SELECT id, target, obstacle, step, expected, plannedOn, goSee, happened, learned, closedOn
+                FROM experiment
+                """
+        case .cycle:
+            return """
+                SELECT id, date, coach, learner, secondCoach, minutes, target, actualCondition, obstacle, reviewed,
+                    planned FROM cycle
+                """
+        case .observation:
+            return #"SELECT id, date, secondCoach, coach, cycle, notes, focus, "trigger" FROM observation"#
+        }
+    }
+
+    private func write(_ kind: InterchangeKind, sql: String, arguments: StatementArguments) throws -> Int {
+        let statement = try db.makeStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var count = 0
+        while let row = try rows.next() {
+            writer.beginLine(kind: kind.rawValue)
+            switch kind {
+            case .target: try writeTarget(row)
+            case .condition: try writeCondition(row)
+            case .person: writePerson(row)
+            default: writeColumns(row, names: Self.names(kind))
+            }
+            try writer.endLine()
+            count += 1
+        }
+        return count
+    }
+
+    /// JSON names of the columns of the kinds written column by column.
+    private static func names(_ kind: InterchangeKind) -> [String] {
+        switch kind {
+        case .challenge: return ChallengeRecord.fields
+        case .pairing: return PairingRecord.fields
+        case .obstacle: return ObstacleRecord.fields
+        case .experiment: return ExperimentRecord.fields
+        case .cycle: return CycleRecord.fields
+        case .observation: return ObservationRecord.fields
+        case .person: return PersonRecord.fields
+        case .target: return TargetRecord.fields
+        case .condition: return ConditionRecord.fields
+        }
+    }
+
+    /// Text columns as strings, `minutes` as a number; NULL columns are left out.
+    private func writeColumns(_ row: Row, names: [String]) {
+        for (index, name) in names.enumerated() {
+            if name == "minutes" {
+                writer.field(name, integer: row[index] as Int?)
+            } else {
+                writer.field(name, row[index] as String?)
+            }
+        }
+    }
+
+    private func writePerson(_ row: Row) {
+        for (index, name) in PersonRecord.fields.enumerated().dropLast() {
+            writer.field(name, row[index] as String?)
+        }
+        writer.field("active", bool: row[5] as Bool)
+    }
+
+    private func writeTarget(_ row: Row) throws {
+        let id: String = row[0]
+        for (index, name) in ["id", "learner", "focusProcess", "condition", "achieveBy", "challenge"].enumerated() {
+            writer.field(name, row[index] as String?)
+        }
+        let metrics = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT kind, name, goal, unit FROM target_metric WHERE target = ? ORDER BY kind, position"),
+            arguments: [id])
+        for kind in ["outcome", "process"] {
+            writer.list(kind + "Metrics", metrics.filter { $0[0] == kind }) { writer, metric in
+                writer.field("name", metric[1] as String?)
+                writer.field("target", metric[2] as String?)
+                writer.field("unit", metric[3] as String?)
+            }
+        }
+        for (index, name) in ["status", "createdOn", "closedOn", "reflection"].enumerated() {
+            writer.field(name, row[6 + index] as String?)
+        }
+        let amendments = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT date, text FROM target_amendment WHERE target = ? ORDER BY position"),
+            arguments: [id])
+        writer.list("amendments", amendments) { writer, amendment in
+            writer.field("date", amendment[0] as String?)
+            writer.field("text", amendment[1] as String?)
+        }
+    }
+
+    private func writeCondition(_ row: Row) throws {
+        for (index, name) in ["id", "target", "date", "text"].enumerated() {
+            writer.field(name, row[index] as String?)
+        }
+        let json: String = row[4]
+        let metrics: [MetricValue]
+        do {
+            metrics = try metricsDecoder.decode([MetricValue].self, from: Data(json.utf8))
+        } catch {
+            throw KataError.unusableDatabase(
+                "current condition \(row[0] as String) holds metrics that are not a list of values; run 'kata check'.")
+        }
+        writer.list("metrics", metrics) { writer, metric in
+            writer.field("name", metric.name)
+            writer.field("value", number: metric.value)
+            writer.field("unit", metric.unit)
+        }
+    }
+}

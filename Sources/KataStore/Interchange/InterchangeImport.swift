@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import ImprovementKata
+
+/// One import run inside one transaction: applies records as they come, holds back those whose
+/// references are not in the database yet, and applies those at the end in dependency order.
+///
+/// Every reference is resolved here, against the records already applied and the database, so
+/// that a missing one is reported as "line 7: field 'learner': no person 'zed'" rather than as a
+/// foreign-key failure at commit. Because a record is written only once everything it refers to
+/// is in the database, SQLite's deferred foreign-key counter stays at zero, and inserting a
+/// parent never has to scan child tables: any order of lines imports at the same speed as
+/// export order.
+///
+/// Held-back records wait in a temporary table, not in memory; a file in export order holds back
+/// none.
+final class InterchangeImport {
+    let db: Database
+    /// The file name used in messages.
+    let source: String
+    /// "line" for JSONL, "row" for a CSV.
+    let unit: String
+    let today: Day
+
+    private(set) var added: [InterchangeKind: Int] = [:]
+    private(set) var unchanged: [InterchangeKind: Int] = [:]
+    /// Records held back so far.
+    var heldBack = 0
+
+    // Keys known to be in the database (before or by this import), of the kinds with few records.
+    var people: Set<Handle> = []
+    var challenges: Set<UUID> = []
+    var targetLearners: [UUID: Handle] = [:]
+    var obstacleTargets: [UUID: UUID] = [:]
+
+    // Experiments added by this import and their target conditions, as indexes into `targets`.
+    var addedExperiments: [UUID: Int32] = [:]
+    var targets: [UUID] = []
+    var targetIndexes: [UUID: Int32] = [:]
+    /// About 40 MB of memory at most.
+    static let rememberedExperiments = 1_500_000
+
+    // Managers and parent challenges named before their own lines: filled in at the end.
+    var laterManagers: [Handle: (manager: Handle, line: Int)] = [:]
+    var laterParents: [UUID: (parent: UUID, line: Int)] = [:]
+
+    let metricsEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(db: Database, source: String, unit: String, today: Day, expectedRecords: Int = 0) {
+        self.db = db
+        self.source = source
+        self.unit = unit
+        self.today = today
+        addedExperiments.reserveCapacity(min(expectedRecords / 2, Self.rememberedExperiments))
+    }
+
+    /// Where a record comes from, for messages and comparisons.
+    struct Origin {
+        /// Line (JSONL) or row (CSV) number.
+        var line: Int
+        /// The line as given, shown when it conflicts with the database.
+        var raw: Data?
+        /// Fields the import filled in itself; compared as the database has them.
+        var derived: Set<String> = []
+    }
+
+    enum Outcome {
+        case added, unchanged, heldBack
+    }
+
+    /// A reference to a record that is not in the database (yet).
+    struct Missing {
+        var field: String
+        var noun: String
+        var value: String
+    }
+
+    // MARK: - Applying records
+
+    /// Applies one record: adds it, finds it unchanged, holds it back until the end, or throws.
+    func apply(_ record: InterchangeRecord, _ origin: Origin, replaying: Bool = false) throws {
+        let outcome: Outcome
+        switch record {
+        case let .person(value): outcome = try applyPerson(value, origin, replaying)
+        case let .challenge(value): outcome = try applyChallenge(value, origin, replaying)
+        case let .pairing(value): outcome = try applyPairing(value, origin, replaying)
+        case let .target(value): outcome = try applyTarget(value, origin, replaying)
+        case let .condition(value): outcome = try applyCondition(value, origin, replaying)
+        case let .obstacle(value): outcome = try applyObstacle(value, origin, replaying)
+        case let .experiment(value): outcome = try applyExperiment(value, origin, replaying)
+        case let .cycle(value): outcome = try applyCycle(value, origin, replaying)
+        case let .observation(value): outcome = try applyObservation(value, origin, replaying)
+        }
+        switch outcome {
+        case .added: added[record.kind, default: 0] += 1
+        case .unchanged: unchanged[record.kind, default: 0] += 1
+        case .heldBack: try holdBack(record, origin)
+        }
+    }
+
+    /// Ends the run once every record has been read: applies the held-back records and fills in
+    /// the references that came late.
+    func finish() throws {
+        try applyHeldBack()
+        try fillInLaterReferences()
+        // What is remembered is not needed any more; give the memory to the index builds.
+        addedExperiments = [:]
+        targetIndexes = [:]
+        targets = []
+    }
+
+    /// The time an imported experiment's prediction (or result) counts as recorded: the start of
+    /// its day, in UTC, as the interchange format keeps dates only.
+    static func timestamp(_ day: Day) -> String { day.interchangeText + "T00:00:00.000Z" }
+}

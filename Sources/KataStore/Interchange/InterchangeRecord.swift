@@ -1,0 +1,102 @@
+import Foundation
+import ImprovementKata
+
+/// One line of the interchange format: a record of one kind, chosen by its `kind` property.
+///
+/// ```swift
+/// let line = #"{"kind":"person","handle":"ann","name":"Ann Lee"}"#
+/// let record = try JSONDecoder().decode(InterchangeRecord.self, from: Data(line.utf8))
+/// record.kind  // .person
+/// ```
+public enum InterchangeRecord: Codable, Hashable, Sendable {
+    case person(PersonRecord)
+    case challenge(ChallengeRecord)
+    case pairing(PairingRecord)
+    case target(TargetRecord)
+    case condition(ConditionRecord)
+    case obstacle(ObstacleRecord)
+    case experiment(ExperimentRecord)
+    case cycle(CycleRecord)
+    case observation(ObservationRecord)
+
+    public var kind: InterchangeKind {
+        switch self {
+        case .person: return .person
+        case .challenge: return .challenge
+        case .pairing: return .pairing
+        case .target: return .target
+        case .condition: return .condition
+        case .obstacle: return .obstacle
+        case .experiment: return .experiment
+        case .cycle: return .cycle
+        case .observation: return .observation
+        }
+    }
+
+    /// The key that names the record: the handle of a person, the id of anything else.
+    public var key: String {
+        switch self {
+        case let .person(record): return record.handle.rawValue
+        case let .challenge(record): return record.id.interchangeText
+        case let .pairing(record): return record.id.interchangeText
+        case let .target(record): return record.id.interchangeText
+        case let .condition(record): return record.id.interchangeText
+        case let .obstacle(record): return record.id.interchangeText
+        case let .experiment(record): return record.id.interchangeText
+        case let .cycle(record): return record.id.interchangeText
+        case let .observation(record): return record.id.interchangeText
+        }
+    }
+
+    /// The strings of the line the record was decoded from (property names and text values),
+    /// when it had no properties it does not know; nil for the kinds with nested lists.
+    var jsonStrings: Int? {
+        switch self {
+        case let .person(record): return record.jsonStrings
+        case let .challenge(record): return record.jsonStrings
+        case let .pairing(record): return record.jsonStrings
+        case .target, .condition: return nil
+        case let .obstacle(record): return record.jsonStrings
+        case let .experiment(record): return record.jsonStrings
+        case let .cycle(record): return record.jsonStrings
+        case let .observation(record): return record.jsonStrings
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FieldKey.self)
+        let kindKey = FieldKey("kind")
+        let name = try fields.decode(String.self, forKey: kindKey)
+        guard let kind = InterchangeKind(rawValue: name) else {
+            let kinds = InterchangeKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                forKey: kindKey, in: fields,
+                debugDescription: "'\(name)' is not a kind of record; expected one of \(kinds)")
+        }
+        switch kind {
+        case .person: self = .person(try PersonRecord(from: decoder))
+        case .challenge: self = .challenge(try ChallengeRecord(from: decoder))
+        case .pairing: self = .pairing(try PairingRecord(from: decoder))
+        case .target: self = .target(try TargetRecord(from: decoder))
+        case .condition: self = .condition(try ConditionRecord(from: decoder))
+        case .obstacle: self = .obstacle(try ObstacleRecord(from: decoder))
+        case .experiment: self = .experiment(try ExperimentRecord(from: decoder))
+        case .cycle: self = .cycle(try CycleRecord(from: decoder))
+        case .observation: self = .observation(try ObservationRecord(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .person(record): try record.encode(to: encoder)
+        case let .challenge(record): try record.encode(to: encoder)
+        case let .pairing(record): try record.encode(to: encoder)
+        case let .target(record): try record.encode(to: encoder)
+        case let .condition(record): try record.encode(to: encoder)
+        case let .obstacle(record): try record.encode(to: encoder)
+        case let .experiment(record): try record.encode(to: encoder)
+        case let .cycle(record): try record.encode(to: encoder)
+        case let .observation(record): try record.encode(to: encoder)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import ImprovementKata
+
+/// Reads a file line by line in chunks of a megabyte, so that a file of any size is never held
+/// in memory whole.
+///
+/// Lines end with LF or CRLF; a UTF-8 byte order mark at the start is skipped. One thread at a
+/// time uses a reader.
+final class LineReader: @unchecked Sendable {
+    private let handle: FileHandle
+    private let chunkSize: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var skippedBOM = false
+
+    /// The number of the line returned last (the first line is 1).
+    private(set) var lineNumber = 0
+    /// Bytes read from the file so far.
+    private(set) var bytesRead: Int64 = 0
+
+    init(path: String, chunkSize: Int = 1 << 20) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw KataError.failure("cannot read \(path); check that it is a file you may read.")
+        }
+        self.handle = handle
+        self.chunkSize = chunkSize
+    }
+
+    deinit {
+        try? handle.close()
+    }
+
+    /// The next line without its line end, or nil at the end of the file.
+    func next() throws -> Data? {
+        while true {
+            if let newline = newlineIndex() {
+                let line = take(upTo: newline)
+                start = newline + 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = take(upTo: buffer.count)
+                start = buffer.count
+                return line
+            }
+            try fill()
+        }
+    }
+
+    private func newlineIndex() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard start < bytes.count, let base = bytes.baseAddress,
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// The first byte of the file that is not white space (after any byte order mark).
+    ///
+    /// Nil for an empty file. Reads ahead without consuming anything.
+    func firstSignificantByte() throws -> UInt8? {
+        var index = start
+        while true {
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\n")
+                    && byte != UInt8(ascii: "\r")
+                {
+                    return byte
+                }
+                index += 1
+            }
+            if atEnd { return nil }
+            try fill()
+            index = max(index, start)
+        }
+    }
+
+    private func take(upTo end: Int) -> Data {
+        lineNumber += 1
+        var last = end
+        if last > start && buffer[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+        return buffer.withUnsafeBufferPointer { bytes in
+            Data(UnsafeBufferPointer(rebasing: bytes[start..<last]))
+        }
+    }
+
+    private func fill() throws {
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let chunk: Data?
+        do {
+            chunk = try handle.read(upToCount: chunkSize)
+        } catch {
+            throw KataError.failure("cannot read the file: \(error.localizedDescription)")
+        }
+        guard let chunk, !chunk.isEmpty else {
+            atEnd = true
+            return
+        }
+        bytesRead += Int64(chunk.count)
+        buffer.append(contentsOf: chunk)
+        if !skippedBOM {
+            skippedBOM = true
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import ImprovementKata
+
+/// A `pairing` line: `id`*, `coach`*, `learner`*, `secondCoach`, `since`*, `until` (the last day,
+/// inclusive).
+public struct PairingRecord: Codable, Hashable, Sendable {
+    /// The JSON property names after `kind`, in the order an export writes them.
+    public static let fields = ["id", "coach", "learner", "secondCoach", "since", "until"]
+
+    public var id: UUID
+    public var coach: Handle
+    public var learner: Handle
+    public var secondCoach: Handle?
+    public var since: Day
+    public var until: Day?
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: FieldKey.self)
+        if InterchangeDecoding.checksFields(decoder) {
+            try fields.refuseUnknownFields(Self.allowed, of: "a pairing")
+        }
+        id = try fields.id("id")
+        coach = try fields.handle("coach")
+        learner = try fields.handle("learner")
+        secondCoach = try fields.optionalHandle("secondCoach")
+        since = try fields.day("since")
+        until = try fields.optionalDay("until")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var fields = encoder.container(keyedBy: FieldKey.self)
+        try fields.put(InterchangeKind.pairing.rawValue, "kind")
+        try fields.put(id, "id")
+        try fields.put(coach, "coach")
+        try fields.put(learner, "learner")
+        try fields.put(secondCoach, "secondCoach")
+        try fields.put(since, "since")
+        try fields.put(until, "until")
+    }
+
+    static let allowed = Set(fields + ["kind"])
+
+    /// The strings of the line this record was decoded from (property names and text values),
+    /// when it had no other properties; see `DecodedLines`.
+    var jsonStrings: Int { 10 + strings(secondCoach) + strings(until) }
+
+    func value() throws -> Pairing {
+        try Pairing(id: id, coach: coach, learner: learner, secondCoach: secondCoach, since: since, until: until)
+    }
+}
