@@ -95,10 +95,33 @@ public struct ReviewPacketBuilder: Sendable {
             holidays: settings.calendar.holidays.filter(period.contains).sorted())
         let generatedAt = ReviewPacketBuilder.timestamp(now)
         return try store.read { db in
-            try practices.map { practice in
-                try packet(practice: practice, calendar: calendar, generatedAt: generatedAt, db)
+            let ownTargets = try ownTargetRows(of: practices.map(\.coach), db)
+            return try practices.map { practice in
+                try packet(
+                    practice: practice, calendar: calendar, generatedAt: generatedAt,
+                    ownTargets: ownTargets[practice.coach] ?? [], db)
             }
         }
+    }
+
+    /// The target conditions active on some day of the period of every learner in `handles`, by
+    /// learner, oldest first.
+    ///
+    /// One pass over the target table for the whole batch: target conditions are not indexed by
+    /// learner alone, so a query per coach would read the table once per coach (about 20 ms each
+    /// on a database of 2,000 coaches).
+    private func ownTargetRows(of handles: [String], _ db: Database) throws -> [String: [Row]] {
+        let list = String(decoding: try JSONEncoder().encode(handles), as: UTF8.self)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM target
+                WHERE createdOn <= ? AND (closedOn IS NULL OR closedOn >= ?)
+                    AND learner IN (SELECT value FROM json_each(?))
+                ORDER BY learner, createdOn, focusProcess, id
+                """,
+            arguments: [period.to, period.from, list])
+        return Dictionary(grouping: rows) { $0["learner"] as String }
     }
 
     /// The packets of every summary together, for `--all`.
@@ -108,9 +131,9 @@ public struct ReviewPacketBuilder: Sendable {
             packets: try packets(practices: practices))
     }
 
-    private func packet(practice: PracticeSummary, calendar: ReviewCalendar, generatedAt: String, _ db: Database)
-        throws -> ReviewPacket
-    {
+    private func packet(
+        practice: PracticeSummary, calendar: ReviewCalendar, generatedAt: String, ownTargets: [Row], _ db: Database
+    ) throws -> ReviewPacket {
         let coach = try Handle(validating: practice.coach, field: "coach")
         guard
             let person = try Row.fetchOne(db, sql: "SELECT name, unit FROM person WHERE handle = ?", arguments: [coach])
@@ -159,7 +182,7 @@ public struct ReviewPacketBuilder: Sendable {
                 reflection: note(row["reflection"]))
         }
         let observed = try observations(of: coach, db)
-        let own = try ownDevelopment(of: coach, db)
+        let own = try ownDevelopment(of: coach, targets: ownTargets, db)
         return ReviewPacket(
             generatedAt: generatedAt, kataVersion: kataVersion, period: ReviewPeriod(period),
             coach: ReviewPerson(handle: coach.rawValue, name: person["name"], unit: person["unit"]),
@@ -204,7 +227,7 @@ public struct ReviewPacketBuilder: Sendable {
         }
     }
 
-    private func ownDevelopment(of coach: Handle, _ db: Database) throws -> OwnDevelopment {
+    private func ownDevelopment(of coach: Handle, targets: [Row], _ db: Database) throws -> OwnDevelopment {
         let coachRows = try Row.fetchAll(
             db,
             sql: """
@@ -228,26 +251,25 @@ public struct ReviewPacketBuilder: Sendable {
                 label: labels[row["handle"], default: ""], handle: privacy.learnerNames ? row["handle"] : nil,
                 cycles: row["cycles"], lastCycle: try day(row, "lastCycle"))
         }
-        let targets = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT t.*, (SELECT count(*) FROM cycle c WHERE c.learner = t.learner AND c.target = t.id
-                    AND c.date BETWEEN ?2 AND ?3) AS cycles
-                FROM target t
-                WHERE t.learner = ?1 AND t.createdOn <= ?3 AND (t.closedOn IS NULL OR t.closedOn >= ?2)
-                ORDER BY t.createdOn, t.focusProcess, t.id
-                """,
-            arguments: [coach, period.from, period.to]
-        ).map { row in
+        let cyclesByTarget = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT target, count(*) AS cycles FROM cycle
+                    WHERE learner = ? AND date BETWEEN ? AND ? AND target IS NOT NULL GROUP BY target
+                    """,
+                arguments: [coach, period.from, period.to]
+            ).map { ($0["target"] as String, $0["cycles"] as Int) })
+        let ownTargets = try targets.map { row in
             OwnTargetCondition(
                 focusProcess: row["focusProcess"], setOn: try day(row, "createdOn"),
-                achieveBy: try day(row, "achieveBy"),
-                status: row["status"], closedOn: row["closedOn"], cycles: row["cycles"],
-                condition: note(row["condition"]), reflection: note(row["reflection"]))
+                achieveBy: try day(row, "achieveBy"), status: row["status"], closedOn: row["closedOn"],
+                cycles: cyclesByTarget[row["id"], default: 0], condition: note(row["condition"]),
+                reflection: note(row["reflection"]))
         }
         return OwnDevelopment(
             cyclesReceived: coaches.reduce(0) { $0 + $1.cycles }, daysCoached: days, coaches: coaches,
-            targetConditions: targets)
+            targetConditions: ownTargets)
     }
 
     /// Labels for people in `handles` order: their names when the packet names people, otherwise

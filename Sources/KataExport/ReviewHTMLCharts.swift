@@ -98,7 +98,7 @@ struct ReviewHTMLCharts {
         let left = 30.0
         let top = 14.0
         let gap = 2.0
-        let cell = min(24, max(9, (width - left) / Double(max(grid.weeks.count, 1)) - gap))
+        let cell = cellSize(weeks: grid.weeks.count)
         let drawnWidth = left + Double(grid.weeks.count) * (cell + gap)
         let height = top + Double(rows.count) * (cell + gap)
         var svg = [
@@ -133,7 +133,7 @@ struct ReviewHTMLCharts {
                     svg.append(
                         "<rect \(box) fill=\"\(Self.ink)\"><title>\(date): \(ReviewFigures.cycles(cycles))</title></rect>"
                     )
-                    if cell >= 13 {
+                    if ReviewHTMLCharts.showsCounts(cell) {
                         svg.append(
                             "<text x=\"\(f(x + cell / 2))\" y=\"\(f(y + cell / 2 + 3))\" font-size=\"8.5\" "
                                 + "font-weight=\"600\" text-anchor=\"middle\" fill=\"#fff\">\(cycles)</text>")
@@ -145,8 +145,17 @@ struct ReviewHTMLCharts {
         return svg.joined(separator: "\n")
     }
 
-    /// The key to the heatmap, as labelled swatches.
-    var heatmapLegend: String {
+    /// The side of a heatmap day for a period of `weeks` weeks: as large as fits, 9 to 24 pixels.
+    func cellSize(weeks: Int) -> Double {
+        min(24, max(9, (width - 30) / Double(max(weeks, 1)) - 2))
+    }
+
+    /// Whether heatmap days of that size are large enough to carry their count of cycles.
+    static func showsCounts(_ cell: Double) -> Bool { cell >= 13 }
+
+    /// The key to the heatmap of `packet`, as labelled swatches.
+    func heatmapLegend(_ packet: ReviewPacket) -> String {
+        let counts = ReviewHTMLCharts.showsCounts(cellSize(weeks: CoachedDaysCalendar(packet).weeks.count))
         func swatch(_ attributes: String, _ mark: String = "") -> String {
             "<svg width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">"
                 + "<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" \(attributes)/>\(mark)</svg>"
@@ -154,7 +163,7 @@ struct ReviewHTMLCharts {
         let number = "<text x=\"6\" y=\"9.5\" font-size=\"8\" text-anchor=\"middle\" fill=\"#fff\">2</text>"
         return """
             <div class="legend">\
-            <span>\(swatch("fill=\"\(Self.ink)\"", number)) coached (number = cycles that day)</span>\
+            <span>\(swatch("fill=\"\(Self.ink)\"", counts ? number : "")) \(counts ? "coached (number = cycles that day)" : "coached day")</span>\
             <span>\(swatch("fill=\"#fff\" stroke=\"#555\"")) workday without a cycle</span>\
             <span>\(swatch("fill=\"url(#\(id)-off)\"")) not a workday (weekend or holiday)</span>\
             </div>

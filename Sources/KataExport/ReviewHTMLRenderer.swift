@@ -72,7 +72,7 @@ public enum ReviewHTMLRenderer {
     }
 
     private static func article(_ packet: ReviewPacket, id: String) -> String {
-        let wide = packet.practice.weekly.count > 16
+        let wide = CoachedDaysCalendar(packet).weeks.count > 16
         let charts = ReviewHTMLCharts(id: id, width: wide ? 700 : 330)
         var html: [String] = ["<article class=\"packet\" id=\"\(id)\">", charts.definitions]
         html.append(header(packet))
@@ -93,7 +93,7 @@ public enum ReviewHTMLRenderer {
                 + "week of the period (the number on each bar); hover a bar for its cycles.</figcaption></figure>"
                 + "</section>")
         html.append(
-            "<section><h2>Coached days</h2><figure>\(charts.heatmap(packet))\(charts.heatmapLegend)</figure>"
+            "<section><h2>Coached days</h2><figure>\(charts.heatmap(packet))\(charts.heatmapLegend(packet))</figure>"
                 + "</section>")
         html.append("</div>")
         html.append(learners(packet))
@@ -168,7 +168,7 @@ public enum ReviewHTMLRenderer {
         }
         let notes = packet.privacy.notes
         let rows = packet.observations.map { observation in
-            "<tr><td class=\"date\">\(observation.date)</td><td>\(escape(observation.observer.name))</td>"
+            "<tr><td class=\"date\">\(observation.date)</td><td class=\"who\">\(escape(observation.observer.name))</td>"
                 + "<td class=\"text\">\(text(observation.focus))</td><td class=\"text\">\(text(observation.trigger))</td>"
                 + (notes ? "<td class=\"text\">\(text(observation.notes))</td>" : "") + "</tr>"
         }

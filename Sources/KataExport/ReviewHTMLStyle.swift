@@ -48,10 +48,12 @@ enum ReviewHTMLStyle {
         tr { break-inside: avoid; page-break-inside: avoid; }
         .text { white-space: pre-line; }
         .empty { font-style: italic; color: #333; margin: 1mm 0; }
+        .definitions { break-inside: avoid; page-break-inside: avoid; }
         .definitions dl { column-count: 3; column-gap: 5mm; margin: 0; font-size: 7pt; line-height: 1.25; }
         .definitions dt { font-weight: 600; break-after: avoid; page-break-after: avoid; }
         .definitions dd { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
-        footer { margin-top: 4mm; padding-top: 1.5mm; border-top: 1px solid #888; font-size: 7.5pt; color: #333; }
+        .who { white-space: nowrap; }
+        footer { break-before: avoid; page-break-before: avoid; margin-top: 4mm; padding-top: 1.5mm; border-top: 1px solid #888; font-size: 7.5pt; color: #333; }
         @media screen {
             html { background: #e6e6e6; }
             .packet { max-width: 210mm; background: #fff; margin: 8mm auto; padding: 12mm;

@@ -51,6 +51,18 @@ struct ReviewHTMLRendererTests {
         #expect(html.contains(">Sat</text>") && !html.contains(">Sun</text>"))
     }
 
+    @Test("a year is drawn full width with small days that carry no numbers, and the legend says so")
+    func year() {
+        var packet = ReviewSample.packet()
+        packet.period = ReviewPeriod(from: Day("2026-01-01")!, to: Day("2026-12-31")!)
+        let html = ReviewHTMLRenderer.render(packet)
+        #expect(html.contains("<div class=\"charts wide\">"))
+        #expect(html.contains("coached day</span>"))
+        #expect(!html.contains("number = cycles that day"))
+        #expect(!html.contains("fill=\"#fff\">3</text>"))
+        #expect(ReviewHTMLRenderer.render(ReviewSample.packet()).contains("fill=\"#fff\">3</text>"))
+    }
+
     @Test("it prints on A4, one packet after another on new pages")
     func printing() {
         let html = ReviewHTMLRenderer.render(
