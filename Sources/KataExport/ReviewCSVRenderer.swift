@@ -1,0 +1,54 @@
+import CoachTheCoaches
+import Foundation
+import ImprovementKata
+
+/// Writes review packets as one CSV table with a row per coach and every scalar figure as a column.
+///
+/// RFC 4180 through `CSVTable`, CRLF line ends, UTF-8 with a byte-order mark so that spreadsheets
+/// read names with accents right. Text cells that a spreadsheet would run as a formula (starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading apostrophe, even when they
+/// look like a number (`+1` as a name stays the text `+1`); the figures stay numbers.
+public enum ReviewCSVRenderer {
+    /// The columns, in order.
+    public static let columns = [
+        "format", "coach", "name", "unit", "from", "to", "generatedAt", "kataVersion", "emptyPeriod", "cycles",
+        "learners", "workdays", "coachedDays", "cadence", "longestStreak", "currentStreak", "longestGap", "lastCycle",
+        "daysSinceLastCycle", "averageMinutes", "cyclesOver20Minutes", "predictionRate", "observations",
+        "targetConditions", "targetConditionsActive", "targetConditionsAchieved", "targetConditionsMissed",
+        "targetConditionsDropped", "cyclesReceived", "daysCoachedAsLearner", "ownTargetConditions", "learnerNames",
+        "notes", "purpose",
+    ]
+
+    /// The table of `packets`, one row each, starting with a byte-order mark.
+    public static func render(_ packets: [ReviewPacket]) -> String {
+        "\u{FEFF}" + CSVTable(header: columns, rows: packets.map(row)).render()
+    }
+
+    /// One packet's row.
+    static func row(_ packet: ReviewPacket) -> [String] {
+        let p = packet.practice
+        let counts = Dictionary(uniqueKeysWithValues: ReviewFigures.statusCounts(packet).map { ($0.status, $0.count) })
+        return [
+            packet.format, text(packet.coach.handle), text(packet.coach.name), text(packet.coach.unit ?? ""),
+            packet.period.from.description, packet.period.to.description, packet.generatedAt,
+            text(packet.kataVersion), "\(packet.emptyPeriod)", "\(p.cycles)", "\(p.learners)", "\(p.workdays)",
+            "\(p.coachedDays)", "\(p.cadence)", "\(p.longestStreak)", "\(p.currentStreak)", "\(p.longestGap)",
+            p.lastCycle?.description ?? "", p.daysSinceLastCycle.map(String.init) ?? "",
+            p.averageMinutes.map { "\($0)" } ?? "", "\(p.cyclesOver20Minutes)", p.predictionRate.map { "\($0)" } ?? "",
+            "\(p.observations)", "\(packet.targetConditions.count)", "\(counts["active", default: 0])",
+            "\(counts["achieved", default: 0])", "\(counts["missed", default: 0])", "\(counts["dropped", default: 0])",
+            "\(packet.ownDevelopment.cyclesReceived)", "\(packet.ownDevelopment.daysCoached)",
+            "\(packet.ownDevelopment.targetConditions.count)", "\(packet.privacy.learnerNames)",
+            "\(packet.privacy.notes)", packet.purpose,
+        ]
+    }
+
+    /// A text cell, defused when a spreadsheet would run it, numbers included.
+    static func text(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first else { return cell }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + cell
+        default: return cell
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import CoachTheCoaches
+import Foundation
+import ImprovementKata
+
+/// The words and numbers every review renderer shows, so that the formats say the same thing.
+enum ReviewFigures {
+    /// One row of the practice figures: the definition's label, the value as shown, and a detail.
+    struct Row {
+        var figure: String
+        var label: String
+        var value: String
+        var detail: String
+    }
+
+    /// The practice figures of a packet in the order of the definitions.
+    static func rows(_ packet: ReviewPacket) -> [Row] {
+        let p = packet.practice
+        let values: [String: (String, String)] = [
+            "workdays": ("\(p.workdays)", "in the coach's active span"),
+            "cycles": ("\(p.cycles)", ""),
+            "learners": ("\(p.learners)", ""),
+            "coachedDays": ("\(p.coachedDays)", "of \(p.workdays) workdays"),
+            "cadence": (percent(p.cadence), "coached days ÷ workdays"),
+            "longestStreak": (days(p.longestStreak), "consecutive coached workdays"),
+            "currentStreak": (days(p.currentStreak), "up to the end of the period"),
+            "longestGap": (days(p.longestGap), "consecutive workdays without a cycle"),
+            "lastCycle": (p.lastCycle?.description ?? none, ""),
+            "daysSinceLastCycle": (p.daysSinceLastCycle.map(days) ?? none, "to the end of the period"),
+            "averageMinutes": (p.averageMinutes.map(minutes) ?? none, "per cycle that recorded minutes"),
+            "cyclesOver20Minutes": ("\(p.cyclesOver20Minutes)", "of \(p.cycles) cycles"),
+            "predictionRate": (p.predictionRate.map(percent) ?? none, "of planned steps had an expectation"),
+            "observations": ("\(p.observations)", "by a 2nd coach"),
+        ]
+        return FigureDefinition.all.compactMap { definition in
+            guard let (value, detail) = values[definition.figure] else { return nil }
+            return Row(figure: definition.figure, label: definition.label, value: value, detail: detail)
+        }
+    }
+
+    /// Shown for a figure without a value.
+    static let none = "–"
+
+    /// A fraction as a whole percentage: `0.8923` → `89%`.
+    static func percent(_ value: Double) -> String {
+        "\(Int((value * 100).rounded()))%"
+    }
+
+    /// Minutes with one decimal: `17.5 min`.
+    static func minutes(_ value: Double) -> String {
+        String(format: "%.1f min", value)
+    }
+
+    /// `1 day`, `3 days`.
+    static func days(_ count: Int) -> String {
+        count == 1 ? "1 day" : "\(count) days"
+    }
+
+    /// `1 cycle`, `3 cycles`.
+    static func cycles(_ count: Int) -> String {
+        count == 1 ? "1 cycle" : "\(count) cycles"
+    }
+
+    /// The period as people write it: `2026-07-01 to 2026-09-30`.
+    static func period(_ packetPeriod: ReviewPeriod) -> String {
+        "\(packetPeriod.from) to \(packetPeriod.to)"
+    }
+
+    /// When and by what the packet was made: `2026-12-01 09:00 UTC by kata 0.1.0`.
+    static func made(_ generatedAt: String, _ version: String) -> String {
+        let readable = generatedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        let trimmed = readable.count > 20 ? String(readable.prefix(16)) + " UTC" : readable
+        return "\(trimmed) by kata \(version)"
+    }
+
+    /// How the packet treats learners and free text, in one sentence.
+    static func privacy(_ privacy: ReviewPrivacy) -> String {
+        let people =
+            privacy.learnerNames
+            ? "Learners and the coach's own coaches are named (exported with --include-learners)."
+            : "Learners appear as Learner A, B, … and the coach's own coaches as Coach A, B, …, "
+                + "in the order of their handles."
+        let text =
+            privacy.notes
+            ? "Free text (target conditions, reflections, observation notes) is included (--include-notes)."
+            : "Free text from cycles, target conditions and observation notes is left out."
+        return people + " " + text
+    }
+
+    /// The status of a target condition with the day it ended: `achieved on 2026-08-14`.
+    static func outcome(status: String, closedOn: Day?) -> String {
+        guard let closedOn else { return status }
+        return "\(status) on \(closedOn)"
+    }
+
+    /// How a period without activity is described.
+    static let emptyPeriodNote =
+        "No coaching activity in this period: no cycles given or received and no 2nd-coach observations."
+
+    /// Target conditions coached, by status, in a fixed order.
+    static func statusCounts(_ packet: ReviewPacket) -> [(status: String, count: Int)] {
+        ["active", "achieved", "missed", "dropped"].map { status in
+            (status, packet.targetConditions.filter { $0.status == status }.count)
+        }
+    }
+}
