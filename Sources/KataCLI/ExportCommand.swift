@@ -6,6 +6,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export kata data.",
         subcommands: [
-            ExportDataCommand.self
+            ExportDataCommand.self,
+            ExportReviewCommand.self,
         ])
 }

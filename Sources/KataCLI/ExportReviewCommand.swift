@@ -264,6 +264,9 @@ struct ReviewDestination {
 ///
 /// A placeholder until the practice computation is merged: the lead replaces its body with the
 /// call into CoachTheCoaches, the same one `kata practice` makes.
+/// The practice figures of `coaches` (every coach listed for the period when nil), as `kata practice`
+/// computes them.
 private func practiceSummaries(store: KataStore, period: Period, coaches: [Handle]?) throws -> [PracticeSummary] {
-    throw KataError.failure("practice figures are not available yet")
+    guard let coaches else { return try store.practiceReport(for: period).coaches }
+    return try coaches.flatMap { try store.practiceReport(for: period, filter: PracticeFilter(coach: $0)).coaches }
 }
