@@ -143,15 +143,39 @@ public struct ReviewCalendar: Codable, Sendable, Equatable {
     public var workweek: [Int]
     /// Holidays inside the period.
     public var holidays: [Day]
+    /// The first day of the coach's active span (DESIGN §6), nil when the coach has none.
+    public var spanFrom: Day?
+    /// The last day of the coach's active span, nil while it is open.
+    public var spanTo: Day?
 
-    public init(workweek: [Int], holidays: [Day]) {
+    public init(workweek: [Int], holidays: [Day], spanFrom: Day? = nil, spanTo: Day? = nil) {
         self.workweek = workweek
         self.holidays = holidays
+        self.spanFrom = spanFrom
+        self.spanTo = spanTo
     }
 
     /// Whether `day` is a workday of this calendar.
     public func isWorkday(_ day: Day) -> Bool {
         workweek.contains(day.weekday.rawValue) && !holidays.contains(day)
+    }
+
+    /// Nulls are written out, as the schema requires every field.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(workweek, forKey: .workweek)
+        try container.encode(holidays, forKey: .holidays)
+        try container.encode(spanFrom, forKey: .spanFrom)
+        try container.encode(spanTo, forKey: .spanTo)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workweek, holidays, spanFrom, spanTo
+    }
+
+    /// Whether `day` is a workday inside the coach's active span: a day the figures count.
+    public func isCountedWorkday(_ day: Day) -> Bool {
+        isWorkday(day) && (spanFrom.map { $0 <= day } ?? false) && (spanTo.map { day <= $0 } ?? true)
     }
 }
 

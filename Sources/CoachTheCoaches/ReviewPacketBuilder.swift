@@ -188,7 +188,11 @@ public struct ReviewPacketBuilder: Sendable {
             coach: ReviewPerson(handle: coach.rawValue, name: person["name"], unit: person["unit"]),
             privacy: privacy,
             emptyPeriod: practice.cycles == 0 && learners.isEmpty && observed.isEmpty && own.cyclesReceived == 0,
-            practice: practice, calendar: calendar, dailyCycles: try dailyCycles(practice, coach, db),
+            practice: practice,
+            calendar: ReviewCalendar(
+                workweek: calendar.workweek, holidays: calendar.holidays, spanFrom: practice.activeSpan?.start,
+                spanTo: practice.activeSpan?.end),
+            dailyCycles: try dailyCycles(practice, coach, db),
             learners: learners, observations: observed, targetConditions: targets, ownDevelopment: own)
     }
 

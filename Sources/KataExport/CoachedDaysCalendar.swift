@@ -44,7 +44,8 @@ struct CoachedDaysCalendar {
         let date = day(week, weekday)
         guard period.from <= date && date <= period.to else { return .outside }
         let count = cycles[date, default: 0]
-        return calendar.isWorkday(date) ? .workday(cycles: count) : .dayOff(cycles: count)
+        // Workdays outside the coach's pairings are not counted, so they show as days off.
+        return calendar.isCountedWorkday(date) ? .workday(cycles: count) : .dayOff(cycles: count)
     }
 
     /// Whether any day of the period on `weekday` is a workday or has a cycle; other rows (a free

@@ -165,7 +165,7 @@ struct ReviewHTMLCharts {
             <div class="legend">\
             <span>\(swatch("fill=\"\(Self.ink)\"", counts ? number : "")) \(counts ? "coached (number = cycles that day)" : "coached day")</span>\
             <span>\(swatch("fill=\"#fff\" stroke=\"#555\"")) workday without a cycle</span>\
-            <span>\(swatch("fill=\"url(#\(id)-off)\"")) not a workday (weekend or holiday)</span>\
+            <span>\(swatch("fill=\"url(#\(id)-off)\"")) not a counted workday (weekend, holiday, outside the pairings)</span>\
             </div>
             """
     }

@@ -57,7 +57,7 @@ enum ReviewSample {
             generatedAt: "2026-11-20T09:00:00Z", kataVersion: "0.1.0", period: q3,
             coach: ReviewPerson(handle: coach, name: name, unit: unit), privacy: privacy, emptyPeriod: false,
             practice: practice(coach: coach, name: name, unit: unit),
-            calendar: ReviewCalendar(workweek: [1, 2, 3, 4, 5], holidays: []),
+            calendar: ReviewCalendar(workweek: [1, 2, 3, 4, 5], holidays: [], spanFrom: Day("2026-06-01")),
             dailyCycles: daily.map { DailyCycles(date: $0.key, cycles: $0.value) }.sorted { $0.date < $1.date },
             learners: [
                 CoachingPartner(
@@ -112,7 +112,9 @@ enum ReviewSample {
         return ReviewPacket(
             generatedAt: "2026-11-20T09:00:00Z", kataVersion: "0.1.0", period: q3,
             coach: ReviewPerson(handle: coach, name: name), privacy: ReviewPrivacy(), emptyPeriod: true,
-            practice: practice, calendar: ReviewCalendar(workweek: [1, 2, 3, 4, 5], holidays: [Day("2026-08-14")!]),
+            practice: practice,
+            calendar: ReviewCalendar(
+                workweek: [1, 2, 3, 4, 5], holidays: [Day("2026-08-14")!], spanFrom: Day("2026-06-01")),
             dailyCycles: [], learners: [], observations: [], targetConditions: [],
             ownDevelopment: OwnDevelopment(cyclesReceived: 0, daysCoached: 0, coaches: [], targetConditions: []))
     }
