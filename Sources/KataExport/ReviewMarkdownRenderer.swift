@@ -85,7 +85,9 @@ public enum ReviewMarkdownRenderer {
         return [
             "", "## Coached days", "", "```",
         ] + lines + [
-            "```", "", "■ a day with a cycle; □ a workday without one; · not a counted workday (weekend, holiday, or outside the coach's pairings).",
+            "```", "",
+            "■ a day with a cycle; □ a workday without one; "
+                + "· not a counted workday (weekend, holiday, or outside the coach's pairings).",
         ]
     }
 
