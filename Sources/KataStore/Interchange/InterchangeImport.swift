@@ -40,6 +40,9 @@ final class InterchangeImport {
     /// About 40 MB of memory at most.
     static let rememberedExperiments = 1_500_000
 
+    // The INSERTs of the kinds that come by the million, prepared once.
+    var rawInserts: [InterchangeKind: RawInsert] = [:]
+
     // Managers and parent challenges named before their own lines: filled in at the end.
     var laterManagers: [Handle: (manager: Handle, line: Int)] = [:]
     var laterParents: [UUID: (parent: UUID, line: Int)] = [:]
