@@ -34,7 +34,7 @@ let package = Package(
             name: "KataStore",
             dependencies: [
                 "ImprovementKata", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictness
         ),

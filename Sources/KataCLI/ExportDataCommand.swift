@@ -9,15 +9,16 @@ struct ExportDataCommand: KataCommand {
         commandName: "data",
         abstract: "Write every record in the interchange format, or the coaching cycles as a CSV.",
         discussion: """
-            jsonl (the default) is the interchange format: one JSON object per line, people first, then
-            challenges, pairings, target conditions, current conditions, obstacles, experiments, coaching
-            cycles and observations, each in order of its key. 'kata import' reads it back, on this machine
-            or another; Schema/JSON/interchange-v1.schema.json describes it.
+            jsonl (the default) is the interchange format: one JSON object per line, people first, \
+            then challenges, pairings, target conditions, current conditions, obstacles, experiments, \
+            coaching cycles and observations, each in order of its key. 'kata import' reads it back, \
+            on this machine or another; Schema/JSON/interchange-v1.schema.json describes it.
 
-            csv is the cycles CSV: one coaching cycle per row with the step it planned, for a spreadsheet.
+            csv is the cycles CSV: one coaching cycle per row with the step it planned, for a \
+            spreadsheet.
 
-            Without --out the data goes to standard output. A file written with --out is private to you
-            (mode 0600): it holds personal data. It appears only once complete.
+            Without --out the data goes to standard output. A file written with --out is private to \
+            you (mode 0600), as it holds personal data, and appears only once complete.
 
             Examples:
               kata export data --out kata-2026-11-20.jsonl

@@ -9,18 +9,19 @@ struct ImportCommand: KataCommand {
         commandName: "import",
         abstract: "Import interchange JSONL, or a cycles CSV from a spreadsheet; all or nothing.",
         discussion: """
-            The format is told from the content: a file starting with '{' is interchange JSONL (as written
-            by 'kata export data'); anything else is a cycles CSV with a header row (date, coach, learner,
-            and optionally id, secondCoach, minutes, target, actualCondition, obstacle, reviewed, planned,
-            step, expected, happened, learned, goSee).
+            The format is told from the content: a file starting with '{' is interchange JSONL (as \
+            written by 'kata export data'); anything else is a cycles CSV with a header row: date, \
+            coach, learner, and optionally id, secondCoach, minutes, target, actualCondition, obstacle, \
+            reviewed, planned, step, expected, happened, learned, goSee.
 
-            Records may come in any order. Importing the same file again changes nothing; a record whose id
-            is in the database with other content is a conflict, shown with both versions. One bad line
-            fails the whole import with a message naming the line and the field, and nothing is written.
+            Records may come in any order. Importing the same file again changes nothing; a record \
+            whose id is in the database with other content is a conflict, shown in both versions. One \
+            bad line fails the whole import with a message naming the line and the field, and nothing \
+            is written.
 
             Examples:
-              kata import --dry-run Examples/organisation.jsonl
-              kata import Examples/organisation.jsonl
+              kata import --dry-run organisation.jsonl
+              kata import organisation.jsonl
               kata import cycles.csv
             """)
 

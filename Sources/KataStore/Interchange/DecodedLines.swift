@@ -1,11 +1,11 @@
 import Foundation
 
-/// Interchange lines read and decoded on a second thread, handed to the importing thread in
-/// batches.
+/// Interchange lines read on one thread and decoded on one or two more, handed to the importing
+/// thread in batches, in the order of the file.
 ///
-/// Decoding JSON takes about as long as writing the records to SQLite; doing the two at once
-/// nearly halves an import on a machine with two cores. At most a few batches wait at a time, so
-/// memory stays flat.
+/// Decoding JSON costs about as much as writing the records to SQLite; doing both at once nearly
+/// halves an import on a machine with two cores, and decoding two batches at a time helps where
+/// there are more. At most a few batches wait at a time, so memory stays flat.
 ///
 /// Refusing unknown properties means listing every property of every line, which costs a fifth
 /// of the decoding. The fast path skips the list and counts instead: in JSON, every unescaped
@@ -26,75 +26,83 @@ final class DecodedLines: @unchecked Sendable {
         var bytesRead: Int64 = 0
     }
 
+    private struct Lines {
+        var numbers: [Int] = []
+        var raw: [Data] = []
+        var bytesRead: Int64 = 0
+    }
+
+    private static let batchSize = 1024
+    /// Two decoding threads where there are cores to spare for them; one on a machine with two.
+    private static let decoders = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount - 2))
+    private static let maximumWaiting = 8
+
     private let reader: LineReader
     private let condition = NSCondition()
     private let stopped = DispatchSemaphore(value: 0)
-    private var waiting: [Batch] = []
-    private var finished = false
+    // All guarded by `condition`.
+    private var read: [(sequence: Int, lines: Lines)] = []
+    private var decoded: [Int: Batch] = [:]
+    private var decoding = 0
+    private var nextRead = 0
+    private var nextHanded = 0
+    private var readingDone = false
     private var cancelled = false
     private var readError: (any Error)?
-    private let batchSize = 1024
-    private let maximumWaiting = 8
 
     init(_ reader: LineReader) {
         self.reader = reader
     }
 
-    /// Starts reading and decoding on a thread of its own.
+    /// Starts reading and decoding on threads of their own.
     func start() {
-        let thread = Thread { [self] in
-            produce()
-            stopped.signal()
+        let threads =
+            [Thread { [self] in readLines() }] + (0..<Self.decoders).map { _ in Thread { [self] in decode() } }
+        for thread in threads {
+            thread.stackSize = 1 << 22
+            thread.start()
         }
-        thread.stackSize = 1 << 22
-        thread.start()
     }
 
-    /// The next batch, nil at the end of the file; throws what reading the file threw.
+    /// The next batch in file order, nil at the end of the file; throws what reading threw.
     func next() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.isEmpty && !finished { condition.wait() }
-        if !waiting.isEmpty {
-            let batch = waiting.removeFirst()
-            condition.broadcast()
-            return batch
+        while true {
+            if let batch = decoded.removeValue(forKey: nextHanded) {
+                nextHanded += 1
+                condition.broadcast()
+                return batch
+            }
+            if readingDone && nextHanded == nextRead {
+                if let readError { throw readError }
+                return nil
+            }
+            condition.wait()
         }
-        if let readError { throw readError }
-        return nil
     }
 
-    /// Stops the decoding thread and waits for it to end.
+    /// Stops the other threads and waits for them to end.
     func stop() {
         condition.lock()
         cancelled = true
         condition.broadcast()
         condition.unlock()
-        stopped.wait()
+        for _ in 0...Self.decoders { stopped.wait() }
     }
 
-    private func produce() {
-        let strict = JSONDecoder()
-        let counting = JSONDecoder()
-        if let key = InterchangeDecoding.fieldsCounted { counting.userInfo[key] = true }
-        var batch = Batch()
+    private func readLines() {
+        defer { stopped.signal() }
+        var lines = Lines()
         do {
             while let line = try reader.next() {
                 guard !Self.isBlank(line) else { continue }
-                var record = Result { try counting.decode(InterchangeRecord.self, from: line) }
-                // Kinds with nested lists check their properties themselves (jsonStrings is nil).
-                if case let .success(decoded) = record, let strings = decoded.jsonStrings,
-                    2 * strings != Self.quotes(in: line)
-                {
-                    record = Result { try strict.decode(InterchangeRecord.self, from: line) }
-                }
-                batch.items.append(Item(line: reader.lineNumber, raw: line, record: record))
-                if batch.items.count >= batchSize || (try? record.get()) == nil {
-                    batch.bytesRead = reader.bytesRead
-                    guard hand(batch) else { return }
-                    batch = Batch()
-                    // The importer stops at a line that cannot be decoded; no need to read on.
-                    if case .failure = record { break }
+                lines.numbers.append(reader.lineNumber)
+                lines.raw.append(line)
+                if lines.raw.count >= Self.batchSize {
+                    lines.bytesRead = reader.bytesRead
+                    guard queue(lines) else { return }
+                    lines = Lines()
                 }
             }
         } catch {
@@ -102,23 +110,61 @@ final class DecodedLines: @unchecked Sendable {
             readError = error
             condition.unlock()
         }
-        batch.bytesRead = reader.bytesRead
-        if !batch.items.isEmpty { _ = hand(batch) }
+        lines.bytesRead = reader.bytesRead
+        if !lines.raw.isEmpty { _ = queue(lines) }
         condition.lock()
-        finished = true
+        readingDone = true
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Queues a batch, waiting while the importer is behind; false once it has stopped.
-    private func hand(_ batch: Batch) -> Bool {
+    /// Queues lines for decoding, waiting while the importer is behind; false once it stopped.
+    private func queue(_ lines: Lines) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.count >= maximumWaiting && !cancelled { condition.wait() }
+        while read.count + decoding + decoded.count >= Self.maximumWaiting && !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        waiting.append(batch)
+        read.append((nextRead, lines))
+        nextRead += 1
         condition.broadcast()
         return true
+    }
+
+    private func decode() {
+        defer { stopped.signal() }
+        let strict = JSONDecoder()
+        let counting = JSONDecoder()
+        if let key = InterchangeDecoding.fieldsCounted { counting.userInfo[key] = true }
+        while true {
+            condition.lock()
+            while read.isEmpty && !readingDone && !cancelled { condition.wait() }
+            guard !cancelled, !read.isEmpty else {
+                condition.unlock()
+                return
+            }
+            let (sequence, lines) = read.removeFirst()
+            decoding += 1
+            condition.unlock()
+
+            var batch = Batch(bytesRead: lines.bytesRead)
+            batch.items.reserveCapacity(lines.raw.count)
+            for (number, line) in zip(lines.numbers, lines.raw) {
+                var record = Result { try counting.decode(InterchangeRecord.self, from: line) }
+                // Kinds with nested lists check their properties themselves (jsonStrings is nil).
+                if case let .success(decoded) = record, let strings = decoded.jsonStrings,
+                    2 * strings != Self.quotes(in: line)
+                {
+                    record = Result { try strict.decode(InterchangeRecord.self, from: line) }
+                }
+                batch.items.append(Item(line: number, raw: line, record: record))
+            }
+
+            condition.lock()
+            decoding -= 1
+            decoded[sequence] = batch
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     /// The quotes of `line` that are not escaped by a backslash.

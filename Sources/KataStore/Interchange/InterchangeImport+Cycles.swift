@@ -50,14 +50,17 @@ extension InterchangeImport {
             }
         }
         let inserted = try insert(
+            .cycle,
             """
             INSERT INTO cycle (id, date, coach, learner, secondCoach, minutes, target, actualCondition, obstacle,
                 reviewed, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """,
             [
-                cycle.id.interchangeText, cycle.date.interchangeText, cycle.coach.rawValue, cycle.learner.rawValue,
-                cycle.secondCoach?.rawValue, cycle.minutes, cycle.target?.interchangeText, cycle.actualCondition,
-                cycle.obstacle?.interchangeText, cycle.reviewed?.interchangeText, cycle.planned?.interchangeText,
+                .text(cycle.id.interchangeText), .text(cycle.date.interchangeText), .text(cycle.coach.rawValue),
+                .text(cycle.learner.rawValue), .text(cycle.secondCoach?.rawValue), .integer(cycle.minutes),
+                .text(cycle.target?.interchangeText), .text(cycle.actualCondition),
+                .text(cycle.obstacle?.interchangeText),
+                .text(cycle.reviewed?.interchangeText), .text(cycle.planned?.interchangeText),
             ], origin)
         if inserted { return .added }
         let stored = try fetch(CoachingCycle.init(row:), "SELECT * FROM cycle WHERE id = ?", cycle.id, origin)

@@ -144,16 +144,17 @@ extension InterchangeImport {
             }
         }
         let inserted = try insert(
+            .experiment,
             """
             INSERT INTO experiment (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned,
                 closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """,
             [
-                experiment.id.interchangeText, experiment.target.interchangeText, experiment.obstacle?.interchangeText,
-                experiment.step, experiment.expected, experiment.plannedOn.interchangeText,
-                experiment.goSee?.interchangeText,
-                experiment.happened, experiment.learned, experiment.closedOn?.interchangeText,
-                Self.timestamp(experiment.plannedOn), experiment.closedOn.map(Self.timestamp),
+                .text(experiment.id.interchangeText), .text(experiment.target.interchangeText),
+                .text(experiment.obstacle?.interchangeText), .text(experiment.step), .text(experiment.expected),
+                .text(experiment.plannedOn.interchangeText), .text(experiment.goSee?.interchangeText),
+                .text(experiment.happened), .text(experiment.learned), .text(experiment.closedOn?.interchangeText),
+                .text(Self.timestamp(experiment.plannedOn)), .text(experiment.closedOn.map(Self.timestamp)),
             ], origin)
         if inserted {
             rememberExperiment(experiment.id, target: experiment.target)

@@ -86,6 +86,18 @@ extension InterchangeImport {
         return db.changesCount > 0
     }
 
+    /// Runs the prepared INSERT of `kind` (`sql` the first time); returns whether a row was added.
+    func insert(_ kind: InterchangeKind, _ sql: String, _ values: [RawInsert.Value], _ origin: Origin) throws -> Bool {
+        do {
+            if let statement = rawInserts[kind] { return try statement.run(values) }
+            let statement = try RawInsert(db, sql: sql)
+            rawInserts[kind] = statement
+            return try statement.run(values)
+        } catch let error as DatabaseError {
+            throw problem(origin, field: nil, KataStore.translate(error).description)
+        }
+    }
+
     /// The stored record with `id`, read with `make`.
     func fetch<T>(_ make: (Row) throws -> T, _ sql: String, _ id: UUID, _ origin: Origin) throws -> T {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id.interchangeText]) else {

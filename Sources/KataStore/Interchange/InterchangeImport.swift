@@ -7,10 +7,10 @@ import ImprovementKata
 ///
 /// Every reference is resolved here, against the records already applied and the database, so
 /// that a missing one is reported as "line 7: field 'learner': no person 'zed'" rather than as a
-/// foreign-key failure at commit. Because a record is written only once everything it refers to
-/// is in the database, SQLite's deferred foreign-key counter stays at zero, and inserting a
-/// parent never has to scan child tables: any order of lines imports at the same speed as
-/// export order.
+/// foreign-key failure at commit. A record is written only once everything it refers to is in
+/// the database; the one exception, a manager or parent challenge named before its own line, is
+/// filled in at the end and checked then. This is what keeps the database whole: SQLite's own
+/// foreign-key check is off for the import's transaction (see `KataStore.importData`).
 ///
 /// Held-back records wait in a temporary table, not in memory; a file in export order holds back
 /// none.
@@ -39,6 +39,9 @@ final class InterchangeImport {
     var targetIndexes: [UUID: Int32] = [:]
     /// About 40 MB of memory at most.
     static let rememberedExperiments = 1_500_000
+
+    // The INSERTs of the kinds that come by the million, prepared once.
+    var rawInserts: [InterchangeKind: RawInsert] = [:]
 
     // Managers and parent challenges named before their own lines: filled in at the end.
     var laterManagers: [Handle: (manager: Handle, line: Int)] = [:]
