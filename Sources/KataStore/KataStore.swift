@@ -21,8 +21,20 @@ public struct KataStore: Sendable {
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try KataStore.translatingErrors {
-            try writer.read { db in try KataStore.refuseNewer(db) }
-            try KataStore.migrator.migrate(writer)
+            // Look before writing anything: a newer database is refused untouched, and an up-to-date one
+            // (the common case, on every command) costs one read.
+            let (upToDate, journalMode) = try writer.read { db in
+                try KataStore.refuseNewer(db)
+                return (
+                    try KataStore.migrator.hasCompletedMigrations(db),
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                )
+            }
+            if !upToDate { try KataStore.migrator.migrate(writer) }
+            // WAL lets readers and one writer work at once; it is a property of the file, set once.
+            if journalMode != "wal" && journalMode != "memory" {
+                try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
         }
     }
 
@@ -44,27 +56,18 @@ public struct KataStore: Sendable {
                     path: path, hint: "Create the database with 'kata init', or point to another with --db or KATA_DB.")
             }
             try createPrivateFile(at: path)
-        } else {
-            // Look before opening for writing: WAL set-up and migrations would modify the file.
-            try translatingErrors {
-                var readOnly = Configuration()
-                readOnly.readonly = true
-                readOnly.busyMode = .timeout(30)
-                let probe = try DatabaseQueue(path: path, configuration: readOnly)
-                try probe.read { db in try refuseNewer(db) }
-                try probe.close()
-            }
         }
         return try translatingErrors {
             try KataStore(DatabaseQueue(path: path, configuration: makeConfiguration()))
         }
     }
 
-    /// The connection settings: WAL, foreign keys, and a generous busy timeout for concurrent
-    /// writers.
+    /// The connection settings: foreign keys, and a generous busy timeout for concurrent writers.
+    ///
+    /// The journal mode is not set here, because setting it writes to the file: `init` switches a
+    /// database to WAL once, after checking that the file is a kata database this version can use.
     public static func makeConfiguration(_ base: Configuration = Configuration()) -> Configuration {
         var config = base
-        config.journalMode = .wal
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
         return config
