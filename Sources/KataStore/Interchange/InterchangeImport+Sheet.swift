@@ -62,6 +62,10 @@ extension InterchangeImport {
                     throw problem(
                         origin, field: nil, "has a value in column \(index + 1), which has no name in the header row.")
                 }
+                // SQLite would keep the text only up to its first NUL character.
+                guard !text.utf8.contains(0) else {
+                    throw problem(origin, field: name, "contains a NUL character, which kata cannot keep; remove it.")
+                }
                 values[name] = text
             }
             guard !values.isEmpty else { continue }
