@@ -33,6 +33,9 @@ extension InterchangeImport {
     /// condition, an experiment's closing date, a derived `planned` id) count as they are stored,
     /// so that a sheet imported again stays unchanged after the organisation has moved on.
     func importSheet(path: String, progress: (Int, Int64) -> Void) throws {
+        if let misplaced = try CSVQuoting.firstProblem(path: path) {
+            throw problem(Origin(line: misplaced.row), field: nil, misplaced.text)
+        }
         guard let stream = InputStream(fileAtPath: path) else {
             throw KataError.failure("cannot read \(path); check that it is a file you may read.")
         }
