@@ -3,6 +3,13 @@ import ImprovementKata
 import KataStore
 
 extension KataStore {
+    /// The longest period a practice report covers, in days: ten years.
+    ///
+    /// A report holds a count for every day and every ISO week of the period for each coach, so a
+    /// mistyped year (`--from 0001-01-01`) would otherwise take gigabytes of memory on a large
+    /// organisation and end the process.
+    public static let longestPracticePeriod = 3_660
+
     /// How regularly each coach coached over `period`: the figures of DESIGN §6 for everyone who
     /// is coach in a pairing overlapping the period or logged a cycle in it, sorted by handle.
     ///
@@ -17,10 +24,16 @@ extension KataStore {
     /// - Parameters:
     ///   - includeDailyCycles: whether to fill each summary's `dailyCycles` (for calendars); a
     ///     report that is only printed as figures saves building it.
-    /// - Throws: `KataError.unknown` when the filter names a coach, 2nd coach or unit nobody has.
+    /// - Throws: `KataError.unknown` when the filter names a coach, 2nd coach or unit nobody has;
+    ///   `KataError.invalidValue` for a period longer than `longestPracticePeriod`.
     public func practiceReport(
         for period: Period, filter: PracticeFilter = PracticeFilter(), includeDailyCycles: Bool = true
     ) throws -> PracticeReport {
+        guard period.length <= KataStore.longestPracticePeriod else {
+            throw KataError.invalidValue(
+                field: "period", value: "\(period.from) to \(period.to)",
+                expected: "a period of at most ten years (3,660 days); give a shorter --period or --from and --to")
+        }
         let calendar = try settings().calendar
         let inputs = try read { db in
             try KataStore.requireFilterExists(filter, db)

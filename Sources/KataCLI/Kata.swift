@@ -75,7 +75,26 @@ public struct Kata: ParsableCommand {
 /// The entry point of the `kata` executable.
 public enum KataMain {
     public static func main() -> Never {
-        let code = Kata.execute(Array(CommandLine.arguments.dropFirst()), context: .live())
-        exit(code)
+        let context = CommandContext.live()
+        if let refusal = refuseArgumentsNotUTF8() {
+            context.errors.line(refusal)
+            exit(65)
+        }
+        exit(Kata.execute(Array(CommandLine.arguments.dropFirst()), context: context))
+    }
+
+    /// A message for the first argument that is not UTF-8, nil when all are.
+    ///
+    /// `CommandLine.arguments` puts U+FFFD in place of such bytes, so a name typed in Latin-1
+    /// would be stored as other text than was given.
+    static func refuseArgumentsNotUTF8() -> String? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index], String(validatingCString: argument) == nil else {
+                continue
+            }
+            return "kata: argument \(index) ('\(String(cString: argument))') is not UTF-8 text; kata keeps text as "
+                + "UTF-8. Set the terminal or script to UTF-8 (such as LANG=C.UTF-8) and type it again."
+        }
+        return nil
     }
 }

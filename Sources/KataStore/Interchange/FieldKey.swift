@@ -36,12 +36,25 @@ extension KeyedDecodingContainer where Key == FieldKey {
         if !blankAllowed && value.isBlank {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must not be blank")
         }
+        try refuseNUL(value, key)
         return value
     }
 
     /// An optional text; absent and null are nil.
     func optionalText(_ name: String) throws -> String? {
-        try decodeIfPresent(String.self, forKey: FieldKey(name))
+        let key = FieldKey(name)
+        let value = try decodeIfPresent(String.self, forKey: key)
+        if let value { try refuseNUL(value, key) }
+        return value
+    }
+
+    /// SQLite takes text up to its first NUL character, so "a\u0000b" would be stored as "a":
+    /// refused rather than cut short.
+    private func refuseNUL(_ value: String, _ key: FieldKey) throws {
+        guard value.utf8.contains(0) else { return }
+        throw DecodingError.dataCorruptedError(
+            forKey: key, in: self,
+            debugDescription: "contains a NUL character (\\u0000), which kata cannot keep; remove it")
     }
 
     func id(_ name: String) throws -> UUID {

@@ -33,6 +33,9 @@ extension InterchangeImport {
     /// condition, an experiment's closing date, a derived `planned` id) count as they are stored,
     /// so that a sheet imported again stays unchanged after the organisation has moved on.
     func importSheet(path: String, progress: (Int, Int64) -> Void) throws {
+        if let misplaced = try CSVQuoting.firstProblem(path: path) {
+            throw problem(Origin(line: misplaced.row), field: nil, misplaced.text)
+        }
         guard let stream = InputStream(fileAtPath: path) else {
             throw KataError.failure("cannot read \(path); check that it is a file you may read.")
         }
@@ -61,6 +64,10 @@ extension InterchangeImport {
                 guard index < names.count, let name = names[index] else {
                     throw problem(
                         origin, field: nil, "has a value in column \(index + 1), which has no name in the header row.")
+                }
+                // SQLite would keep the text only up to its first NUL character.
+                guard !text.utf8.contains(0) else {
+                    throw problem(origin, field: name, "contains a NUL character, which kata cannot keep; remove it.")
                 }
                 values[name] = text
             }

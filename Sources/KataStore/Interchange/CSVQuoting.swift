@@ -1,0 +1,102 @@
+import Foundation
+
+/// Finds quotes in a CSV file that the CSV library would read as other text than was written.
+///
+/// The library is lenient: in `"a"b"` it drops the `b`, and a quote never closed runs to the end
+/// of the file, so a file cut short imports without a word. Both are refused instead, naming the
+/// row. A quote inside a value that does not start with one (`5" screws`) is kept as written, as
+/// spreadsheets do.
+enum CSVQuoting {
+    /// A misplaced quote: the row (as the importer counts them) and what is wrong.
+    struct Problem: Equatable {
+        var row: Int
+        var text: String
+    }
+
+    /// The first misplaced quote in the file at `path`, nil when there is none.
+    static func firstProblem(path: String) throws -> Problem? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var scanner = Scanner()
+        var first = true
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            var bytes = chunk[...]
+            if first, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            first = false
+            if let problem = scanner.scan(bytes) { return problem }
+        }
+        return scanner.end()
+    }
+
+    /// The state of a scan, carried from one chunk to the next.
+    struct Scanner {
+        private enum State {
+            case fieldStart, unquoted, quoted, quoteInQuoted, afterCR
+        }
+
+        private var state = State.fieldStart
+        private var row = 1
+        private var quoteRow = 1
+
+        mutating func scan(_ bytes: Data.SubSequence) -> Problem? {
+            let quote = UInt8(ascii: "\"")
+            let comma = UInt8(ascii: ",")
+            let cr = UInt8(ascii: "\r")
+            let lf = UInt8(ascii: "\n")
+            for byte in bytes {
+                if state == .afterCR {
+                    state = .fieldStart
+                    if byte == lf { continue }
+                }
+                switch state {
+                case .fieldStart, .unquoted:
+                    if byte == quote && state == .fieldStart {
+                        state = .quoted
+                        quoteRow = row
+                    } else if byte == comma {
+                        state = .fieldStart
+                    } else if byte == lf {
+                        row += 1
+                        state = .fieldStart
+                    } else if byte == cr {
+                        row += 1
+                        state = .afterCR
+                    } else {
+                        state = .unquoted
+                    }
+                case .quoted:
+                    if byte == quote { state = .quoteInQuoted }
+                case .quoteInQuoted:
+                    if byte == quote {
+                        state = .quoted
+                    } else if byte == comma {
+                        state = .fieldStart
+                    } else if byte == lf {
+                        row += 1
+                        state = .fieldStart
+                    } else if byte == cr {
+                        row += 1
+                        state = .afterCR
+                    } else {
+                        return Problem(
+                            row: row,
+                            text: "a quoted value is followed by other text before the next comma; inside quotes, "
+                                + "write a quote as two (\"\").")
+                    }
+                case .afterCR:
+                    break
+                }
+            }
+            return nil
+        }
+
+        /// The problem at the end of the file: a quote still open.
+        func end() -> Problem? {
+            guard state == .quoted else { return nil }
+            return Problem(
+                row: quoteRow,
+                text: "a quote opened in this row is never closed; the file may be cut short. Close it, and "
+                    + "inside quotes write a quote as two (\"\").")
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import KataStore
+import KataTestSupport
+import Testing
+
+/// `kata import` as a real process, killed with SIGKILL while its transaction is open: the
+/// database must pass `integrity_check`, hold exactly what it held before, and take the same
+/// import afterwards.
+@Suite("an import killed half-way", .serialized)
+struct FaultKilledImportTests {
+    /// How the file is laid out.
+    enum Layout: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        /// A demo plant as `kata export data` writes it (about 22,000 records).
+        case exported
+        /// The same with 12 MB of blank lines after the records: the file is large enough for the
+        /// import to drop the secondary indexes of the large tables and build them again before
+        /// it commits (`SuspendedIndexes`), so the kill lands while they are gone.
+        case indexesSetAside
+
+        var testDescription: String { rawValue }
+    }
+
+    @Test("leaves the database as it was, and the same import then succeeds", arguments: Layout.allCases)
+    func killed(_ layout: Layout) throws {
+        #expect(FileManager.default.isExecutableFile(atPath: ProcessTests.executable.path), "build kata first")
+        let kata = try KataRunner()
+        let file = kata.folder.appendingPathComponent("plant.jsonl")
+        let records = try writeDemoPlant(to: file, using: kata)
+        let recordBytes = try fileSize(file)
+        if layout == .indexesSetAside {
+            let handle = try FileHandle(forWritingTo: file)
+            try handle.seekToEnd()
+            let blankLine = Data(repeating: UInt8(ascii: " "), count: 1 << 20) + Data("\n".utf8)
+            for _ in 0..<12 { try handle.write(contentsOf: blankLine) }
+            try handle.close()
+        }
+        let totalBytes = try fileSize(file)
+
+        // The database already holds a team with a cycle and a planned step.
+        try kata.makeTeam()
+        let logged = kata.run(
+            "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-18", "--minutes", "15",
+            "--next-step", "Kanban card at station 4", "--expect", "No stop for screws")
+        #expect(logged.exitCode == 0, "\(logged.errors)")
+        let before = try kata.digest()
+
+        let process = Process()
+        process.executableURL = ProcessTests.executable
+        process.arguments = ["import", file.path]
+        process.environment = ["HOME": kata.folder.path, "KATA_DB": kata.databasePath, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let position = try waitUntilWriting(
+            process, database: kata.databasePath, file: file, past: recordBytes / 2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(
+            process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+            "the import ended by itself (status \(process.terminationStatus)) before it was killed")
+        if let position { #expect(position < totalBytes, "the whole file had been read: \(position) bytes") }
+
+        let integrity = try DatabaseQueue(path: kata.databasePath).read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        }
+        #expect(integrity == ["ok"])
+        #expect(try kata.digest() == before)
+        #expect(try kata.store().check().isEmpty)
+
+        let again = kata.run("import", file.path)
+        #expect(again.exitCode == 0, "\(again.errors)")
+        #expect(again.output.contains(": \(records) records added, 0 unchanged."), "\(again.output)")
+        #expect(kata.run("check").exitCode == 0)
+        let after = try kata.digest()
+        #expect(after.tables["schema"] == before.tables["schema"])
+        #expect(after.tables["cycle"] != before.tables["cycle"])
+    }
+
+    /// Writes a demo plant of 40 coaches and 200 days as interchange JSONL; returns its records.
+    private func writeDemoPlant(to file: URL, using kata: KataRunner) throws -> Int {
+        let demo = kata.folder.appendingPathComponent("demo.sqlite").path
+        let built = kata.run("demo", "--coaches", "40", "--days", "200", "--seed", "3", "--db", demo)
+        #expect(built.exitCode == 0, "\(built.errors)")
+        let exported = kata.run("export", "data", "--db", demo, "--out", file.path)
+        #expect(exported.exitCode == 0, "\(exported.errors)")
+        let words = exported.output.split(separator: " ")
+        return try #require(words.count > 1 ? Int(words[1]) : nil)
+    }
+
+    private func fileSize(_ file: URL) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+    }
+
+    /// Waits until the import holds the database's write lock and (where /proc tells) has read
+    /// `past` bytes of the file; returns how far it had read, nil where that cannot be seen.
+    private func waitUntilWriting(_ process: Process, database: String, file: URL, past: Int) throws -> Int? {
+        let deadline = Date().addingTimeInterval(30)
+        var configuration = Configuration()
+        configuration.busyMode = .immediateError
+        let probe = try DatabaseQueue(path: database, configuration: configuration)
+        defer { try? probe.close() }
+        var locked = false
+        while !locked && process.isRunning && Date() < deadline {
+            do {
+                try probe.writeWithoutTransaction { db in
+                    try db.execute(sql: "BEGIN IMMEDIATE")
+                    try db.execute(sql: "ROLLBACK")
+                }
+                usleep(1_000)
+            } catch {
+                locked = true
+            }
+        }
+        #expect(locked, "the import never took the write lock")
+        #if os(Linux)
+            while process.isRunning && Date() < deadline {
+                if let position = readPosition(of: process.processIdentifier, in: file), position >= past {
+                    return position
+                }
+                usleep(500)
+            }
+            Issue.record("the import did not get past byte \(past) of the file")
+            return nil
+        #else
+            usleep(150_000)
+            return nil
+        #endif
+    }
+
+    /// Where the process is in `file`, from /proc/PID/fdinfo.
+    private func readPosition(of pid: Int32, in file: URL) -> Int? {
+        let descriptors = "/proc/\(pid)/fd"
+        let path = file.resolvingSymlinksInPath().path
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: descriptors) else { return nil }
+        for entry in entries {
+            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(descriptors)/\(entry)")) == path,
+                let info = try? String(contentsOfFile: "/proc/\(pid)/fdinfo/\(entry)", encoding: .utf8)
+            else { continue }
+            for line in info.split(separator: "\n") where line.hasPrefix("pos:") {
+                return Int(line.dropFirst(4).trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return nil
+    }
+}
