@@ -18,20 +18,18 @@ struct FaultBadArgumentTests {
 
     static let hostile: [Hostile] = [
         Hostile(
-            name: "SQL", value: #"'; DROP TABLE cycle; -- Robert"); DELETE FROM person WHERE ('1'='1"#, mustStore: true),
+            name: "SQL, JSON, CSV, formula and format syntax",
+            value: #"'; DROP TABLE cycle; -- Robert"); DELETE FROM person WHERE ('1'='1 {"kind":"person"}, "a,b"; "#
+                + #"""q"" \ =HYPERLINK("http://x") %s %n {0} $(id) \u0000 \ud800"#,
+            mustStore: true),
         Hostile(
             name: "control characters", value: "bell\u{7}esc\u{1B}[2J del\u{7F} tab\tcr\rlf\nend", mustStore: false),
         Hostile(
-            name: "right-to-left marks", value: "\u{202E}txt.exe\u{202C} \u{200F}שלום עולם\u{200E} مرحبا",
+            name: "right-to-left marks, emoji and combining marks",
+            value: "\u{202E}txt.exe\u{202C} \u{200F}שלום\u{200E} مرحبا 👩🏽‍🔧 🎉 🇯🇵 Zoe\u{308} Z\u{338}\u{322}a",
             mustStore: true),
         Hostile(
-            name: "emoji and combining marks", value: "👩🏽‍🔧 fixed it 🎉 ✓ 🇯🇵 Zoe\u{308} Cafe\u{301} Z\u{338}\u{322}a",
-            mustStore: true),
-        Hostile(name: "100 kB of ASCII", value: String(repeating: "kanban 52s", count: 10_000), mustStore: true),
-        Hostile(name: "100 kB of emoji", value: String(repeating: "ü🎯", count: 16_667), mustStore: true),
-        Hostile(
-            name: "JSON, CSV, formula and format syntax",
-            value: #"{"kind":"person"}, "a,b"; ""q"" \ =HYPERLINK("http://x") %s %n {0} $(id) \u0000 \ud800"#,
+            name: "100 kB of ASCII and emoji", value: String(repeating: "kanban 52s ü🎯 ", count: 5_600) + "end",
             mustStore: true),
         Hostile(
             name: "invisible and special code points",
@@ -46,8 +44,8 @@ struct FaultBadArgumentTests {
         var view: [String]?
     }
 
-    /// Every free-text argument, run in this order on the team of `makeTeam` ({target} is bo's
-    /// target condition; a cycle with an open step is logged first).
+    /// Every free-text argument, run in this order on a copy of `TeamTemplate` ({target} is bo's
+    /// target condition, {cycle} the cycle that planned the open step).
     static let fields: [TextField] = [
         TextField(
             name: "person --name", arguments: ["person", "add", "p1", "--name", "{}"], view: ["person", "show", "p1"]),
@@ -136,13 +134,7 @@ struct FaultBadArgumentTests {
 
     @Test("free text is stored and returned exactly, or refused with a message and no write", arguments: hostile)
     func freeText(_ hostile: Hostile) throws {
-        let kata = try KataRunner()
-        let target = try kata.makeTeam()
-        let first = kata.run(
-            "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-19", "--next-step", "S0",
-            "--expect", "E0")
-        #expect(first.exitCode == 0, "\(first.errors)")
-        let cycle = String(first.output.split(separator: " ")[2].dropLast())
+        let (kata, target, cycle) = try TeamTemplate.runner()
         for field in Self.fields {
             func fill(_ argument: String) -> String {
                 argument == "{}"
@@ -229,7 +221,9 @@ struct FaultBadArgumentTests {
         Slot(.date, "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "{}"),
         Slot(.number, "cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "{}"),
         Slot(.id, "cycle", "log", "--coach", "ann", "--learner", "bo", "--obstacle", "{}"),
-        Slot(.date, "cycle", "log", "--coach", "ann", "--learner", "bo", "--next-step", "S", "--go-see", "{}"),
+        Slot(
+            .date, "cycle", "log", "--coach", "ann", "--learner", "bo", "--happened", "H", "--next-step", "S",
+            "--go-see", "{}"),
         Slot(.date, "cycle", "list", "--from", "{}"),
         Slot(.number, "cycle", "list", "--limit", "{}"),
         Slot(.id, "cycle", "show", "{}"),
@@ -268,19 +262,19 @@ struct FaultBadArgumentTests {
 
     /// Values no slot takes: refused by every command that writes.
     static let garbage: [String] = [
-        "", "'; DROP TABLE cycle; --", "a\u{1B}[2J\n\u{202E}b\u{200F}", "😀", String(repeating: "a", count: 100_000),
+        "", "'; DROP TABLE cycle; --", "a\u{1B}[2J\n\u{202E}b\u{200F} 😀", String(repeating: "a", count: 100_000),
     ]
 
     /// Values of each kind, bad or at the edge; a command takes those that are valid for it.
     static func values(_ kind: Kind) -> [String] {
         switch kind {
-        case .handle: return ["Ann Lee", "ANN", "../../etc/passwd", "nobody"]
+        case .handle: return ["ANN", "../../etc/passwd", "nobody"]
         case .id: return ["7a000000-0000-4000-8000-00000000000X", "7A000000-0000-4000-8000-000000000009", "7a"]
         case .date:
             return [
                 "0000-01-01", "10000-01-01", "2026-02-29", "２０２６-01-01", "+999999999999w", "0001-01-01", "9999-12-31",
             ]
-        case .number: return ["-1", "1441", "nan", "99999999999999999999", "0x10", "５"]
+        case .number: return ["-1", "1441", "nan", "99999999999999999999", "５"]
         case .period: return ["0000", "10000", "2026-W54", "2026-Q5", "2026-13"]
         case .choice: return ["JSON", "xml", "nobody", "mon-sun-mon"]
         }
@@ -290,10 +284,7 @@ struct FaultBadArgumentTests {
         "a bad handle, id, date, number, period or choice is refused with a message, never half-written",
         arguments: slots)
     func identifierSlots(_ slot: Slot) throws {
-        let kata = try KataRunner()
-        let target = try kata.makeTeam()
-        let logged = kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-19")
-        let cycle = String(logged.output.split(separator: " ")[2].dropLast())
+        let (kata, target, cycle) = try TeamTemplate.runner()
         var before = try kata.digest()
         for value in Self.garbage + Self.values(slot.kind) {
             let arguments = slot.arguments.map {

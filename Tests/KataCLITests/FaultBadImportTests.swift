@@ -246,8 +246,7 @@ struct FaultBadImportTests {
 
     @Test("an id in capitals is the same id (RFC 4122), kept in canonical lower case")
     func idInCapitals() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+        let kata = try TeamTemplate.runner().kata
         let path = kata.folder.appendingPathComponent("capitals.jsonl").path
         let upper = Self.cycle("").replacingOccurrences(of: Self.cycleID, with: Self.cycleID.uppercased())
         try Data(upper.utf8).write(to: URL(fileURLWithPath: path))
@@ -258,17 +257,21 @@ struct FaultBadImportTests {
 
     @Test("a field given twice on one line is refused")
     func fieldTwice() throws {
-        withKnownIssue("the JSON decoder keeps one of the two values and drops the other without a word") {
-            try check(
-                Input(
-                    "a field twice", #"{"kind":"person","handle":"zed","name":"Zed","name":"Zoe"}"#, .refused("name")),
-                file: "twice.jsonl")
+        let kata = try TeamTemplate.runner().kata
+        let path = kata.folder.appendingPathComponent("twice.jsonl").path
+        try Data(#"{"kind":"person","handle":"zed","name":"Zed","name":"Zoe"}"#.utf8).write(
+            to: URL(fileURLWithPath: path))
+        let result = kata.run("import", path)
+        withKnownIssue("the JSON decoder keeps the first of the two values and drops the other without a word") {
+            #expect(result.exitCode == 65)
         }
+        // Whatever comes of it, one of the two values is kept whole.
+        let name = try JSONValue.parse(kata.run("person", "show", "zed", "--format", "json").output)["name"]?.text
+        #expect(result.exitCode != 0 || ["Zed", "Zoe"].contains(name))
     }
 
     private func check(_ input: Input, file: String) throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+        let kata = try TeamTemplate.runner().kata
         let path = kata.folder.appendingPathComponent(file)
         try Data(input.bytes).write(to: path)
         let before = try kata.digest()
@@ -303,7 +306,9 @@ struct FaultBadImportTests {
             #expect(kata.run("check").exitCode == 0)
         case .storedCell(let text):
             #expect(result.exitCode == 0, "\(result.errors.prefix(300))")
-            let cycles = try JSONValue.lines(kata.run("export", "data").output).filter { $0["kind"]?.text == "cycle" }
+            let cycles = try JSONValue.lines(kata.run("export", "data").output).filter {
+                $0["kind"]?.text == "cycle" && $0["date"]?.text == "2026-11-18"
+            }
             #expect(cycles.count == 1)
             #expect(cycles.first?["actualCondition"]?.texts == [Array(text.utf8)])
             #expect(kata.run("check").exitCode == 0)

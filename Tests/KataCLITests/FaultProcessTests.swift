@@ -29,8 +29,7 @@ struct FaultProcessTests {
 
     private func team() throws -> (KataRunner, [String: String]) {
         #expect(FileManager.default.isExecutableFile(atPath: ProcessTests.executable.path), "build kata first")
-        let kata = try KataRunner()
-        try kata.makeTeam()
+        let kata = try TeamTemplate.runner().kata
         return (kata, ["HOME": kata.folder.path, "KATA_DB": kata.databasePath, "PATH": "/usr/bin:/bin"])
     }
 

@@ -194,3 +194,38 @@ struct RawRun {
             output: try Data(contentsOf: outURL), errors: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
+
+/// The team of `makeTeam` with one cycle logged on 2026-11-19 that planned a step (open, with a
+/// prediction), built once and copied into each runner that asks: building it costs a dozen
+/// commands, copying it a file.
+final class TeamTemplate: Sendable {
+    private static let shared = Result { try TeamTemplate() }
+
+    /// bo's target condition.
+    let target: String
+    /// The id of the cycle logged on 2026-11-19.
+    let cycle: String
+    private let runner: KataRunner
+
+    private init() throws {
+        runner = try KataRunner()
+        target = try runner.makeTeam()
+        let logged = runner.run(
+            "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-19", "--minutes", "15",
+            "--next-step", "S0", "--expect", "E0")
+        guard logged.exitCode == 0 else { throw FixtureError(message: logged.errors) }
+        cycle = String(logged.output.split(separator: " ")[2].dropLast())
+    }
+
+    /// A runner of its own holding a copy of the team.
+    static func runner() throws -> (kata: KataRunner, target: String, cycle: String) {
+        let template = try shared.get()
+        let kata = try KataRunner(initialise: false)
+        for suffix in ["", "-wal", "-shm"]
+        where FileManager.default.fileExists(atPath: template.runner.databasePath + suffix) {
+            try FileManager.default.copyItem(
+                atPath: template.runner.databasePath + suffix, toPath: kata.databasePath + suffix)
+        }
+        return (kata, template.target, template.cycle)
+    }
+}
