@@ -12,11 +12,11 @@ struct Listing {
         var widths = columns.map(\.displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.displayWidth)
+                widths[index] = max(widths[index], cell.terminalSafe.displayWidth)
             }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
+            cells.map(\.terminalSafe).enumerated().map { index, cell in
                 index == cells.count - 1 ? cell : cell.padded(to: widths[index])
             }.joined(separator: "  ").trimmedTrailing
         }
@@ -37,6 +37,21 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 }
 
 extension String {
+    /// The text with control characters (other than newline and tab) shown as `\u{1B}`, so that
+    /// stored text cannot move the cursor or recolour a terminal; JSON and CSV output keep it as is.
+    var terminalSafe: String {
+        guard unicodeScalars.contains(where: \.isUnsafeInTerminal) else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar.isUnsafeInTerminal {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     /// Columns the text takes in a terminal (characters; wide scripts are rare in handles and names).
     var displayWidth: Int { count }
 
@@ -59,4 +74,11 @@ extension String {
 extension Optional where Wrapped == String {
     /// The text or an empty string.
     var orEmpty: String { self ?? "" }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 control characters and DEL, except newline and tab.
+    var isUnsafeInTerminal: Bool {
+        (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
+    }
 }

@@ -110,6 +110,6 @@ struct StoryboardCommand: KataCommand {
         let store = try global.openStore(context)
         let board = try store.storyboard(
             learner: handle(learner, "learner"), target: target.map { try store.resolve(.target, $0) })
-        context.output.write(StoryboardText.render(board, today: try context.today(store)))
+        context.output.write(StoryboardText.render(board, today: try context.today(store)).terminalSafe)
     }
 }

@@ -91,3 +91,16 @@ struct PeopleAndPairingTests {
         #expect(shown.contains("Coached by:  carl (since 2026-10-01)"))
     }
 }
+
+@Suite("text output and the terminal")
+struct TerminalSafetyTests {
+    @Test("a stored escape sequence is shown, not run, in listings; JSON keeps it exactly")
+    func escapes() throws {
+        let kata = try KataRunner()
+        kata.run("person", "add", "eve", "--name", "Eve\u{1B}[2J")
+        let text = kata.run("person", "list").output
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.contains("Eve\\u{1B}[2J"))
+        #expect(kata.run("person", "list", "--format", "json").output.contains("Eve\\u001b[2J"))
+    }
+}
