@@ -184,6 +184,17 @@ struct InterchangeRejectionTests {
         }
     }
 
+    @Test("null for an optional field is the same as leaving it out")
+    func nullIsAbsent() throws {
+        let store = try base()
+        let path = try F.file([
+            #"{"kind":"cycle","id":"5a000000-0000-4000-8000-0000000000d1","date":"2026-11-10","coach":"carl","learner":"zoe","secondCoach":null,"minutes":null}"#
+        ])
+        #expect(try F.importFile(path, into: store).added == [.cycle: 1])
+        let cycle = try #require(store.cycles().first)
+        #expect(cycle.secondCoach == nil && cycle.minutes == nil)
+    }
+
     @Test("blank lines and CRLF line ends are fine; a UTF-8 byte order mark is skipped")
     func lineEnds() throws {
         let store = try KataStore.inMemory()

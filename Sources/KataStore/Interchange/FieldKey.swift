@@ -132,8 +132,8 @@ enum InterchangeDecoding {
 }
 
 /// The strings a present value adds to its line: its property name, and the value when it is text.
-func strings(_ value: String?) -> Int { value == nil ? 0 : 2 }
-func strings(_ value: UUID?) -> Int { value == nil ? 0 : 2 }
-func strings(_ value: Day?) -> Int { value == nil ? 0 : 2 }
-func strings(_ value: Handle?) -> Int { value == nil ? 0 : 2 }
-func strings<T: RawRepresentable>(_ value: T?) -> Int where T.RawValue == String { value == nil ? 0 : 2 }
+func quotedStrings(_ value: String?) -> Int { value == nil ? 0 : 2 }
+func quotedStrings(_ value: UUID?) -> Int { value == nil ? 0 : 2 }
+func quotedStrings(_ value: Day?) -> Int { value == nil ? 0 : 2 }
+func quotedStrings(_ value: Handle?) -> Int { value == nil ? 0 : 2 }
+func quotedStrings<T: RawRepresentable>(_ value: T?) -> Int where T.RawValue == String { value == nil ? 0 : 2 }

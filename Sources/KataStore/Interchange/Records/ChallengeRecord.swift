@@ -41,7 +41,9 @@ public struct ChallengeRecord: Codable, Hashable, Sendable {
 
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 6 + strings(description) + strings(owner) + strings(by) + strings(parent) }
+    var jsonStrings: Int {
+        6 + quotedStrings(description) + quotedStrings(owner) + quotedStrings(by) + quotedStrings(parent)
+    }
 
     func value() throws -> Challenge {
         try Challenge(id: id, title: title, description: description, owner: owner, by: by, parent: parent)

@@ -79,8 +79,9 @@ public struct CycleRecord: Codable, Hashable, Sendable {
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
     var jsonStrings: Int {
-        10 + strings(secondCoach) + (minutes == nil ? 0 : 1) + strings(target) + strings(actualCondition)
-            + strings(obstacle) + strings(reviewed) + strings(planned)
+        10 + quotedStrings(secondCoach) + (minutes == nil ? 0 : 1) + quotedStrings(target)
+            + quotedStrings(actualCondition)
+            + quotedStrings(obstacle) + quotedStrings(reviewed) + quotedStrings(planned)
     }
 
     func value() throws -> CoachingCycle {

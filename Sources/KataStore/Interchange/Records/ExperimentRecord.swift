@@ -73,8 +73,9 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
     var jsonStrings: Int {
-        10 + strings(obstacle) + strings(expected) + strings(goSee) + strings(happened) + strings(learned)
-            + strings(closedOn)
+        10 + quotedStrings(obstacle) + quotedStrings(expected) + quotedStrings(goSee) + quotedStrings(happened)
+            + quotedStrings(learned)
+            + quotedStrings(closedOn)
     }
 
     func value() throws -> Experiment {

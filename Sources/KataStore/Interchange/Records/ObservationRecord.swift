@@ -48,7 +48,9 @@ public struct ObservationRecord: Codable, Hashable, Sendable {
 
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 10 + strings(cycle) + strings(notes) + strings(focus) + strings(trigger) }
+    var jsonStrings: Int {
+        10 + quotedStrings(cycle) + quotedStrings(notes) + quotedStrings(focus) + quotedStrings(trigger)
+    }
 
     func value() throws -> Observation {
         try Observation(

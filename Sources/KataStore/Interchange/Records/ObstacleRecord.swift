@@ -44,7 +44,7 @@ public struct ObstacleRecord: Codable, Hashable, Sendable {
 
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 8 + strings(status) + strings(createdOn) + strings(closedOn) }
+    var jsonStrings: Int { 8 + quotedStrings(status) + quotedStrings(createdOn) + quotedStrings(closedOn) }
 
     /// The obstacle the line describes; `today` stands in for a missing `createdOn`.
     func value(today: Day) throws -> Obstacle {

@@ -42,7 +42,7 @@ public struct PairingRecord: Codable, Hashable, Sendable {
 
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 10 + strings(secondCoach) + strings(until) }
+    var jsonStrings: Int { 10 + quotedStrings(secondCoach) + quotedStrings(until) }
 
     func value() throws -> Pairing {
         try Pairing(id: id, coach: coach, learner: learner, secondCoach: secondCoach, since: since, until: until)

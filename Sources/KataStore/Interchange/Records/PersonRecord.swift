@@ -54,7 +54,7 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     /// The strings of the line this record was decoded from (property names and text values),
     /// when it had no other properties; see `DecodedLines`.
     var jsonStrings: Int {
-        6 + strings(unit) + strings(reportsTo) + strings(email) + (active == nil ? 0 : 1)
+        6 + quotedStrings(unit) + quotedStrings(reportsTo) + quotedStrings(email) + (active == nil ? 0 : 1)
     }
 
     /// The person the line describes, checked against the rules of the kata.
