@@ -30,8 +30,7 @@ public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidValue(field, value, expected):
             return "\(field): '\(value)' is not valid; expected \(expected)."
         case let .missing(fields, hint):
-            let names = fields.joined(separator: ", ")
-            return fields.count == 1 ? "missing \(names). \(hint)" : "missing \(names). \(hint)"
+            return "missing \(fields.joined(separator: ", ")). \(hint)"
         case let .unknown(kind, reference, hint):
             return "no \(kind) '\(reference)'. \(hint)"
         case let .ruleBroken(text):

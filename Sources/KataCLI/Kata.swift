@@ -55,7 +55,7 @@ public struct Kata: ParsableCommand {
             if code == 0 {
                 if !message.isEmpty { context.output.line(message) }
             } else {
-                context.errors.line(message.hasPrefix("Error:") ? message : message)
+                context.errors.line(message)
             }
             return code
         }

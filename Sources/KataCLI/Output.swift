@@ -9,18 +9,19 @@ struct Listing {
 
     /// Aligned columns for the terminal, with a header line.
     func text() -> String {
+        let table = ([columns] + rows).map { $0.map(\.terminalSafe) }
         var widths = columns.map(\.displayWidth)
-        for row in rows {
+        for row in table {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.terminalSafe.displayWidth)
+                widths[index] = max(widths[index], cell.displayWidth)
             }
         }
         func line(_ cells: [String]) -> String {
-            cells.map(\.terminalSafe).enumerated().map { index, cell in
+            cells.enumerated().map { index, cell in
                 index == cells.count - 1 ? cell : cell.padded(to: widths[index])
             }.joined(separator: "  ").trimmedTrailing
         }
-        return ([line(columns)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return table.map(line).joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 CSV with a header row, formulas defused.

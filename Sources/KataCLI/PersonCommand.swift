@@ -49,14 +49,7 @@ struct PersonCommand: ParsableCommand {
             case .json:
                 context.output.write(try jsonText(people.map(PersonRow.init)))
             case .csv, .text:
-                let listing = Listing(
-                    columns: ["handle", "name", "unit", "reportsTo", "email", "active"],
-                    rows: people.map { person in
-                        [
-                            person.handle.rawValue, person.name, person.unit.orEmpty,
-                            person.reportsTo?.rawValue ?? "", person.email.orEmpty, person.active ? "yes" : "no",
-                        ]
-                    })
+                let listing = PersonRow.listing(people)
                 if format.format == .csv {
                     context.output.write(listing.csv())
                 } else if people.isEmpty {
@@ -86,16 +79,7 @@ struct PersonCommand: ParsableCommand {
                 return
             }
             if format.format == .csv {
-                context.output.write(
-                    Listing(
-                        columns: ["handle", "name", "unit", "reportsTo", "email", "active"],
-                        rows: [
-                            [
-                                person.handle.rawValue, person.name, person.unit.orEmpty,
-                                person.reportsTo?.rawValue ?? "", person.email.orEmpty, person.active ? "yes" : "no",
-                            ]
-                        ]
-                    ).csv())
+                context.output.write(PersonRow.listing([person]).csv())
                 return
             }
             let out = context.output
@@ -166,5 +150,17 @@ struct PersonRow: Encodable {
         reportsTo = person.reportsTo?.rawValue
         email = person.email
         active = person.active
+    }
+
+    /// People as a table: the same columns in text and CSV.
+    static func listing(_ people: [Person]) -> Listing {
+        Listing(
+            columns: ["handle", "name", "unit", "reportsTo", "email", "active"],
+            rows: people.map { person in
+                [
+                    person.handle.rawValue, person.name, person.unit.orEmpty, person.reportsTo?.rawValue ?? "",
+                    person.email.orEmpty, person.active ? "yes" : "no",
+                ]
+            })
     }
 }
