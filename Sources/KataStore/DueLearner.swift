@@ -47,20 +47,26 @@ extension KataStore {
                     ORDER BY pairing.coach, pairing.learner
                     """,
                 arguments: [coach, day])
+            // Every open step whose go-see date has come, earliest first per learner: one query for all.
+            var goSees: [Handle: Experiment] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT target.learner AS learner, experiment.* FROM experiment
+                    JOIN target ON target.id = experiment.target
+                    WHERE target.status = 'active' AND experiment.closedOn IS NULL AND experiment.goSee <= ?
+                    ORDER BY experiment.goSee
+                    """,
+                arguments: [day])
+            {
+                let learner = try row.requiredHandle("learner")
+                if goSees[learner] == nil { goSees[learner] = try Experiment(row: row) }
+            }
             var result: [DueLearner] = []
             for row in rows {
                 let learner = try Person(row: row)
                 let last: Day? = row["lastCycle"]
-                let goSee = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT experiment.* FROM experiment JOIN target ON target.id = experiment.target
-                        WHERE target.learner = ? AND target.status = 'active' AND experiment.closedOn IS NULL
-                            AND experiment.goSee <= ?
-                        ORDER BY experiment.goSee LIMIT 1
-                        """,
-                    arguments: [learner.handle, day]
-                ).map(Experiment.init(row:))
+                let goSee = goSees[learner.handle]
                 // Coached on the day itself: nothing is due.
                 if last == day { continue }
                 let gap = last.map { calendar.workdays(after: $0, through: day) }
