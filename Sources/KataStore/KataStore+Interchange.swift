@@ -65,12 +65,14 @@ extension KataStore {
                 // check would look each one up a second time, which more than doubles the cost of
                 // writing a coaching cycle, so it is off for this one transaction.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                let expectedRecords = Int(totalBytes / 400)
+                let journal = expectedRecords >= 100_000 && !dryRun ? try RollbackJournal(db) : RollbackJournal()
                 defer {
+                    journal.end(db)
                     try? db.execute(sql: "PRAGMA foreign_keys = ON")
                     try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
                 }
                 try db.inTransaction(.immediate) {
-                    let expectedRecords = Int(totalBytes / 400)
                     let indexes = try SuspendedIndexes(db, expectedRecords: expectedRecords)
                     let run = InterchangeImport(
                         db: db, source: source, unit: format == .jsonl ? "line" : "row", today: today,

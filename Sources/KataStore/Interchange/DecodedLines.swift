@@ -5,13 +5,9 @@ import Foundation
 ///
 /// Decoding JSON costs about as much as writing the records to SQLite; doing both at once nearly
 /// halves an import on a machine with two cores, and decoding two batches at a time helps where
-/// there are more. At most a few batches wait at a time, so memory stays flat.
-///
-/// Refusing unknown properties means listing every property of every line, which costs a fifth
-/// of the decoding. The fast path skips the list and counts instead: in JSON, every unescaped
-/// quote opens or closes a string, so a line with no properties beyond those decoded holds
-/// exactly twice as many quotes as its record has property names and text values. A line with
-/// more (an unknown property, or a known one set to null) is decoded again, strictly.
+/// there are more. At most a few batches wait at a time, so memory stays flat. Lines are parsed
+/// by `JSONLine` and decoded from its values; `JSONDecoder` decodes only the lines that fast
+/// path does not take, and so words every error.
 final class DecodedLines: @unchecked Sendable {
     /// One line: its number, its bytes, and the record or why it could not be decoded.
     struct Item {
@@ -133,8 +129,6 @@ final class DecodedLines: @unchecked Sendable {
     private func decode() {
         defer { stopped.signal() }
         let strict = JSONDecoder()
-        let counting = JSONDecoder()
-        if let key = InterchangeDecoding.fieldsCounted { counting.userInfo[key] = true }
         while true {
             condition.lock()
             while read.isEmpty && !readingDone && !cancelled { condition.wait() }
@@ -149,14 +143,7 @@ final class DecodedLines: @unchecked Sendable {
             var batch = Batch(bytesRead: lines.bytesRead)
             batch.items.reserveCapacity(lines.raw.count)
             for (number, line) in zip(lines.numbers, lines.raw) {
-                var record = Result { try counting.decode(InterchangeRecord.self, from: line) }
-                // Kinds with nested lists check their properties themselves (jsonStrings is nil).
-                if case let .success(decoded) = record, let strings = decoded.jsonStrings,
-                    2 * strings != Self.quotes(in: line)
-                {
-                    record = Result { try strict.decode(InterchangeRecord.self, from: line) }
-                }
-                batch.items.append(Item(line: number, raw: line, record: record))
+                batch.items.append(Item(line: number, raw: line, record: Self.decode(line, strict)))
             }
 
             condition.lock()
@@ -167,21 +154,23 @@ final class DecodedLines: @unchecked Sendable {
         }
     }
 
-    /// The quotes of `line` that are not escaped by a backslash.
-    private static func quotes(in line: Data) -> Int {
-        line.withUnsafeBytes { bytes in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\\"): index += 1
-                case UInt8(ascii: "\""): count += 1
-                default: break
-                }
-                index += 1
+    /// The record of one line: parsed by `JSONLine` and decoded from its values, or decoded by
+    /// `JSONDecoder` where that fast path misses, so that errors are always the decoder's.
+    static func decode(_ line: Data, _ strict: JSONDecoder) -> Result<InterchangeRecord, any Error> {
+        switch JSONLine.parse(line) {
+        case let .parsed(object):
+            if let record = try? InterchangeRecord(from: JSONLineDecoder(value: .object(object))) {
+                return .success(record)
             }
-            return count
+        case let .repeated(path):
+            return .failure(
+                DecodingError.dataCorrupted(
+                    DecodingError.Context(
+                        codingPath: path, debugDescription: "is given twice; give each field once")))
+        case .unparsed:
+            break
         }
+        return Result { try strict.decode(InterchangeRecord.self, from: line) }
     }
 
     private static func isBlank(_ line: Data) -> Bool {

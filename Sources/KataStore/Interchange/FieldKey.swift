@@ -19,16 +19,26 @@ struct InterchangeValueProblem: Error {
     var problem: String
 }
 
-extension KeyedDecodingContainer where Key == FieldKey {
-    /// Throws for the first property not in `allowed`.
-    func refuseUnknownFields(_ allowed: Set<String>, of kind: String) throws {
-        for key in allKeys where !allowed.contains(key.stringValue) {
+extension Decoder {
+    /// The fields of a record; throws for the first property not in `allowed`.
+    func fields(only allowed: Set<String>, of kind: String) throws -> KeyedDecodingContainer<FieldKey> {
+        let fields = try container(keyedBy: FieldKey.self)
+        // The importer's own decoder has the names at hand; the container's `allKeys` would cast
+        // each key back from `any CodingKey`.
+        if let line = self as? JSONLineDecoder, case let .object(object) = line.value {
+            guard object.names.allSatisfy(allowed.contains) else { throw JSONLineDecoder.Miss() }
+            return fields
+        }
+        for key in fields.allKeys where !allowed.contains(key.stringValue) {
             let known = allowed.sorted().joined(separator: ", ")
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: self, debugDescription: "is not a field of \(kind); the fields are \(known)")
+                forKey: key, in: fields, debugDescription: "is not a field of \(kind); the fields are \(known)")
         }
+        return fields
     }
+}
 
+extension KeyedDecodingContainer where Key == FieldKey {
     /// A required text; `blankAllowed: false` refuses text that is only white space.
     func text(_ name: String, blankAllowed: Bool = false) throws -> String {
         let key = FieldKey(name)
@@ -51,7 +61,7 @@ extension KeyedDecodingContainer where Key == FieldKey {
     /// SQLite takes text up to its first NUL character, so "a\u0000b" would be stored as "a":
     /// refused rather than cut short.
     private func refuseNUL(_ value: String, _ key: FieldKey) throws {
-        guard value.utf8.contains(0) else { return }
+        guard value.containsNUL else { return }
         throw DecodingError.dataCorruptedError(
             forKey: key, in: self,
             debugDescription: "contains a NUL character (\\u0000), which kata cannot keep; remove it")
@@ -119,21 +129,13 @@ extension KeyedEncodingContainer where Key == FieldKey {
     }
 }
 
-/// How the importer's fast path decodes: see `DecodedLines`.
-enum InterchangeDecoding {
-    /// Set in a decoder's `userInfo` when the caller checks for unknown properties itself.
-    static let fieldsCounted = CodingUserInfoKey(rawValue: "kata.interchange.fieldsCounted")
-
-    /// Whether the records decoded by `decoder` refuse unknown properties themselves.
-    static func checksFields(_ decoder: any Decoder) -> Bool {
-        guard let key = fieldsCounted else { return true }
-        return decoder.userInfo[key] as? Bool != true
+extension String {
+    /// Whether the text holds a NUL character: one look at the bytes where they are contiguous.
+    var containsNUL: Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
     }
 }
-
-/// The strings a present value adds to its line: its property name, and the value when it is text.
-func quotedStrings(_ value: String?) -> Int { value == nil ? 0 : 2 }
-func quotedStrings(_ value: UUID?) -> Int { value == nil ? 0 : 2 }
-func quotedStrings(_ value: Day?) -> Int { value == nil ? 0 : 2 }
-func quotedStrings(_ value: Handle?) -> Int { value == nil ? 0 : 2 }
-func quotedStrings<T: RawRepresentable>(_ value: T?) -> Int where T.RawValue == String { value == nil ? 0 : 2 }

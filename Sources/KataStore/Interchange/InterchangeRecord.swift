@@ -48,21 +48,6 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         }
     }
 
-    /// The strings of the line the record was decoded from (property names and text values),
-    /// when it had no properties it does not know; nil for the kinds with nested lists.
-    var jsonStrings: Int? {
-        switch self {
-        case let .person(record): return record.jsonStrings
-        case let .challenge(record): return record.jsonStrings
-        case let .pairing(record): return record.jsonStrings
-        case .target, .condition: return nil
-        case let .obstacle(record): return record.jsonStrings
-        case let .experiment(record): return record.jsonStrings
-        case let .cycle(record): return record.jsonStrings
-        case let .observation(record): return record.jsonStrings
-        }
-    }
-
     public init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: FieldKey.self)
         let kindKey = FieldKey("kind")

@@ -14,10 +14,7 @@ public struct ChallengeRecord: Codable, Hashable, Sendable {
     public var parent: UUID?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "a challenge")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "a challenge")
         id = try fields.id("id")
         title = try fields.text("title")
         description = try fields.optionalText("description")
@@ -38,12 +35,6 @@ public struct ChallengeRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int {
-        6 + quotedStrings(description) + quotedStrings(owner) + quotedStrings(by) + quotedStrings(parent)
-    }
 
     func value() throws -> Challenge {
         try Challenge(id: id, title: title, description: description, owner: owner, by: by, parent: parent)

@@ -14,8 +14,7 @@ public struct ConditionRecord: Codable, Hashable, Sendable {
     public var metrics: [MetricValueRecord]
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        try fields.refuseUnknownFields(Self.allowed, of: "a condition")
+        let fields = try decoder.fields(only: Self.allowed, of: "a condition")
         id = try fields.id("id")
         target = try fields.id("target")
         date = try fields.day("date")
@@ -49,8 +48,7 @@ public struct MetricValueRecord: Codable, Hashable, Sendable {
     public var unit: String?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        try fields.refuseUnknownFields(["name", "value", "unit"], of: "a metric value")
+        let fields = try decoder.fields(only: ["name", "value", "unit"], of: "a metric value")
         name = try fields.text("name")
         value = try fields.decode(Double.self, forKey: FieldKey("value"))
         unit = try fields.optionalText("unit")

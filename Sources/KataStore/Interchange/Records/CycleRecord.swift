@@ -41,10 +41,7 @@ public struct CycleRecord: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "a cycle")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "a cycle")
         id = try fields.id("id")
         date = try fields.day("date")
         coach = try fields.handle("coach")
@@ -75,14 +72,6 @@ public struct CycleRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int {
-        10 + quotedStrings(secondCoach) + (minutes == nil ? 0 : 1) + quotedStrings(target)
-            + quotedStrings(actualCondition)
-            + quotedStrings(obstacle) + quotedStrings(reviewed) + quotedStrings(planned)
-    }
 
     func value() throws -> CoachingCycle {
         try CoachingCycle(

@@ -37,10 +37,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "an experiment")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "an experiment")
         id = try fields.id("id")
         target = try fields.id("target")
         obstacle = try fields.optionalID("obstacle")
@@ -69,14 +66,6 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int {
-        10 + quotedStrings(obstacle) + quotedStrings(expected) + quotedStrings(goSee) + quotedStrings(happened)
-            + quotedStrings(learned)
-            + quotedStrings(closedOn)
-    }
 
     func value() throws -> Experiment {
         try Experiment(

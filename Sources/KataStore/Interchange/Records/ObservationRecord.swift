@@ -17,10 +17,7 @@ public struct ObservationRecord: Codable, Hashable, Sendable {
     public var trigger: String?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "an observation")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "an observation")
         id = try fields.id("id")
         date = try fields.day("date")
         secondCoach = try fields.handle("secondCoach")
@@ -45,12 +42,6 @@ public struct ObservationRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int {
-        10 + quotedStrings(cycle) + quotedStrings(notes) + quotedStrings(focus) + quotedStrings(trigger)
-    }
 
     func value() throws -> Observation {
         try Observation(

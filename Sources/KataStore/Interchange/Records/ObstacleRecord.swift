@@ -17,10 +17,7 @@ public struct ObstacleRecord: Codable, Hashable, Sendable {
     public var closedOn: Day?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "an obstacle")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "an obstacle")
         id = try fields.id("id")
         target = try fields.id("target")
         text = try fields.text("text")
@@ -41,10 +38,6 @@ public struct ObstacleRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 8 + quotedStrings(status) + quotedStrings(createdOn) + quotedStrings(closedOn) }
 
     /// The obstacle the line describes; `today` stands in for a missing `createdOn`.
     func value(today: Day) throws -> Obstacle {

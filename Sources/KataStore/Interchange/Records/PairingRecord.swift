@@ -15,10 +15,7 @@ public struct PairingRecord: Codable, Hashable, Sendable {
     public var until: Day?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "a pairing")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "a pairing")
         id = try fields.id("id")
         coach = try fields.handle("coach")
         learner = try fields.handle("learner")
@@ -39,10 +36,6 @@ public struct PairingRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int { 10 + quotedStrings(secondCoach) + quotedStrings(until) }
 
     func value() throws -> Pairing {
         try Pairing(id: id, coach: coach, learner: learner, secondCoach: secondCoach, since: since, until: until)

@@ -26,10 +26,7 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        if InterchangeDecoding.checksFields(decoder) {
-            try fields.refuseUnknownFields(Self.allowed, of: "a person")
-        }
+        let fields = try decoder.fields(only: Self.allowed, of: "a person")
         handle = try fields.handle("handle")
         name = try fields.text("name")
         unit = try fields.optionalText("unit")
@@ -50,12 +47,6 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     }
 
     static let allowed = Set(fields + ["kind"])
-
-    /// The strings of the line this record was decoded from (property names and text values),
-    /// when it had no other properties; see `DecodedLines`.
-    var jsonStrings: Int {
-        6 + quotedStrings(unit) + quotedStrings(reportsTo) + quotedStrings(email) + (active == nil ? 0 : 1)
-    }
 
     /// The person the line describes, checked against the rules of the kata.
     func value() throws -> Person {

@@ -30,8 +30,7 @@ public struct TargetRecord: Codable, Hashable, Sendable {
     public var amendments: [AmendmentRecord]
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        try fields.refuseUnknownFields(Self.allowed, of: "a target")
+        let fields = try decoder.fields(only: Self.allowed, of: "a target")
         id = try fields.id("id")
         learner = try fields.handle("learner")
         focusProcess = try fields.text("focusProcess")
@@ -85,8 +84,7 @@ public struct MetricRecord: Codable, Hashable, Sendable {
     public var unit: String?
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        try fields.refuseUnknownFields(["name", "target", "unit"], of: "a metric")
+        let fields = try decoder.fields(only: ["name", "target", "unit"], of: "a metric")
         name = try fields.text("name")
         target = try fields.optionalText("target")
         unit = try fields.optionalText("unit")
@@ -108,8 +106,7 @@ public struct AmendmentRecord: Codable, Hashable, Sendable {
     public var text: String
 
     public init(from decoder: any Decoder) throws {
-        let fields = try decoder.container(keyedBy: FieldKey.self)
-        try fields.refuseUnknownFields(["date", "text"], of: "an amendment")
+        let fields = try decoder.fields(only: ["date", "text"], of: "an amendment")
         date = try fields.day("date")
         text = try fields.text("text")
     }
