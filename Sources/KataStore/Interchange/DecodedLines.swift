@@ -22,10 +22,14 @@ final class DecodedLines: @unchecked Sendable {
         var bytesRead: Int64 = 0
     }
 
+    /// Lines read together: their bytes one after the other in one buffer, and where each ends.
     private struct Lines {
         var numbers: [Int] = []
-        var raw: [Data] = []
+        var ends: [Int] = []
+        var bytes = Data()
         var bytesRead: Int64 = 0
+
+        init() { bytes.reserveCapacity(DecodedLines.batchSize * 512) }
     }
 
     private static let batchSize = 1024
@@ -38,6 +42,8 @@ final class DecodedLines: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     // All guarded by `condition`.
     private var read: [(sequence: Int, lines: Lines)] = []
+    /// Batches the importer is done with, freed on a decoding thread rather than the importer's.
+    private var done: [Batch] = []
     private var decoded: [Int: Batch] = [:]
     private var decoding = 0
     private var nextRead = 0
@@ -61,9 +67,13 @@ final class DecodedLines: @unchecked Sendable {
     }
 
     /// The next batch in file order, nil at the end of the file; throws what reading threw.
-    func next() throws -> Batch? {
+    ///
+    /// `finished`, the batch handed out before, goes back to be freed on another thread: freeing
+    /// a batch's thousand records is work the importing thread has no time for.
+    func next(finished: Batch? = nil) throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
+        if let finished { done.append(finished) }
         while true {
             if let batch = decoded.removeValue(forKey: nextHanded) {
                 nextHanded += 1
@@ -91,11 +101,15 @@ final class DecodedLines: @unchecked Sendable {
         defer { stopped.signal() }
         var lines = Lines()
         do {
-            while let line = try reader.next() {
-                guard !Self.isBlank(line) else { continue }
+            while try reader.nextLine({ line in
+                guard !Self.isBlank(line) else { return }
                 lines.numbers.append(reader.lineNumber)
-                lines.raw.append(line)
-                if lines.raw.count >= Self.batchSize {
+                if let base = line.baseAddress {
+                    lines.bytes.append(base.assumingMemoryBound(to: UInt8.self), count: line.count)
+                }
+                lines.ends.append(lines.bytes.count)
+            }) {
+                if lines.ends.count >= Self.batchSize {
                     lines.bytesRead = reader.bytesRead
                     guard queue(lines) else { return }
                     lines = Lines()
@@ -107,7 +121,7 @@ final class DecodedLines: @unchecked Sendable {
             condition.unlock()
         }
         lines.bytesRead = reader.bytesRead
-        if !lines.raw.isEmpty { _ = queue(lines) }
+        if !lines.ends.isEmpty { _ = queue(lines) }
         condition.lock()
         readingDone = true
         condition.broadcast()
@@ -138,12 +152,19 @@ final class DecodedLines: @unchecked Sendable {
             }
             let (sequence, lines) = read.removeFirst()
             decoding += 1
+            let finished = done
+            done = []
             condition.unlock()
+            _ = consume finished
 
             var batch = Batch(bytesRead: lines.bytesRead)
-            batch.items.reserveCapacity(lines.raw.count)
-            for (number, line) in zip(lines.numbers, lines.raw) {
+            batch.items.reserveCapacity(lines.ends.count)
+            var start = lines.bytes.startIndex
+            for (number, end) in zip(lines.numbers, lines.ends) {
+                // A slice shares the batch's buffer: no copy of the line.
+                let line = lines.bytes[start..<end]
                 batch.items.append(Item(line: number, raw: line, record: Self.decode(line, strict)))
+                start = end
             }
 
             condition.lock()
@@ -173,7 +194,7 @@ final class DecodedLines: @unchecked Sendable {
         return Result { try strict.decode(InterchangeRecord.self, from: line) }
     }
 
-    private static func isBlank(_ line: Data) -> Bool {
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
         if line.first == UInt8(ascii: "{") { return false }
         return line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }

@@ -56,11 +56,10 @@ extension InterchangeImport {
                 reviewed, planned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """,
             [
-                .text(cycle.id.interchangeText), .text(cycle.date.interchangeText), .text(cycle.coach.rawValue),
+                .uuid(cycle.id), .text(cycle.date.interchangeText), .text(cycle.coach.rawValue),
                 .text(cycle.learner.rawValue), .text(cycle.secondCoach?.rawValue), .integer(cycle.minutes),
-                .text(cycle.target?.interchangeText), .text(cycle.actualCondition),
-                .text(cycle.obstacle?.interchangeText),
-                .text(cycle.reviewed?.interchangeText), .text(cycle.planned?.interchangeText),
+                .uuid(cycle.target), .text(cycle.actualCondition), .uuid(cycle.obstacle), .uuid(cycle.reviewed),
+                .uuid(cycle.planned),
             ], origin)
         if inserted { return .added }
         let stored = try fetch(CoachingCycle.init(row:), "SELECT * FROM cycle WHERE id = ?", cycle.id, origin)

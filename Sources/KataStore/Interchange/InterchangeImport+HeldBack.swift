@@ -34,7 +34,7 @@ extension InterchangeImport {
                 let derived: String = row[2]
                 let fields = Set(derived.split(separator: ",").map(String.init))
                 let origin = Origin(line: row[0], raw: fields.isEmpty ? json : nil, derived: fields)
-                try apply(try decoder.decode(InterchangeRecord.self, from: json), origin, replaying: true)
+                try apply(try DecodedLines.decode(json, decoder).get(), origin, replaying: true)
             }
         }
         try db.execute(sql: "DROP TABLE temp.interchange_held_back")

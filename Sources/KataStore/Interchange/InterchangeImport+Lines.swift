@@ -11,7 +11,10 @@ extension InterchangeImport {
         defer { lines.stop() }
         var records = 0
         var reported = 0
-        while let batch = try lines.next() {
+        var batch: DecodedLines.Batch?
+        while true {
+            batch = try lines.next(finished: batch.take())
+            guard let batch else { break }
             for item in batch.items {
                 let origin = Origin(line: item.line, raw: item.raw)
                 switch item.record {

@@ -114,10 +114,10 @@ extension InterchangeImport {
                     + "obstacle at a time. Give this one status parked, overcome or dropped.")
         }
         _ = try insert(
-            "INSERT INTO obstacle (id, target, text, status, createdOn, closedOn) VALUES (?, ?, ?, ?, ?, ?)",
+            .obstacle, "INSERT INTO obstacle (id, target, text, status, createdOn, closedOn) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                obstacle.id.interchangeText, obstacle.target.interchangeText, obstacle.text, obstacle.status.rawValue,
-                obstacle.createdOn.interchangeText, obstacle.closedOn?.interchangeText,
+                .uuid(obstacle.id), .uuid(obstacle.target), .text(obstacle.text), .text(obstacle.status.rawValue),
+                .text(obstacle.createdOn.interchangeText), .text(obstacle.closedOn?.interchangeText),
             ], origin)
         obstacleTargets[obstacle.id] = obstacle.target
         return .added
@@ -150,8 +150,8 @@ extension InterchangeImport {
                 closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
             """,
             [
-                .text(experiment.id.interchangeText), .text(experiment.target.interchangeText),
-                .text(experiment.obstacle?.interchangeText), .text(experiment.step), .text(experiment.expected),
+                .uuid(experiment.id), .uuid(experiment.target), .uuid(experiment.obstacle), .text(experiment.step),
+                .text(experiment.expected),
                 .text(experiment.plannedOn.interchangeText), .text(experiment.goSee?.interchangeText),
                 .text(experiment.happened), .text(experiment.learned), .text(experiment.closedOn?.interchangeText),
                 .text(Self.timestamp(experiment.plannedOn)), .text(experiment.closedOn.map(Self.timestamp)),

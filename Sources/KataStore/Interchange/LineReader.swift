@@ -33,17 +33,25 @@ final class LineReader: @unchecked Sendable {
 
     /// The next line without its line end, or nil at the end of the file.
     func next() throws -> Data? {
+        var line: Data?
+        _ = try nextLine { line = Data($0) }
+        return line
+    }
+
+    /// Shows the next line without its line end to `body`, without copying it; false at the end
+    /// of the file. The bytes are valid only inside `body`.
+    func nextLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         while true {
             if let newline = newlineIndex() {
-                let line = take(upTo: newline)
+                try take(upTo: newline, body)
                 start = newline + 1
-                return line
+                return true
             }
             if atEnd {
-                guard start < buffer.count else { return nil }
-                let line = take(upTo: buffer.count)
+                guard start < buffer.count else { return false }
+                try take(upTo: buffer.count, body)
                 start = buffer.count
-                return line
+                return true
             }
             try fill()
         }
@@ -79,13 +87,11 @@ final class LineReader: @unchecked Sendable {
         }
     }
 
-    private func take(upTo end: Int) -> Data {
+    private func take(upTo end: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         lineNumber += 1
         var last = end
         if last > start && buffer[last - 1] == UInt8(ascii: "\r") { last -= 1 }
-        return buffer.withUnsafeBufferPointer { bytes in
-            Data(UnsafeBufferPointer(rebasing: bytes[start..<last]))
-        }
+        try buffer.withUnsafeBytes { bytes in try body(UnsafeRawBufferPointer(rebasing: bytes[start..<last])) }
     }
 
     private func fill() throws {

@@ -50,22 +50,35 @@ extension UUID {
     /// The id as the interchange format and the database write it: lower-case canonical text.
     var interchangeText: String {
         String(unsafeUninitializedCapacity: 36) { buffer in
-            var position = 0
-            withUnsafeBytes(of: uuid) { raw in
-                let digits: StaticString = "0123456789abcdef"
-                digits.withUTF8Buffer { hex in
-                    for (index, byte) in raw.enumerated() {
-                        if index == 4 || index == 6 || index == 8 || index == 10 {
-                            buffer[position] = UInt8(ascii: "-")
-                            position += 1
-                        }
-                        buffer[position] = hex[Int(byte >> 4)]
-                        buffer[position + 1] = hex[Int(byte & 0x0f)]
-                        position += 2
+            write(into: UnsafeMutableRawBufferPointer(buffer))
+            return 36
+        }
+    }
+
+    /// Shows the id's interchange text to `body` from the stack, without making a string.
+    func withInterchangeText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(byteCount: 36, alignment: 1) { buffer in
+            write(into: buffer)
+            return try body(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// Writes the 36 bytes of the interchange text at the start of `buffer`.
+    private func write(into buffer: UnsafeMutableRawBufferPointer) {
+        var position = 0
+        withUnsafeBytes(of: uuid) { raw in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { hex in
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
                     }
+                    buffer[position] = hex[Int(byte >> 4)]
+                    buffer[position + 1] = hex[Int(byte & 0x0f)]
+                    position += 2
                 }
             }
-            return position
         }
     }
 }
