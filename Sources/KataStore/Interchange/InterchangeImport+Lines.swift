@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import GRDBSQLite
 import ImprovementKata
 
 extension InterchangeImport {
@@ -15,6 +17,11 @@ extension InterchangeImport {
         while true {
             batch = try lines.next(finished: batch.take())
             guard let batch else { break }
+            // SQLite locks the connection for each call; held once for the batch, those locks are
+            // a recursive mutex taken again by its owner, without an atomic operation.
+            let mutex = sqlite3_db_mutex(db.sqliteConnection)
+            sqlite3_mutex_enter(mutex)
+            defer { sqlite3_mutex_leave(mutex) }
             for item in batch.items {
                 let origin = Origin(line: item.line, raw: item.raw)
                 switch item.record {
