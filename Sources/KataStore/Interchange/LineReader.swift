@@ -38,8 +38,9 @@ final class LineReader: @unchecked Sendable {
         return line
     }
 
-    /// Shows the next line without its line end to `body`, without copying it; false at the end
-    /// of the file. The bytes are valid only inside `body`.
+    /// Shows the next line, without its line end and without copying it, to `body`.
+    ///
+    /// Returns false at the end of the file. The bytes are valid only inside `body`.
     func nextLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         while true {
             if let newline = newlineIndex() {
