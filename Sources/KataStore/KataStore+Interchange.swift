@@ -14,15 +14,23 @@ extension KataStore {
     /// ```
     @discardableResult
     public func exportData(_ format: InterchangeFormat, to sink: @escaping (Data) throws -> Void) throws -> Int {
-        try read { db in
-            switch format {
-            case .jsonl:
-                let writer = InterchangeWriter(sink: sink)
-                return try InterchangeExporter(db: db, writer: writer).writeAll().values.reduce(0, +)
-            case .csv:
-                return try CycleSheetExporter(db: db, sink: sink).writeAll()
+        let background = BackgroundSink(sink)
+        let count = try read { db in
+            do {
+                switch format {
+                case .jsonl:
+                    let writer = InterchangeWriter(sink: background.send)
+                    return try InterchangeExporter(db: db, writer: writer).writeAll().values.reduce(0, +)
+                case .csv:
+                    return try CycleSheetExporter(db: db, sink: background.send).writeAll()
+                }
+            } catch {
+                try? background.finish()
+                throw error
             }
         }
+        try background.finish()
+        return count
     }
 
     /// Imports interchange JSONL or a cycles CSV, all or nothing, in one transaction.

@@ -48,6 +48,35 @@ final class InterchangeWriter {
         string(value)
     }
 
+    /// A text property from UTF-8 bytes as SQLite holds them: up to the first NUL, and bytes that
+    /// are not UTF-8 replaced by U+FFFD, the same text a Swift string of the column would hold.
+    func field(_ name: String, utf8 bytes: UnsafeRawBufferPointer) {
+        key(name)
+        var bytes = bytes
+        if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+            bytes = UnsafeRawBufferPointer(start: base, count: base.distance(to: UnsafeRawPointer(nul)))
+        }
+        if Self.isASCII(bytes) {
+            escape(bytes.assumingMemoryBound(to: UInt8.self))
+        } else {
+            string(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 8 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// A whole-number property; nothing when `value` is nil.
     func field(_ name: String, integer value: Int?) {
         guard let value else { return }
@@ -97,35 +126,38 @@ final class InterchangeWriter {
     }
 
     private func string(_ value: String) {
-        buffer.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                }
-                runStart = index + 1
-                buffer.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
-                case 0x08: buffer.append(UInt8(ascii: "b"))
-                case 0x0c: buffer.append(UInt8(ascii: "f"))
-                case 0x0a: buffer.append(UInt8(ascii: "n"))
-                case 0x0d: buffer.append(UInt8(ascii: "r"))
-                case 0x09: buffer.append(UInt8(ascii: "t"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    buffer.append(contentsOf: [
-                        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0f)],
-                    ])
-                }
+        value.withUTF8 { escape($0) }
+    }
+
+    /// A JSON string of valid UTF-8 `bytes`, quoted and escaped.
+    private func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             }
-            if runStart < bytes.count {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            runStart = index + 1
+            buffer.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
+            case 0x08: buffer.append(UInt8(ascii: "b"))
+            case 0x0c: buffer.append(UInt8(ascii: "f"))
+            case 0x0a: buffer.append(UInt8(ascii: "n"))
+            case 0x0d: buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                buffer.append(contentsOf: [
+                    UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0f)],
+                ])
             }
+        }
+        if runStart < bytes.count {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         buffer.append(UInt8(ascii: "\""))
     }
