@@ -56,8 +56,13 @@ extension KataStore {
         guard !isFolder.boolValue else { throw KataError.failure("\(path) is a folder; give the file to import.") }
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
         let reader = try LineReader(path: path)
-        let format: InterchangeFormat = try reader.firstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .csv
         let source = URL(fileURLWithPath: path).lastPathComponent
+        if let encoding = try reader.otherEncoding() {
+            throw KataError.ruleBroken(
+                "\(source) is \(encoding) text; kata reads UTF-8. Save it as UTF-8 (in a spreadsheet, as \"CSV UTF-8\") "
+                    + "and import it again; nothing was imported.")
+        }
+        let format: InterchangeFormat = try reader.firstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .csv
         let report: (Int, Int64) -> Void = { records, bytes in
             progress?(ImportProgress(records: records, bytesRead: bytes, totalBytes: totalBytes))
         }

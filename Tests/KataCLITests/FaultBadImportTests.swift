@@ -157,11 +157,12 @@ struct FaultBadImportTests {
             "a surrogate encoded in UTF-8",
             Array(#"{"kind":"person","handle":"zed","name":"a"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8),
             .refused("line 1")),
-        Input("UTF-16 with a byte order mark", [0xFF, 0xFE] + utf16LE(person(name: "Zed") + "\n"), .refused("")),
+        Input("UTF-16 with a byte order mark", [0xFF, 0xFE] + utf16LE(person(name: "Zed") + "\n"), .refused("UTF-16")),
         Input(
-            "UTF-16 big-endian with a byte order mark", [0xFE, 0xFF] + utf16BE(person(name: "Zed") + "\n"), .refused("")
+            "UTF-16 big-endian with a byte order mark", [0xFE, 0xFF] + utf16BE(person(name: "Zed") + "\n"),
+            .refused("UTF-16")
         ),
-        Input("UTF-16 without a byte order mark", utf16LE(person(name: "Zed") + "\n"), .refused("")),
+        Input("UTF-16 without a byte order mark", utf16LE(person(name: "Zed") + "\n"), .refused("UTF-16")),
 
         // One bad line among good ones.
         Input(
@@ -197,7 +198,9 @@ struct FaultBadImportTests {
         Input(
             "a NUL byte in a cell",
             Array("date,coach,learner,actualCondition\n2026-11-18,ann,bo,a".utf8) + [0, 0x62, 0x0A], .refused("NUL")),
-        Input("UTF-16", [0xFF, 0xFE] + utf16LE("date,coach,learner\n2026-11-18,ann,bo\n"), .refused("")),
+        Input(
+            "UTF-16", [0xFF, 0xFE] + utf16LE("date,coach,learner\n2026-11-18,ann,bo\n"),
+            .refused("is UTF-16 text; kata reads UTF-8")),
         Input(
             "text after a closing quote", "date,coach,learner,actualCondition\n2026-11-18,ann,bo,\"a\"b\"\n",
             .refused("row 2")),

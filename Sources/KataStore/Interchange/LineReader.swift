@@ -67,6 +67,18 @@ final class LineReader: @unchecked Sendable {
         }
     }
 
+    /// The encoding of a file that is plainly not UTF-8, or nil.
+    ///
+    /// "UTF-16" when the file starts as UTF-16 (or UTF-32) text does: with its byte order mark,
+    /// or with a NUL byte among the first four, which UTF-8 text never holds. Reads ahead without
+    /// consuming anything.
+    func otherEncoding() throws -> String? {
+        while buffer.count - start < 4 && !atEnd { try fill() }
+        let head = Array(buffer[start..<min(buffer.count, start + 4)])
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) { return "UTF-16" }
+        return nil
+    }
+
     /// The first byte of the file that is not white space (after any byte order mark).
     ///
     /// Nil for an empty file. Reads ahead without consuming anything.
