@@ -19,6 +19,9 @@ struct ImportCommand: KataCommand {
             bad line fails the whole import with a message naming the line and the field, and nothing \
             is written.
 
+            A large file (from about 40 MB) is imported with the database to itself when no other \
+            kata command has it open: other commands wait for the import to end, up to 30 seconds.
+
             Examples:
               kata import --dry-run organisation.jsonl
               kata import organisation.jsonl
