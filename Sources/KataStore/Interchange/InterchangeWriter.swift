@@ -56,25 +56,11 @@ final class InterchangeWriter {
         if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
             bytes = UnsafeRawBufferPointer(start: base, count: base.distance(to: UnsafeRawPointer(nul)))
         }
-        if Self.isASCII(bytes) {
+        if bytes.isASCII {
             escape(bytes.assumingMemoryBound(to: UInt8.self))
         } else {
             string(String(decoding: bytes, as: UTF8.self))
         }
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index + 8 <= bytes.count {
-            if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            if bytes[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
     }
 
     /// A whole-number property; nothing when `value` is nil.

@@ -217,24 +217,8 @@ enum JSONLine {
             let text = String(decoding: utf8, as: UTF8.self)
             // Decoding puts U+FFFD in place of bytes that are not UTF-8; text that has none of those
             // comes out with exactly the bytes that went in.
-            guard Self.isASCII(utf8) || text.utf8.elementsEqual(utf8) else { throw .malformed }
+            guard utf8.isASCII || text.utf8.elementsEqual(utf8) else { throw .malformed }
             return text
-        }
-
-        private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            var index = 0
-            // Eight bytes at a time while there are eight.
-            while index + 8 <= bytes.count {
-                if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                    return false
-                }
-                index += 8
-            }
-            while index < bytes.count {
-                if bytes[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
         }
 
         /// The character of an escape, after its backslash, appended as UTF-8.
@@ -323,4 +307,20 @@ struct ElementKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(intValue: Int) { self.intValue = intValue }
     init?(stringValue: String) { nil }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Whether every byte is below 0x80, looked at eight at a time.
+    var isASCII: Bool {
+        var index = 0
+        while index + 8 <= count {
+            if loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            if self[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
 }
