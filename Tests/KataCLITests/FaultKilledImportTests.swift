@@ -17,6 +17,19 @@ struct FaultKilledImportTests {
         /// import to drop the secondary indexes of the large tables and build them again before
         /// it commits (`SuspendedIndexes`), so the kill lands while they are gone.
         case indexesSetAside
+        /// The same with 44 MB of blank lines: large enough for the import to take the database to
+        /// itself and write through a rollback journal (`RollbackJournal`), so the kill leaves a
+        /// hot journal for the next connection to roll back. Nothing else may have the database
+        /// open meanwhile, so the kill waits for the journal file rather than for the write lock.
+        case rollbackJournal
+
+        var blankMegabytes: Int {
+            switch self {
+            case .exported: return 0
+            case .indexesSetAside: return 12
+            case .rollbackJournal: return 44
+            }
+        }
 
         var testDescription: String { rawValue }
     }
@@ -28,11 +41,11 @@ struct FaultKilledImportTests {
         let file = kata.folder.appendingPathComponent("plant.jsonl")
         let records = try writeDemoPlant(to: file, using: kata)
         let recordBytes = try fileSize(file)
-        if layout == .indexesSetAside {
+        if layout.blankMegabytes > 0 {
             let handle = try FileHandle(forWritingTo: file)
             try handle.seekToEnd()
             let blankLine = Data(repeating: UInt8(ascii: " "), count: 1 << 20) + Data("\n".utf8)
-            for _ in 0..<12 { try handle.write(contentsOf: blankLine) }
+            for _ in 0..<layout.blankMegabytes { try handle.write(contentsOf: blankLine) }
             try handle.close()
         }
         let totalBytes = try fileSize(file)
@@ -53,8 +66,10 @@ struct FaultKilledImportTests {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let position = try waitUntilWriting(
-            process, database: kata.databasePath, file: file, past: recordBytes / 2)
+        let position =
+            layout == .rollbackJournal
+            ? try waitUntilJournalling(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+            : try waitUntilWriting(process, database: kata.databasePath, file: file, past: recordBytes / 2)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(
@@ -68,6 +83,10 @@ struct FaultKilledImportTests {
         #expect(integrity == ["ok"])
         #expect(try kata.digest() == before)
         #expect(try kata.store().check().isEmpty)
+        let mode = try DatabaseQueue(path: kata.databasePath).read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+        }
+        #expect(mode == "wal", "kata opens the database in WAL mode again")
 
         let again = kata.run("import", file.path)
         #expect(again.exitCode == 0, "\(again.errors)")
@@ -127,6 +146,24 @@ struct FaultKilledImportTests {
             usleep(150_000)
             return nil
         #endif
+    }
+
+    /// Waits, without opening the database, until the import writes through a rollback journal
+    /// (its `-journal` file exists) and has read `past` bytes of the file where /proc tells.
+    private func waitUntilJournalling(_ process: Process, database: String, file: URL, past: Int) throws -> Int? {
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline && !FileManager.default.fileExists(atPath: database + "-journal") {
+            usleep(200)
+        }
+        #expect(
+            FileManager.default.fileExists(atPath: database + "-journal"), "the import never wrote through a journal")
+        var position: Int?
+        while process.isRunning && Date() < deadline {
+            position = readPosition(of: process.processIdentifier, in: file)
+            if (position ?? past) >= past { break }
+            usleep(200)
+        }
+        return position
     }
 
     /// Where the process is in `file`, from /proc/PID/fdinfo.
