@@ -6,7 +6,7 @@ extension Day: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Day? {
-        String.fromDatabaseValue(dbValue).flatMap(Day.init)
+        String.fromDatabaseValue(dbValue).flatMap(Day.interchange)
     }
 }
 
@@ -20,7 +20,7 @@ extension Handle: DatabaseValueConvertible {
 
 extension UUID {
     /// The id as stored and shown: lower-case text.
-    public var text: String { uuidString.lowercased() }
+    public var text: String { interchangeText }
 
     /// The first eight characters, enough to name a record on the command line.
     public var short: String { String(text.prefix(8)) }
@@ -29,7 +29,7 @@ extension UUID {
 extension Row {
     /// The UUID stored as text in `column`, nil when the column is NULL.
     func uuid(_ column: String) -> UUID? {
-        (self[column] as String?).flatMap(UUID.init(uuidString:))
+        (self[column] as String?).flatMap(UUID.init(interchange:))
     }
 
     /// The UUID stored as text in a NOT NULL column.
