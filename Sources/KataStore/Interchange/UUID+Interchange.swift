@@ -64,7 +64,7 @@ extension UUID {
     }
 
     /// Writes the 36 bytes of the interchange text at the start of `buffer`.
-    private func write(into buffer: UnsafeMutableRawBufferPointer) {
+    func write(into buffer: UnsafeMutableRawBufferPointer) {
         var position = 0
         withUnsafeBytes(of: uuid) { raw in
             let digits: StaticString = "0123456789abcdef"
