@@ -80,6 +80,10 @@ struct FaultBadImportTests {
             "a cycle with hostile text", cycle(#","actualCondition":"=HYPERLINK(\"x\") %s \\u0000 \"q\"""#),
             .stored(kind: "cycle", key: cycleID)),
         Input(
+            "a cycle with 100 kB of text", cycle(#","actualCondition":"\#(hundredKB) ü""#),
+            .stored(kind: "cycle", key: cycleID)),
+        Input("a cycle with empty text", cycle(#","actualCondition":"""#), .stored(kind: "cycle", key: cycleID)),
+        Input(
             "a cycle on 9999-12-31", cycle("").replacingOccurrences(of: "2026-11-18", with: "9999-12-31"),
             .stored(kind: "cycle", key: cycleID)),
         Input(
