@@ -28,6 +28,20 @@ struct ReviewJSONRendererTests {
         #expect(try ReviewJSONRenderer.render(packet) == ReviewJSONRenderer.render(packet))
     }
 
+    @Test("an --all document made packet by packet is the collection encoded whole, byte for byte")
+    func allPacketByPacket() throws {
+        let hostile = ReviewSample.packet(
+            coach: "bo", learner: "<b>\n\"x\"</b> ü", notes: "Two\nLines ]", condition: "\"packets\" : [",
+            privacy: ReviewPrivacy(learnerNames: true, notes: true))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for packets in [[], [ReviewSample.packet()], [ReviewSample.packet(), hostile, ReviewSample.emptyPacket()]] {
+            let collection = ReviewSample.collection(packets)
+            let whole = String(decoding: try encoder.encode(collection), as: UTF8.self) + "\n"
+            #expect(try ReviewJSONRenderer.render(collection) == whole, "\(packets.count) packet(s)")
+        }
+    }
+
     @Test("packets and --all documents validate against Schema/JSON/review-v1.schema.json")
     func schema() throws {
         let hostile = ReviewSample.packet(
