@@ -239,16 +239,20 @@ struct ReviewDestination {
         }
         defer { close(descriptor) }
         fchmod(descriptor, 0o600)
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            guard result > 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw KataError.failure("cannot write \(target): \(reason); nothing was written.")
+        // Written from the string's own bytes: an --all document can be a hundred megabytes.
+        var text = text
+        try text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = Foundation.write(
+                    descriptor, UnsafeRawPointer(bytes.baseAddress)?.advanced(by: written), bytes.count - written)
+                guard result > 0 else {
+                    let reason = String(cString: strerror(errno))
+                    unlink(temporary)
+                    throw KataError.failure("cannot write \(target): \(reason); nothing was written.")
+                }
+                written += result
             }
-            written += result
         }
         return temporary
     }

@@ -11,26 +11,39 @@ import ImprovementKata
 public enum ReviewHTMLRenderer {
     /// One packet as a complete HTML document.
     public static func render(_ packet: ReviewPacket) -> String {
-        document(
-            title: "Coaching practice review: \(packet.coach.name), \(ReviewFigures.period(packet.period))",
-            body: article(packet, id: "p1"))
+        document(title: "Coaching practice review: \(packet.coach.name), \(ReviewFigures.period(packet.period))") {
+            $0 += article(packet, id: "p1")
+        }
     }
 
     /// Every packet of a `--all` export in one document, one packet per page.
+    ///
+    /// Written into one string as it goes, room made after the first packet: the document of
+    /// 2,000 coaches is over a hundred megabytes, and a list of the packets joined afterwards
+    /// would hold it three times.
     public static func render(_ collection: ReviewCollection) -> String {
         let title = "Coaching practice reviews, \(ReviewFigures.period(collection.period))"
         guard !collection.packets.isEmpty else {
-            return document(
-                title: title,
-                body: """
+            return document(title: title) {
+                $0 += """
                     <article class="packet"><header class="top"><h1>\(escape(title))</h1></header>
                     <p class="empty">No coach coached in this period.</p>
                     <footer>Made \(escape(ReviewFigures.made(collection.generatedAt, collection.kataVersion))).</footer>
                     </article>
-                    """)
+                    """
+            }
         }
-        let body = collection.packets.enumerated().map { index, packet in article(packet, id: "p\(index + 1)") }
-        return document(title: title, body: body.joined(separator: "\n"))
+        return document(title: title) { text in
+            for (index, packet) in collection.packets.enumerated() {
+                let html = article(packet, id: "p\(index + 1)")
+                if index == 0 {
+                    text.reserveCapacity(text.utf8.count + (html.utf8.count + 1) * collection.packets.count * 11 / 10)
+                } else {
+                    text += "\n"
+                }
+                text += html
+            }
+        }
     }
 
     /// Text made safe for HTML element content and quoted attribute values.
@@ -50,25 +63,26 @@ public enum ReviewHTMLRenderer {
         return result
     }
 
-    private static func document(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="kata">
-        <title>\(escape(title))</title>
-        <style>
-        \(ReviewHTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
+    /// A whole HTML document around the body that `body` writes.
+    private static func document(title: String, body: (inout String) -> Void) -> String {
+        var text = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="kata">
+            <title>\(escape(title))</title>
+            <style>
+            \(ReviewHTMLStyle.css)
+            </style>
+            </head>
+            <body>
 
-        """
+            """
+        body(&text)
+        text += "\n</body>\n</html>\n"
+        return text
     }
 
     private static func article(_ packet: ReviewPacket, id: String) -> String {
