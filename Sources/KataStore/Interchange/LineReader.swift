@@ -31,13 +31,6 @@ final class LineReader: @unchecked Sendable {
         try? handle.close()
     }
 
-    /// The next line without its line end, or nil at the end of the file.
-    func next() throws -> Data? {
-        var line: Data?
-        _ = try nextLine { line = Data($0) }
-        return line
-    }
-
     /// Shows the next line, without its line end and without copying it, to `body`.
     ///
     /// Returns false at the end of the file. The bytes are valid only inside `body`.

@@ -55,14 +55,6 @@ extension UUID {
         }
     }
 
-    /// Shows the id's interchange text to `body` from the stack, without making a string.
-    func withInterchangeText<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withUnsafeTemporaryAllocation(byteCount: 36, alignment: 1) { buffer in
-            write(into: buffer)
-            return try body(UnsafeRawBufferPointer(buffer))
-        }
-    }
-
     /// Writes the 36 bytes of the interchange text at the start of `buffer`.
     func write(into buffer: UnsafeMutableRawBufferPointer) {
         var position = 0
