@@ -70,36 +70,31 @@ extension KataStore {
         try KataStore.translatingErrors {
             try writer.writeWithoutTransaction { db in
                 // A larger page cache (32 MB) for the length of the import: millions of insertions.
-                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                try db.execute(sql: "PRAGMA cache_size = -32768")
                 // The import resolves every reference of every record against the file and the
                 // database before writing it (InterchangeImport covers each REFERENCES clause of the
                 // schema, and the tests run PRAGMA foreign_key_check after imports). SQLite's own
                 // check would look each one up a second time, which more than doubles the cost of
                 // writing a coaching cycle, so it is off for this one transaction.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                let expectedRecords = Int(totalBytes / 400)
-                let journal = expectedRecords >= 100_000 && !dryRun ? try RollbackJournal(db) : RollbackJournal()
-                defer {
-                    journal.end(db)
-                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
-                    try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-                }
-                try db.inTransaction(.immediate) {
-                    let indexes = try SuspendedIndexes(db, expectedRecords: expectedRecords)
-                    let run = InterchangeImport(
-                        db: db, source: source, unit: format == .jsonl ? "line" : "row", today: today,
-                        expectedRecords: format == .jsonl ? expectedRecords : 0)
-                    switch format {
-                    case .jsonl: try run.importLines(reader, progress: report)
-                    case .csv: try run.importSheet(path: path, progress: report)
+                try db.withPragmas(["cache_size": -32768, "foreign_keys": 0]) {
+                    let expectedRecords = Int(totalBytes / 400)
+                    let journal = expectedRecords >= 100_000 && !dryRun ? try RollbackJournal(db) : RollbackJournal()
+                    defer { journal.end(db) }
+                    try db.inTransaction(.immediate) {
+                        let indexes = try SuspendedIndexes(db, expectedRecords: expectedRecords)
+                        let run = InterchangeImport(
+                            db: db, source: source, unit: format == .jsonl ? "line" : "row", today: today,
+                            expectedRecords: format == .jsonl ? expectedRecords : 0)
+                        switch format {
+                        case .jsonl: try run.importLines(reader, progress: report)
+                        case .csv: try run.importSheet(path: path, progress: report)
+                        }
+                        summary.added = run.added
+                        summary.unchanged = run.unchanged
+                        // A rollback brings the indexes back by itself.
+                        guard !dryRun else { return .rollback }
+                        try indexes.restore(db)
+                        return .commit
                     }
-                    summary.added = run.added
-                    summary.unchanged = run.unchanged
-                    // A rollback brings the indexes back by itself.
-                    guard !dryRun else { return .rollback }
-                    try indexes.restore(db)
-                    return .commit
                 }
             }
         }

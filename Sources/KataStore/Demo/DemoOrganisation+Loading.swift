@@ -19,25 +19,18 @@ extension DemoOrganisation {
     static func bulkWrite<T>(_ store: KataStore, _ work: (Database) throws -> T) throws -> T {
         try KataStore.translatingErrors {
             try store.writer.writeWithoutTransaction { db in
-                let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode")
-                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-                // Stays in WAL when another connection holds the file: slower, not wrong.
-                let switchedFromWAL =
-                    journal == "wal" && (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
-                try db.execute(sql: "PRAGMA cache_size = -262144")
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer {
-                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
-                    try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-                    if switchedFromWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                try db.withPragmas(["cache_size": -262144, "foreign_keys": 0]) {
+                    // Stays in WAL when another connection holds the file: slower, not wrong.
+                    let journal = try RollbackJournal(db)
+                    defer { journal.end(db) }
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try work(db)
+                        return .commit
+                    }
+                    guard let result else { throw KataError.failure("the transaction did not complete") }
+                    return result
                 }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { throw KataError.failure("the transaction did not complete") }
-                return result
             }
         }
     }

@@ -27,20 +27,15 @@ struct InterchangeExporter {
     /// sort reads it from start to end, in runs of a 4 MB cache merged on two threads, and takes a
     /// third less time at a flat 20 MB.
     func writeAll() throws -> [InterchangeKind: Int] {
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
-        try db.execute(sql: "PRAGMA cache_size = -4096")
-        try db.execute(sql: "PRAGMA threads = 2")
-        defer {
-            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            try? db.execute(sql: "PRAGMA threads = \(threads)")
+        try db.withPragmas(["cache_size": -4096, "threads": 2]) {
+            var counts: [InterchangeKind: Int] = [:]
+            for kind in InterchangeKind.allCases {
+                counts[kind] = try write(
+                    kind, sql: Self.select(kind) + " ORDER BY +" + Self.keyColumn(kind), arguments: [])
+            }
+            try writer.flush()
+            return counts
         }
-        var counts: [InterchangeKind: Int] = [:]
-        for kind in InterchangeKind.allCases {
-            counts[kind] = try write(kind, sql: Self.select(kind) + " ORDER BY +" + Self.keyColumn(kind), arguments: [])
-        }
-        try writer.flush()
-        return counts
     }
 
     /// Writes the one record of `kind` named by `key`, if it exists.

@@ -23,13 +23,12 @@ struct RollbackJournal {
     init(_ db: Database) throws {
         guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" else { return }
         // Not waiting: another connection now means one later too.
-        let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
-        try db.execute(sql: "PRAGMA busy_timeout = 0")
-        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
-        do {
-            active = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            active = false
+        active = try db.withPragmas(["busy_timeout": 0]) {
+            do {
+                return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return false
+            }
         }
     }
 

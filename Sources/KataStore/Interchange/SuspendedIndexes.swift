@@ -44,14 +44,8 @@ struct SuspendedIndexes {
     /// processor's caches), and in a sixth of the memory; so the cache is made small meanwhile.
     func restore(_ db: Database) throws {
         guard !dropped.isEmpty else { return }
-        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA threads = 2")
-        try db.execute(sql: "PRAGMA cache_size = -4096")
-        defer {
-            try? db.execute(sql: "PRAGMA threads = \(threads)")
-            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+        try db.withPragmas(["threads": 2, "cache_size": -4096]) {
+            for index in dropped { try db.execute(sql: index.sql) }
         }
-        for index in dropped { try db.execute(sql: index.sql) }
     }
 }
