@@ -10,10 +10,7 @@ import Testing
 struct JSONLineTests {
     private static func parse(_ text: String) -> JSONLine.Outcome { JSONLine.parse(Data(text.utf8)) }
 
-    private static func object(_ text: String) -> JSONLineObject? {
-        guard case let .parsed(object) = parse(text) else { return nil }
-        return object
-    }
+    private static func object(_ text: String) -> JSONLineObject? { object(Data(text.utf8)) }
 
     private static func string(_ json: String) -> String? {
         guard case let .string(value)? = object(#"{"s":\#(json)}"#)?["s"] else { return nil }

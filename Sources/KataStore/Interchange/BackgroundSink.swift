@@ -53,6 +53,8 @@ final class BackgroundSink: @unchecked Sendable {
                 return
             }
             let data = waiting.removeFirst()
+            // Room for one more piece: a waiting sender may go on.
+            condition.broadcast()
             condition.unlock()
             do {
                 try sink(data)
@@ -63,9 +65,6 @@ final class BackgroundSink: @unchecked Sendable {
                 condition.broadcast()
                 condition.unlock()
             }
-            condition.lock()
-            condition.broadcast()
-            condition.unlock()
         }
     }
 }
