@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import ImprovementKata
 
 /// A CSV document with a header row, written per RFC 4180 for spreadsheets.
 ///
@@ -20,9 +21,9 @@ public struct CSVTable: Sendable {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: header.map(CSVTable.defuse))
+            try writer.write(row: header.map(SpreadsheetCell.defused))
             for row in rows {
-                var cells = row.map(CSVTable.defuse)
+                var cells = row.map(SpreadsheetCell.defused)
                 if cells.count < header.count { cells += Array(repeating: "", count: header.count - cells.count) }
                 try writer.write(row: cells)
             }
@@ -32,19 +33,5 @@ public struct CSVTable: Sendable {
         }
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
         return String(decoding: data, as: UTF8.self) + "\r\n"
-    }
-
-    /// The cell with a leading apostrophe when a spreadsheet would read it as a formula.
-    public static func defuse(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first else { return cell }
-        switch first {
-        case "=", "@", "\t", "\r":
-            return "'" + cell
-        case "+", "-":
-            // A plain number such as -3 or +2.5 stays a number.
-            return Double(cell) != nil ? cell : "'" + cell
-        default:
-            return cell
-        }
     }
 }

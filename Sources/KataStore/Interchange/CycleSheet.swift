@@ -12,21 +12,7 @@ enum CycleSheet {
     /// The columns a row must have.
     static let required = ["date", "coach", "learner"]
 
-    /// The cell with a leading apostrophe when a spreadsheet would read it as a formula (as
-    /// `KataExport.CSVTable` does for reports); plain numbers stay numbers.
-    static func defuse(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first else { return cell }
-        switch first {
-        case "=", "@", "\t", "\r":
-            return "'" + cell
-        case "+", "-":
-            return Double(cell) != nil ? cell : "'" + cell
-        default:
-            return cell
-        }
-    }
-
-    /// The cell as written before `defuse`.
+    /// The cell as written before `SpreadsheetCell.defused`.
     static func restore(_ cell: String) -> String {
         guard cell.hasPrefix("'"), let second = cell.unicodeScalars.dropFirst().first else { return cell }
         switch second {

@@ -32,7 +32,8 @@ struct CycleSheetExporter {
             append(
                 row: (0..<CycleSheet.columns.count).map { index in
                     index == minutes
-                        ? (row[index] as Int?).map(String.init) ?? "" : CycleSheet.defuse(row[index] as String? ?? "")
+                        ? (row[index] as Int?).map(String.init) ?? ""
+                        : SpreadsheetCell.defused(row[index] as String? ?? "")
                 }, to: &buffer)
             count += 1
             if buffer.count >= 1 << 20 {
