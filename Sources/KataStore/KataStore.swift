@@ -120,16 +120,19 @@ public struct KataStore: Sendable {
     /// Runs `work` in one immediate transaction, translating database errors into `KataError`.
     public func write<T>(_ work: (Database) throws -> T) throws -> T {
         try KataStore.translatingErrors {
-            try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { throw KataError.failure("the transaction did not complete") }
-                return result
-            }
+            try writer.writeWithoutTransaction { db in try KataStore.immediateTransaction(db, work) }
         }
+    }
+
+    /// Runs `work` in one immediate transaction of `db`, committed when `work` returns.
+    static func immediateTransaction<T>(_ db: Database, _ work: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try work(db)
+            return .commit
+        }
+        guard let result else { throw KataError.failure("the transaction did not complete") }
+        return result
     }
 
     /// Runs `work` on a consistent snapshot of the database.

@@ -23,13 +23,7 @@ extension DemoOrganisation {
                     // Stays in WAL when another connection holds the file: slower, not wrong.
                     let journal = try RollbackJournal(db)
                     defer { journal.end(db) }
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try work(db)
-                        return .commit
-                    }
-                    guard let result else { throw KataError.failure("the transaction did not complete") }
-                    return result
+                    return try KataStore.immediateTransaction(db, work)
                 }
             }
         }
