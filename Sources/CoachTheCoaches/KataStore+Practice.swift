@@ -10,7 +10,7 @@ extension KataStore {
     /// organisation and end the process.
     public static let longestPracticePeriod = 3_660
 
-    /// How regularly each coach coached over `period`: the figures of DESIGN §6 for everyone who
+    /// How regularly each coach coached over `asked`: the figures of DESIGN §6 for everyone who
     /// is coach in a pairing overlapping the period or logged a cycle in it, sorted by handle.
     ///
     /// The figures come from aggregate queries (cycles per coach and day, per coach) and a walk
@@ -22,18 +22,22 @@ extension KataStore {
     /// ```
     ///
     /// - Parameters:
+    ///   - today: the day it is; a period reaching past it is counted only up to it (DESIGN §6), and
+    ///     the report says so in `until`. Nil counts the whole period.
     ///   - includeDailyCycles: whether to fill each summary's `dailyCycles` (for calendars); a
     ///     report that is only printed as figures saves building it.
     /// - Throws: `KataError.unknown` when the filter names a coach, 2nd coach or unit nobody has;
-    ///   `KataError.invalidValue` for a period longer than `longestPracticePeriod`.
+    ///   `KataError.invalidValue` for a period longer than `longestPracticePeriod` or one that starts
+    ///   after `today`.
     public func practiceReport(
-        for period: Period, filter: PracticeFilter = PracticeFilter(), includeDailyCycles: Bool = true
+        for asked: Period, filter: PracticeFilter = PracticeFilter(), today: Day? = nil, includeDailyCycles: Bool = true
     ) throws -> PracticeReport {
-        guard period.length <= KataStore.longestPracticePeriod else {
+        guard asked.length <= KataStore.longestPracticePeriod else {
             throw KataError.invalidValue(
-                field: "period", value: "\(period.from) to \(period.to)",
+                field: "period", value: "\(asked.from) to \(asked.to)",
                 expected: "a period of at most ten years (3,660 days); give a shorter --period or --from and --to")
         }
+        let period = try today.map { try asked.counted(upTo: $0) } ?? asked
         let calendar = try settings().calendar
         let inputs = try read { db in
             try KataStore.requireFilterExists(filter, db)
@@ -41,7 +45,7 @@ extension KataStore {
         }
         let calculator = PracticeCalculator(period: period, calendar: calendar)
         return PracticeReport(
-            from: period.from, to: period.to,
+            from: asked.from, to: asked.to, until: period == asked ? nil : period.to,
             coaches: inputs.map {
                 KataStore.summary(of: $0, calculator: calculator, includeDailyCycles: includeDailyCycles)
             })

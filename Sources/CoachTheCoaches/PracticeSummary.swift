@@ -150,14 +150,51 @@ public struct WeeklyPractice: Codable, Sendable, Equatable {
 }
 
 /// The practice figures of every coach listed for a period, sorted by handle.
+///
+/// A period that reaches past today is counted only up to today (DESIGN §6): `to` stays the day
+/// asked for and `until` is the day the figures were counted to, nil when the period was not cut.
 public struct PracticeReport: Codable, Sendable, Equatable {
     public var from: Day
+    /// The last day of the period asked for.
     public var to: Day
+    /// The day the figures were counted to when the period reaches past it (today); nil otherwise.
+    public var until: Day?
     public var coaches: [PracticeSummary]
 
-    public init(from: Day, to: Day, coaches: [PracticeSummary]) {
+    public init(from: Day, to: Day, until: Day? = nil, coaches: [PracticeSummary]) {
         self.from = from
         self.to = to
+        self.until = until
         self.coaches = coaches
+    }
+
+    /// The last day counted: `until` when the period was cut, else `to`.
+    public var countedTo: Day { until ?? to }
+}
+
+extension Period {
+    /// The days of the period that have happened by `today`: the period itself when it ends on or
+    /// before today, cut at today when it reaches past it.
+    ///
+    /// - Throws: `KataError.invalidValue` when the period starts after today: nothing of it can be
+    ///   counted yet.
+    public func counted(upTo today: Day) throws -> Period {
+        guard from <= today else {
+            throw KataError.invalidValue(
+                field: "period", value: "\(from) to \(to)",
+                expected: "a period that has started: today is \(today), so nothing of it can be counted yet")
+        }
+        return to <= today ? self : try Period(from: from, to: today)
+    }
+
+    /// How every view and packet says that a period was cut at today: `counted to 2026-12-02, the
+    /// period is not over`.
+    public static func notOverNote(until: Day) -> String {
+        "counted to \(until), the period is not over"
+    }
+
+    /// The same note as a sentence of its own (`Counted to 2026-12-02, the period is not over.`).
+    public static func notOverSentence(until: Day) -> String {
+        "Counted to \(until), the period is not over."
     }
 }

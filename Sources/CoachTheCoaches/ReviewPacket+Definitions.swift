@@ -25,7 +25,8 @@ extension FigureDefinition {
                 "Days of the period in the workweek and not holidays, restricted to the coach's active span: "
                 + "from the earliest start of their pairings as coach (with no pairing: their first ever cycle) "
                 + "to the latest end of those pairings (open while any pairing is open). Every streak and gap "
-                + "figure counts only these workdays."),
+                + "figure counts only these workdays. A period that reaches past the day the packet was made is "
+                + "counted only up to that day: the days still to come count for nothing."),
         FigureDefinition(
             figure: "cycles", label: "Coaching cycles",
             definition: "Cycles by the coach dated in the period (any day, workday or not)."),
@@ -81,8 +82,9 @@ extension FigureDefinition {
         FigureDefinition(
             figure: "targetConditions", label: "Target conditions coached",
             definition:
-                "Target conditions that the coach's cycles in the period worked on, with their status when the "
-                + "packet was made (active, achieved, missed or dropped) and the day each ended."),
+                "Target conditions that the coach's cycles in the period worked on, with their status at the end "
+                + "of the period (active, achieved, missed or dropped) and the day each ended; an outcome after the "
+                + "period is shown as later, so that a packet for a past period reads the same whenever it is made."),
         FigureDefinition(
             figure: "cyclesReceived", label: "Cycles received",
             definition: "Coaching cycles in the period in which the coach was the learner, from any coach."),

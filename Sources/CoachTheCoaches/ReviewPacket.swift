@@ -90,18 +90,27 @@ public struct ReviewPacket: Codable, Sendable, Equatable {
 }
 
 /// The inclusive dates a packet covers.
+///
+/// A period that reaches past the day the packet was made is counted only up to that day: `to`
+/// stays the day asked for and `until` (written only then) is the day counted to.
 public struct ReviewPeriod: Codable, Sendable, Equatable {
     public var from: Day
     public var to: Day
+    /// The day the figures were counted to when the period reaches past it; nil otherwise.
+    public var until: Day?
 
-    public init(from: Day, to: Day) {
+    public init(from: Day, to: Day, until: Day? = nil) {
         self.from = from
         self.to = to
+        self.until = until
     }
 
-    public init(_ period: Period) {
-        self.init(from: period.from, to: period.to)
+    public init(_ period: Period, until: Day? = nil) {
+        self.init(from: period.from, to: period.to, until: until)
     }
+
+    /// The last day counted: `until` when the period was cut, else `to`.
+    public var countedTo: Day { until ?? to }
 }
 
 /// A named person in a packet: the coach, or a 2nd coach who observed them.
@@ -124,16 +133,65 @@ public struct ReviewPerson: Codable, Sendable, Equatable {
     }
 }
 
-/// Which privacy defaults a packet was made without.
+/// Which privacy defaults a packet was made without, and the statement of what it holds.
 public struct ReviewPrivacy: Codable, Sendable, Equatable {
     /// Real learner names and handles instead of "Learner A", "Learner B".
     public var learnerNames: Bool
-    /// Free text: target condition texts, reflections and the notes of observations.
+    /// Free text: focus processes, target condition texts, reflections and the notes of observations.
     public var notes: Bool
 
     public init(learnerNames: Bool = false, notes: Bool = false) {
         self.learnerNames = learnerNames
         self.notes = notes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case learnerNames, notes, statement
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        learnerNames = try c.decode(Bool.self, forKey: .learnerNames)
+        notes = try c.decode(Bool.self, forKey: .notes)
+    }
+
+    /// The statement is written with the flags, so that a reader of the JSON sees it too.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(learnerNames, forKey: .learnerNames)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(statement, forKey: .statement)
+    }
+
+    /// The free text that needs `--include-notes`.
+    static let notesText = "focus processes, target condition texts, reflections and observation notes"
+
+    /// What the packet holds and what needs a flag, in every format: true to the content, which
+    /// the tests check against it.
+    public var statement: String {
+        var included = [
+            "the practice figures and the calendar of coached days",
+            "the 2nd-coach observations with date, observer, focus point and trigger (feedback to the coach)",
+            "the target conditions coached and the coach's own, with their dates and outcomes",
+        ]
+        var leftOut: [String] = []
+        let names = "the names and handles of learners and of the coach's own coaches"
+        if learnerNames {
+            included.append(names + " (--include-learners)")
+        } else {
+            leftOut.append(
+                names + ", who appear as Learner A, B, … and Coach A, B, … in the order of their handles "
+                    + "(--include-learners)")
+        }
+        if notes {
+            included.append(Self.notesText + " (--include-notes)")
+        } else {
+            leftOut.append(Self.notesText + " (--include-notes)")
+        }
+        var text = "Included: " + included.joined(separator: "; ") + "."
+        if !leftOut.isEmpty { text += " Left out unless asked for: " + leftOut.joined(separator: "; ") + "." }
+        return text
+            + " The free text of coaching cycles (what happened, what was learned, the steps) is never included."
     }
 }
 
@@ -252,13 +310,17 @@ public struct ReviewObservation: Codable, Sendable, Equatable {
 public struct CoachedTargetCondition: Codable, Sendable, Equatable {
     /// The learner's label, as in `learners`.
     public var learner: String
-    public var focusProcess: String
+    /// The process the target condition is about; null unless the packet includes notes.
+    public var focusProcess: String?
     public var setOn: Day
     public var achieveBy: Day
-    /// `active`, `achieved`, `missed` or `dropped`, as the packet was made.
+    /// `active`, `achieved`, `missed` or `dropped` at the end of the period, so that a packet for a
+    /// past period says the same whenever it is made.
     public var status: String
-    /// When it ended; null while active.
+    /// When it ended, on or before the end of the period; null while active then.
     public var closedOn: Day?
+    /// How it ended after the period; null when it had ended by then or is still active.
+    public var later: LaterOutcome?
     /// Cycles by the coach on this target condition in the period.
     public var cycles: Int
     /// The desired operating pattern; null unless the packet includes notes.
@@ -267,8 +329,8 @@ public struct CoachedTargetCondition: Codable, Sendable, Equatable {
     public var reflection: String?
 
     public init(
-        learner: String, focusProcess: String, setOn: Day, achieveBy: Day, status: String, closedOn: Day?, cycles: Int,
-        condition: String?, reflection: String?
+        learner: String, focusProcess: String?, setOn: Day, achieveBy: Day, status: String, closedOn: Day?,
+        later: LaterOutcome? = nil, cycles: Int, condition: String?, reflection: String?
     ) {
         self.learner = learner
         self.focusProcess = focusProcess
@@ -276,6 +338,7 @@ public struct CoachedTargetCondition: Codable, Sendable, Equatable {
         self.achieveBy = achieveBy
         self.status = status
         self.closedOn = closedOn
+        self.later = later
         self.cycles = cycles
         self.condition = condition
         self.reflection = reflection
@@ -289,6 +352,7 @@ public struct CoachedTargetCondition: Codable, Sendable, Equatable {
         try c.encode(achieveBy, forKey: .achieveBy)
         try c.encode(status, forKey: .status)
         try c.encode(closedOn, forKey: .closedOn)
+        try c.encode(later, forKey: .later)
         try c.encode(cycles, forKey: .cycles)
         try c.encode(condition, forKey: .condition)
         try c.encode(reflection, forKey: .reflection)
@@ -318,11 +382,15 @@ public struct OwnDevelopment: Codable, Sendable, Equatable {
 
 /// One of the coach's own target conditions.
 public struct OwnTargetCondition: Codable, Sendable, Equatable {
-    public var focusProcess: String
+    /// Null unless the packet includes notes.
+    public var focusProcess: String?
     public var setOn: Day
     public var achieveBy: Day
+    /// The status at the end of the period, as for the target conditions coached.
     public var status: String
     public var closedOn: Day?
+    /// How it ended after the period; null when it had ended by then or is still active.
+    public var later: LaterOutcome?
     /// Cycles the coach received on it in the period.
     public var cycles: Int
     /// Null unless the packet includes notes.
@@ -331,14 +399,15 @@ public struct OwnTargetCondition: Codable, Sendable, Equatable {
     public var reflection: String?
 
     public init(
-        focusProcess: String, setOn: Day, achieveBy: Day, status: String, closedOn: Day?, cycles: Int,
-        condition: String?, reflection: String?
+        focusProcess: String?, setOn: Day, achieveBy: Day, status: String, closedOn: Day?, later: LaterOutcome? = nil,
+        cycles: Int, condition: String?, reflection: String?
     ) {
         self.focusProcess = focusProcess
         self.setOn = setOn
         self.achieveBy = achieveBy
         self.status = status
         self.closedOn = closedOn
+        self.later = later
         self.cycles = cycles
         self.condition = condition
         self.reflection = reflection
@@ -351,8 +420,29 @@ public struct OwnTargetCondition: Codable, Sendable, Equatable {
         try c.encode(achieveBy, forKey: .achieveBy)
         try c.encode(status, forKey: .status)
         try c.encode(closedOn, forKey: .closedOn)
+        try c.encode(later, forKey: .later)
         try c.encode(cycles, forKey: .cycles)
         try c.encode(condition, forKey: .condition)
         try c.encode(reflection, forKey: .reflection)
+    }
+}
+
+/// How a target condition ended after the period a packet covers: shown as later, never as the
+/// period's outcome.
+public struct LaterOutcome: Codable, Sendable, Equatable {
+    /// `achieved`, `missed` or `dropped`.
+    public var status: String
+    public var closedOn: Day
+
+    public init(status: String, closedOn: Day) {
+        self.status = status
+        self.closedOn = closedOn
+    }
+
+    /// The status and end of a target condition as they stood on `end`: still active when it was
+    /// closed after that day, with the later outcome apart.
+    public static func asOf(_ end: Day, status: String, closedOn: Day?) -> (String, Day?, LaterOutcome?) {
+        guard let closedOn, closedOn > end else { return (status, closedOn, nil) }
+        return ("active", nil, LaterOutcome(status: status, closedOn: closedOn))
     }
 }

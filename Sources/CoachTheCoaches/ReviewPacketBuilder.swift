@@ -18,20 +18,40 @@ import KataStore
 /// ```
 public struct ReviewPacketBuilder: Sendable {
     public var store: KataStore
+    /// The period asked for.
     public var period: Period
+    /// The day the packet is made, in the organisation's time zone.
+    ///
+    /// A period reaching past it is counted only up to it; nil counts the whole period.
+    public var today: Day?
     public var privacy: ReviewPrivacy
     /// The instant the packet is made; stated in the packet.
     public var now: Date
     public var kataVersion: String
 
     public init(
-        store: KataStore, period: Period, privacy: ReviewPrivacy = ReviewPrivacy(), now: Date, kataVersion: String
+        store: KataStore, period: Period, today: Day? = nil, privacy: ReviewPrivacy = ReviewPrivacy(), now: Date,
+        kataVersion: String
     ) {
         self.store = store
         self.period = period
+        self.today = today
         self.privacy = privacy
         self.now = now
         self.kataVersion = kataVersion
+    }
+
+    /// The days the packet counts: the period, cut at `today` when it reaches past it (DESIGN §6).
+    ///
+    /// A period that starts after today is refused by the practice computation before it gets here.
+    var counted: Period {
+        today.flatMap { try? period.counted(upTo: $0) } ?? period
+    }
+
+    /// The period as the packet states it, with `until` when it was cut.
+    var reviewPeriod: ReviewPeriod {
+        let counted = counted
+        return ReviewPeriod(period, until: counted == period ? nil : counted.to)
     }
 
     /// The person with `handle`, refused unless they have ever coached.
@@ -61,6 +81,7 @@ public struct ReviewPacketBuilder: Sendable {
     /// of zeros for every ISO week of the period, and the last cycle from all history, so that
     /// such a coach still gets a packet saying there was no activity.
     public func summaryWithoutActivity(for coach: Person) throws -> PracticeSummary {
+        let period = counted
         let (lastCycle, observations) = try store.read { db in
             (
                 try Day.fetchOne(
@@ -89,6 +110,7 @@ public struct ReviewPacketBuilder: Sendable {
 
     /// One packet per summary, in the order given, read from one snapshot of the database.
     public func packets(practices: [PracticeSummary]) throws -> [ReviewPacket] {
+        let period = counted
         let settings = try store.settings()
         let calendar = ReviewCalendar(
             workweek: settings.calendar.workweek.map(\.rawValue).sorted(),
@@ -111,6 +133,7 @@ public struct ReviewPacketBuilder: Sendable {
     /// learner alone, so a query per coach would read the table once per coach (about 20 ms each
     /// on a database of 2,000 coaches).
     private func ownTargetRows(of handles: [String], _ db: Database) throws -> [String: [Row]] {
+        let period = counted
         let list = String(decoding: try JSONEncoder().encode(handles), as: UTF8.self)
         let rows = try Row.fetchAll(
             db,
@@ -127,13 +150,14 @@ public struct ReviewPacketBuilder: Sendable {
     /// The packets of every summary together, for `--all`.
     public func collection(practices: [PracticeSummary]) throws -> ReviewCollection {
         ReviewCollection(
-            generatedAt: ReviewPacketBuilder.timestamp(now), kataVersion: kataVersion, period: ReviewPeriod(period),
+            generatedAt: ReviewPacketBuilder.timestamp(now), kataVersion: kataVersion, period: reviewPeriod,
             packets: try packets(practices: practices))
     }
 
     private func packet(
         practice: PracticeSummary, calendar: ReviewCalendar, generatedAt: String, ownTargets: [Row], _ db: Database
     ) throws -> ReviewPacket {
+        let period = counted
         let coach = try Handle(validating: practice.coach, field: "coach")
         guard
             let person = try Row.fetchOne(db, sql: "SELECT name, unit FROM person WHERE handle = ?", arguments: [coach])
@@ -175,16 +199,18 @@ public struct ReviewPacketBuilder: Sendable {
                 cycles: row["cycles"], lastCycle: try day(row, "lastCycle"))
         }
         let targets = try targetRows.map { row in
-            CoachedTargetCondition(
-                learner: labels[row["learner"], default: ""], focusProcess: row["focusProcess"],
-                setOn: try day(row, "createdOn"), achieveBy: try day(row, "achieveBy"), status: row["status"],
-                closedOn: row["closedOn"], cycles: row["cycles"], condition: note(row["condition"]),
+            let (status, closedOn, later) = LaterOutcome.asOf(
+                period.to, status: row["status"], closedOn: row["closedOn"])
+            return CoachedTargetCondition(
+                learner: labels[row["learner"], default: ""], focusProcess: note(row["focusProcess"]),
+                setOn: try day(row, "createdOn"), achieveBy: try day(row, "achieveBy"), status: status,
+                closedOn: closedOn, later: later, cycles: row["cycles"], condition: note(row["condition"]),
                 reflection: note(row["reflection"]))
         }
         let observed = try observations(of: coach, db)
         let own = try ownDevelopment(of: coach, targets: ownTargets, db)
         return ReviewPacket(
-            generatedAt: generatedAt, kataVersion: kataVersion, period: ReviewPeriod(period),
+            generatedAt: generatedAt, kataVersion: kataVersion, period: reviewPeriod,
             coach: ReviewPerson(handle: coach.rawValue, name: person["name"], unit: person["unit"]),
             privacy: privacy,
             emptyPeriod: practice.cycles == 0 && learners.isEmpty && observed.isEmpty && own.cyclesReceived == 0,
@@ -199,6 +225,7 @@ public struct ReviewPacketBuilder: Sendable {
     /// The per-day counts of the practice summary; read from the store only when the summary came
     /// without them (it was decoded from JSON, say).
     private func dailyCycles(_ practice: PracticeSummary, _ coach: Handle, _ db: Database) throws -> [DailyCycles] {
+        let period = counted
         var counts = practice.dailyCycles
         if counts.isEmpty && practice.cycles > 0 {
             let rows = try Row.fetchAll(
@@ -214,7 +241,8 @@ public struct ReviewPacketBuilder: Sendable {
     }
 
     private func observations(of coach: Handle, _ db: Database) throws -> [ReviewObservation] {
-        try Row.fetchAll(
+        let period = counted
+        return try Row.fetchAll(
             db,
             sql: """
                 SELECT o.date, o.secondCoach, p.name, o.focus, o."trigger", o.notes
@@ -232,6 +260,7 @@ public struct ReviewPacketBuilder: Sendable {
     }
 
     private func ownDevelopment(of coach: Handle, targets: [Row], _ db: Database) throws -> OwnDevelopment {
+        let period = counted
         let coachRows = try Row.fetchAll(
             db,
             sql: """
@@ -265,9 +294,11 @@ public struct ReviewPacketBuilder: Sendable {
                 arguments: [coach, period.from, period.to]
             ).map { ($0["target"] as String, $0["cycles"] as Int) })
         let ownTargets = try targets.map { row in
-            OwnTargetCondition(
-                focusProcess: row["focusProcess"], setOn: try day(row, "createdOn"),
-                achieveBy: try day(row, "achieveBy"), status: row["status"], closedOn: row["closedOn"],
+            let (status, closedOn, later) = LaterOutcome.asOf(
+                period.to, status: row["status"], closedOn: row["closedOn"])
+            return OwnTargetCondition(
+                focusProcess: note(row["focusProcess"]), setOn: try day(row, "createdOn"),
+                achieveBy: try day(row, "achieveBy"), status: status, closedOn: closedOn, later: later,
                 cycles: cyclesByTarget[row["id"], default: 0], condition: note(row["condition"]),
                 reflection: note(row["reflection"]))
         }

@@ -17,8 +17,10 @@ struct ExportReviewCommand: KataCommand {
             for a development conversation, not a ranking.
 
             Privacy by default: learners appear as Learner A, B, … and the coach's own coaches as
-            Coach A, B, … (in the order of their handles); no free text is included. Use
-            --include-learners and --include-notes to change that.
+            Coach A, B, … (in the order of their handles); the 2nd coach's focus points and triggers are
+            included, focus processes, target condition texts, reflections and observation notes are
+            not. Use --include-learners and --include-notes to change that. The free text of
+            coaching cycles is never included.
 
             The period defaults to the last full calendar quarter before today. A coach with no
             activity in the period gets a packet that says so; a person who has never coached (no
@@ -74,7 +76,8 @@ struct ExportReviewCommand: KataCommand {
         let today = try context.today(store)
         let range = try period.resolve(today: today, fallback: Self.lastFullQuarter(before: today))
         let builder = ReviewPacketBuilder(
-            store: store, period: range, privacy: ReviewPrivacy(learnerNames: includeLearners, notes: includeNotes),
+            store: store, period: range, today: today,
+            privacy: ReviewPrivacy(learnerNames: includeLearners, notes: includeNotes),
             now: context.now, kataVersion: Kata.version)
         let perCoachFiles = all && (format == .md || format == .html) && out.map(ReviewFormat.isFolder) == true
         let destination = try out.map { try ReviewDestination(path: $0, folder: perCoachFiles) }
@@ -82,7 +85,7 @@ struct ExportReviewCommand: KataCommand {
         if let coach {
             let handle = try KataCLI.handle(coach, "--coach")
             let person = try builder.requireCoach(handle)
-            let summaries = try practiceSummaries(store: store, period: range, coaches: [handle])
+            let summaries = try practiceSummaries(store: store, period: range, today: today, coaches: [handle])
             // Not listed for the period (no pairing overlapping it, no cycle in it): a packet that says so.
             let practice =
                 try summaries.first { $0.coach == handle.rawValue } ?? builder.summaryWithoutActivity(for: person)
@@ -94,7 +97,7 @@ struct ExportReviewCommand: KataCommand {
             return
         }
 
-        let summaries = try practiceSummaries(store: store, period: range, coaches: nil)
+        let summaries = try practiceSummaries(store: store, period: range, today: today, coaches: nil)
         let collection = try builder.collection(practices: summaries)
         if perCoachFiles, let destination {
             guard !collection.packets.isEmpty else {
@@ -263,14 +266,13 @@ struct ReviewDestination {
     }
 }
 
-/// The practice figures of DESIGN §6 for `coaches` (nil: every coach listed for the period, sorted
-/// by handle).
-///
-/// A placeholder until the practice computation is merged: the lead replaces its body with the
-/// call into CoachTheCoaches, the same one `kata practice` makes.
 /// The practice figures of `coaches` (every coach listed for the period when nil), as `kata practice`
-/// computes them.
-private func practiceSummaries(store: KataStore, period: Period, coaches: [Handle]?) throws -> [PracticeSummary] {
-    guard let coaches else { return try store.practiceReport(for: period).coaches }
-    return try coaches.flatMap { try store.practiceReport(for: period, filter: PracticeFilter(coach: $0)).coaches }
+/// computes them, counted up to `today`.
+private func practiceSummaries(store: KataStore, period: Period, today: Day, coaches: [Handle]?) throws
+    -> [PracticeSummary]
+{
+    guard let coaches else { return try store.practiceReport(for: period, today: today).coaches }
+    return try coaches.flatMap {
+        try store.practiceReport(for: period, filter: PracticeFilter(coach: $0), today: today).coaches
+    }
 }

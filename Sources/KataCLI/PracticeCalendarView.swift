@@ -9,7 +9,10 @@ struct PracticeCalendarView {
     static let shades = ["░", "▒", "▓", "█"]
 
     var summary: PracticeSummary
+    /// The period asked for, which the calendar shows.
     var period: Period
+    /// The day counted to when the period reaches past today; later days are left blank.
+    var until: Day?
     var calendar: WorkCalendar
     var style: TerminalStyle
 
@@ -18,7 +21,9 @@ struct PracticeCalendarView {
         let label = 5
         // Two characters per week look square in a terminal; a long period gets one.
         let cell = label + weeks.count * 2 <= PracticeTextView.width ? 2 : 1
-        var lines = ["\(summary.coach) (\(summary.name)): coaching cycles from \(period.from) to \(period.to)", ""]
+        var lines = ["\(summary.coach) (\(summary.name))", "Coaching cycles from \(period.from) to \(period.to)"]
+        if let until { lines.append(Period.notOverSentence(until: until)) }
+        lines.append("")
         lines.append(String(repeating: " ", count: label) + monthHeader(weeks, cell: cell).trimmedTrailing)
         for weekday in Weekday.allCases {
             var row = weekday.abbreviation.padded(to: label)
@@ -33,18 +38,20 @@ struct PracticeCalendarView {
         for (index, shade) in Self.shades.enumerated() {
             legend += " " + style.paint(shade, .green) + " \(index + 1)" + (index == Self.shades.count - 1 ? "+" : "")
         }
-        lines.append(legend + " cycles   blank: not a workday of the coach's span")
+        lines.append(legend + " cycles")
+        lines.append("blank: not a workday of the coach's span" + (until == nil ? "" : ", or not yet"))
         let cadence = summary.workdays == 0 ? "" : " (\(Int((summary.cadence * 100).rounded()))%)"
         lines.append(
-            "\(summary.coachedDays) of \(summary.workdays) workdays coached\(cadence), \(summary.cycles) cycles; "
-                + "longest streak \(summary.longestStreak), current \(summary.currentStreak); "
-                + "longest gap \(summary.longestGap).")
+            "\(summary.coachedDays) of \(summary.workdays) workdays coached\(cadence), \(summary.cycles) cycles;")
+        lines.append(
+            "longest streak \(summary.longestStreak), current \(summary.currentStreak); longest gap \(summary.longestGap)."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The cell of one day: shaded by its cycles, a dot for a workday without one, blank otherwise.
     func mark(_ day: Day) -> String {
-        guard period.contains(day) else { return " " }
+        guard period.contains(day), until.map({ day <= $0 }) ?? true else { return " " }
         let cycles = summary.dailyCycles[day] ?? 0
         if cycles > 0 { return style.paint(Self.shades[min(cycles, Self.shades.count) - 1], .green) }
         let counted = calendar.isWorkday(day) && (summary.activeSpan?.contains(day) ?? false)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataExport
 import KataStore
 
 /// `--by unit|second-coach`.
@@ -46,14 +47,12 @@ struct PracticeCommand: KataCommand {
     @Option(help: "Only the coaches of this unit.") var unit: String?
     @Option(help: "Only the coaches this 2nd coach oversees in pairings during the period.") var secondCoach: String?
     @Option(help: "Roll the coaches up by unit or by second-coach.") var by: PracticeGroupingOption?
-    @Option(help: "A cadence below this is flagged and counted in the roll-ups.") var below: Double = 0.6
+    @Option(help: "Flag a cadence below this share of workdays (60, 60% or 0.6) and count it in the roll-ups.")
+    var below = "60%"
     @Flag(help: "With --coach: draw a calendar heatmap of the coach's coached days.") var calendar = false
 
     func run(in context: CommandContext) throws {
-        guard below.isFinite, (0...1).contains(below) else {
-            throw KataError.invalidValue(
-                field: "--below", value: String(below), expected: "a cadence from 0 to 1, such as 0.6 for 60 %")
-        }
+        let below = try PracticeThreshold.parse(below)
         if calendar {
             guard coach != nil else { throw KataError.usage("--calendar draws one coach's days; add --coach HANDLE.") }
             guard format.format == .text else {
@@ -66,7 +65,9 @@ struct PracticeCommand: KataCommand {
         let store = try global.openStore(context)
         let today = try context.today(store)
         let period = try period.resolve(today: today, fallback: Period.lastFullWeeks(4, before: today))
-        let report = try store.practiceReport(for: period, filter: filter, includeDailyCycles: calendar)
+        let report = try store.practiceReport(
+            for: period, filter: filter, today: today, includeDailyCycles: calendar)
+        let counted = try period.counted(upTo: today)
         let groups = try by.map { try store.practiceGroups(report, by: $0.grouping, below: below) }
         switch format.format {
         case .json:
@@ -76,21 +77,23 @@ struct PracticeCommand: KataCommand {
         case .text:
             let style = TerminalStyle(enabled: context.usesColour)
             let view = PracticeTextView(report: report, threshold: below, style: style)
-            if calendar {
-                guard let summary = report.coaches.first else {
-                    context.output.write(view.table())
-                    return
-                }
+            guard !report.coaches.isEmpty else {
+                context.output.write(view.nobodyListed(filter))
+                return
+            }
+            if calendar, let summary = report.coaches.first {
                 let workCalendar = try store.settings().calendar
                 context.output.write(
-                    PracticeCalendarView(summary: summary, period: period, calendar: workCalendar, style: style).text)
+                    PracticeCalendarView(
+                        summary: summary, period: period, until: report.until, calendar: workCalendar, style: style
+                    ).text)
                 return
             }
             context.output.write(view.table())
             if let groups, let by {
                 context.output.write(view.rollup(groups, by: by))
             }
-            let left = try store.learnersLeftLongest(in: period, filter: filter)
+            let left = try store.learnersLeftLongest(in: counted, filter: filter)
             context.output.write(view.learnersLeftLongest(left))
         }
     }
@@ -105,13 +108,14 @@ struct PracticeDocument: Encodable {
     var groups: [PracticeGroup]?
 
     enum CodingKeys: String, CodingKey {
-        case from, to, coaches, by, groups
+        case from, to, until, coaches, by, groups
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(report.from, forKey: .from)
         try c.encode(report.to, forKey: .to)
+        try c.encodeIfPresent(report.until, forKey: .until)
         try c.encode(report.coaches, forKey: .coaches)
         try c.encodeIfPresent(by?.rawValue, forKey: .by)
         try c.encodeIfPresent(groups, forKey: .groups)
@@ -119,9 +123,12 @@ struct PracticeDocument: Encodable {
 }
 
 /// The CSV forms: one row per coach with every scalar figure, or one row per group.
+///
+/// `until` is the day a period reaching past today was counted to, empty when it was not cut;
+/// shares are rounded to four decimal places and minutes to one (`CSVNumber`).
 enum PracticeCSV {
     static let coachColumns = [
-        "from", "to", "coach", "name", "unit", "cycles", "learners", "workdays", "coachedDays", "cadence",
+        "from", "to", "until", "coach", "name", "unit", "cycles", "learners", "workdays", "coachedDays", "cadence",
         "longestStreak", "currentStreak", "longestGap", "lastCycle", "daysSinceLastCycle", "averageMinutes",
         "cyclesOver20Minutes", "predictionRate", "observations",
     ]
@@ -131,28 +138,33 @@ enum PracticeCSV {
     }
 
     static func row(_ coach: PracticeSummary, of report: PracticeReport) -> [String] {
-        var cells = [report.from.description, report.to.description, coach.coach, coach.name, coach.unit.orEmpty]
+        var cells = period(report) + [coach.coach, coach.name, coach.unit.orEmpty]
         cells += [coach.cycles, coach.learners, coach.workdays, coach.coachedDays].map(\.description)
-        cells.append(coach.cadence.description)
+        cells.append(CSVNumber.share(coach.cadence))
         cells += [coach.longestStreak, coach.currentStreak, coach.longestGap].map(\.description)
         cells.append(coach.lastCycle?.description ?? "")
         cells.append(coach.daysSinceLastCycle?.description ?? "")
-        cells.append(coach.averageMinutes?.description ?? "")
+        cells.append(coach.averageMinutes.map(CSVNumber.minutes) ?? "")
         cells.append(coach.cyclesOver20Minutes.description)
-        cells.append(coach.predictionRate?.description ?? "")
+        cells.append(coach.predictionRate.map(CSVNumber.share) ?? "")
         cells.append(coach.observations.description)
         return cells
     }
 
     static func groups(_ groups: [PracticeGroup], of report: PracticeReport) -> String {
         Listing(
-            columns: ["from", "to", "group", "coaches", "cycles", "meanCadence", "coachesBelow"],
+            columns: ["from", "to", "until", "group", "coaches", "cycles", "meanCadence", "coachesBelow"],
             rows: groups.map { group in
-                [
-                    report.from.description, report.to.description, group.group.orEmpty, group.coaches.description,
-                    group.cycles.description, group.meanCadence?.description ?? "", group.coachesBelow.description,
+                period(report) + [
+                    group.group.orEmpty, group.coaches.description, group.cycles.description,
+                    group.meanCadence.map(CSVNumber.share) ?? "", group.coachesBelow.description,
                 ]
             }
         ).csv()
+    }
+
+    /// The first cells of every row: the period asked for and the day it was counted to.
+    static func period(_ report: PracticeReport) -> [String] {
+        [report.from.description, report.to.description, report.until?.description ?? ""]
     }
 }

@@ -37,7 +37,9 @@ enum PracticeJSON {
             }
             text += groups.isEmpty ? "],\n" : "\n  ],\n"
         }
-        text += "  \"to\" : \"\(report.to)\"\n}\n"
+        text += "  \"to\" : \"\(report.to)\""
+        if let until = report.until { text += ",\n  \"until\" : \"\(until)\"" }
+        text += "\n}\n"
         return text
     }
 

@@ -7,16 +7,17 @@ import ImprovementKata
 /// RFC 4180 through `CSVTable`, CRLF line ends, UTF-8 with a byte-order mark so that spreadsheets
 /// read names with accents right. Text cells that a spreadsheet would run as a formula (starting
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return) get a leading apostrophe, even when they
-/// look like a number (`+1` as a name stays the text `+1`); the figures stay numbers.
+/// look like a number (`+1` as a name stays the text `+1`); the figures stay numbers, shares
+/// rounded to four decimal places and minutes to one (`CSVNumber`; the JSON keeps them whole).
 public enum ReviewCSVRenderer {
     /// The columns, in order.
     public static let columns = [
-        "format", "coach", "name", "unit", "from", "to", "generatedAt", "kataVersion", "emptyPeriod", "cycles",
+        "format", "coach", "name", "unit", "from", "to", "until", "generatedAt", "kataVersion", "emptyPeriod", "cycles",
         "learners", "workdays", "coachedDays", "cadence", "longestStreak", "currentStreak", "longestGap", "lastCycle",
         "daysSinceLastCycle", "averageMinutes", "cyclesOver20Minutes", "predictionRate", "observations",
         "targetConditions", "targetConditionsActive", "targetConditionsAchieved", "targetConditionsMissed",
         "targetConditionsDropped", "cyclesReceived", "daysCoachedAsLearner", "ownTargetConditions", "learnerNames",
-        "notes", "purpose",
+        "notes", "privacy", "purpose",
     ]
 
     /// The table of `packets`, one row each, starting with a byte-order mark.
@@ -30,16 +31,19 @@ public enum ReviewCSVRenderer {
         let counts = Dictionary(uniqueKeysWithValues: ReviewFigures.statusCounts(packet).map { ($0.status, $0.count) })
         return [
             packet.format, text(packet.coach.handle), text(packet.coach.name), text(packet.coach.unit ?? ""),
-            packet.period.from.description, packet.period.to.description, packet.generatedAt,
+            packet.period.from.description, packet.period.to.description, packet.period.until?.description ?? "",
+            packet.generatedAt,
             text(packet.kataVersion), "\(packet.emptyPeriod)", "\(p.cycles)", "\(p.learners)", "\(p.workdays)",
-            "\(p.coachedDays)", "\(p.cadence)", "\(p.longestStreak)", "\(p.currentStreak)", "\(p.longestGap)",
+            "\(p.coachedDays)", CSVNumber.share(p.cadence), "\(p.longestStreak)", "\(p.currentStreak)",
+            "\(p.longestGap)",
             p.lastCycle?.description ?? "", p.daysSinceLastCycle.map(String.init) ?? "",
-            p.averageMinutes.map { "\($0)" } ?? "", "\(p.cyclesOver20Minutes)", p.predictionRate.map { "\($0)" } ?? "",
+            p.averageMinutes.map(CSVNumber.minutes) ?? "", "\(p.cyclesOver20Minutes)",
+            p.predictionRate.map(CSVNumber.share) ?? "",
             "\(p.observations)", "\(packet.targetConditions.count)", "\(counts["active", default: 0])",
             "\(counts["achieved", default: 0])", "\(counts["missed", default: 0])", "\(counts["dropped", default: 0])",
             "\(packet.ownDevelopment.cyclesReceived)", "\(packet.ownDevelopment.daysCoached)",
             "\(packet.ownDevelopment.targetConditions.count)", "\(packet.privacy.learnerNames)",
-            "\(packet.privacy.notes)", packet.purpose,
+            "\(packet.privacy.notes)", packet.privacy.statement, packet.purpose,
         ]
     }
 

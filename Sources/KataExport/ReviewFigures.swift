@@ -60,9 +60,12 @@ enum ReviewFigures {
         count == 1 ? "1 cycle" : "\(count) cycles"
     }
 
-    /// The period as people write it: `2026-07-01 to 2026-09-30`.
+    /// The period as people write it: `2026-07-01 to 2026-09-30`, and `2026-10-01 to 2026-12-31,
+    /// counted to 2026-12-02, the period is not over` when it was cut at the day the packet was made.
     static func period(_ packetPeriod: ReviewPeriod) -> String {
-        "\(packetPeriod.from) to \(packetPeriod.to)"
+        let dates = "\(packetPeriod.from) to \(packetPeriod.to)"
+        guard let until = packetPeriod.until else { return dates }
+        return dates + ", " + Period.notOverNote(until: until)
     }
 
     /// When and by what the packet was made: `2026-12-01 09:00 UTC by kata 0.1.0`.
@@ -72,24 +75,18 @@ enum ReviewFigures {
         return "\(trimmed) by kata \(version)"
     }
 
-    /// How the packet treats learners and free text, in one sentence.
+    /// What the packet holds and what needs a flag (the statement of `ReviewPrivacy`).
     static func privacy(_ privacy: ReviewPrivacy) -> String {
-        let people =
-            privacy.learnerNames
-            ? "Learners and the coach's own coaches are named (exported with --include-learners)."
-            : "Learners appear as Learner A, B, … and the coach's own coaches as Coach A, B, …, "
-                + "in the order of their handles."
-        let text =
-            privacy.notes
-            ? "Free text (target conditions, reflections, observation notes) is included (--include-notes)."
-            : "Free text from cycles, target conditions and observation notes is left out."
-        return people + " " + text
+        privacy.statement
     }
 
-    /// The status of a target condition with the day it ended: `achieved on 2026-08-14`.
-    static func outcome(status: String, closedOn: Day?) -> String {
-        guard let closedOn else { return status }
-        return "\(status) on \(closedOn)"
+    /// The status of a target condition at the end of the period with the day it ended, and a
+    /// later outcome marked as later: `achieved on 2026-08-14`, `active; achieved 2026-10-09, after
+    /// the period`.
+    static func outcome(status: String, closedOn: Day?, later: LaterOutcome?) -> String {
+        let atEnd = closedOn.map { "\(status) on \($0)" } ?? status
+        guard let later else { return atEnd }
+        return atEnd + "; \(later.status) \(later.closedOn), after the period"
     }
 
     /// How a period without activity is described.

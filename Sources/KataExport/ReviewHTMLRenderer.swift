@@ -88,7 +88,14 @@ public enum ReviewHTMLRenderer {
     private static func article(_ packet: ReviewPacket, id: String) -> String {
         let wide = CoachedDaysCalendar(packet).weeks.count > 16
         let charts = ReviewHTMLCharts(id: id, width: wide ? 700 : 330)
-        var html: [String] = ["<article class=\"packet\" id=\"\(id)\">", charts.definitions]
+        // The packet is one table cell under a header row that a browser repeats on every printed
+        // page, so that page 2 still names the coach; each packet of an --all document has its own.
+        var html: [String] = [
+            "<article class=\"packet\" id=\"\(id)\">", charts.definitions,
+            "<table class=\"sheet\"><thead><tr><td><div class=\"running\">Coaching practice review: "
+                + "\(escape(packet.coach.name)) (\(escape(packet.coach.handle))), "
+                + "\(escape(ReviewFigures.period(packet.period)))</div></td></tr></thead><tbody><tr><td>",
+        ]
         html.append(header(packet))
         if packet.emptyPeriod {
             html.append("<p class=\"notice\">\(escape(ReviewFigures.emptyPeriodNote))</p>")
@@ -119,6 +126,7 @@ public enum ReviewHTMLRenderer {
             "<footer>\(escape(ReviewFigures.period(packet.period))) · made "
                 + "\(escape(ReviewFigures.made(packet.generatedAt, packet.kataVersion))) · format "
                 + "\(escape(packet.format)). \(escape(packet.purpose))</footer>")
+        html.append("</td></tr></tbody></table>")
         html.append("</article>")
         return html.joined(separator: "\n")
     }
@@ -161,9 +169,9 @@ public enum ReviewHTMLRenderer {
         }
         let notes = packet.privacy.notes
         let rows = packet.targetConditions.map { target in
-            "<tr><td>\(escape(target.learner))</td><td>\(escape(target.focusProcess))</td>"
+            "<tr><td>\(escape(target.learner))</td>" + (notes ? "<td>\(text(target.focusProcess))</td>" : "")
                 + "<td class=\"date\">\(target.setOn)</td><td class=\"date\">\(target.achieveBy)</td>"
-                + "<td>\(escape(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn)))</td>"
+                + "<td>\(escape(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn, later: target.later)))</td>"
                 + "<td class=\"num\">\(target.cycles)</td>"
                 + (notes
                     ? "<td class=\"text\">\(text(target.condition))</td><td class=\"text\">\(text(target.reflection))</td>"
@@ -171,7 +179,7 @@ public enum ReviewHTMLRenderer {
                 + "</tr>"
         }
         let columns =
-            ["Learner", "Focus process", "Set on", "Achieve by", "Outcome", "#Cycles"]
+            ["Learner"] + (notes ? ["Focus process"] : []) + ["Set on", "Achieve by", "Outcome", "#Cycles"]
             + (notes ? ["Condition", "Reflection"] : [])
         return section("Target conditions coached", table(columns, rows))
     }
@@ -208,9 +216,10 @@ public enum ReviewHTMLRenderer {
         } else {
             let notes = packet.privacy.notes
             let rows = own.targetConditions.map { target in
-                "<tr><td>\(escape(target.focusProcess))</td><td class=\"date\">\(target.setOn)</td>"
+                "<tr>" + (notes ? "<td>\(text(target.focusProcess))</td>" : "")
+                    + "<td class=\"date\">\(target.setOn)</td>"
                     + "<td class=\"date\">\(target.achieveBy)</td>"
-                    + "<td>\(escape(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn)))</td>"
+                    + "<td>\(escape(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn, later: target.later)))</td>"
                     + "<td class=\"num\">\(target.cycles)</td>"
                     + (notes
                         ? "<td class=\"text\">\(text(target.condition))</td><td class=\"text\">\(text(target.reflection))</td>"
@@ -218,7 +227,7 @@ public enum ReviewHTMLRenderer {
                     + "</tr>"
             }
             let columns =
-                ["Focus process", "Set on", "Achieve by", "Outcome", "#Cycles"]
+                (notes ? ["Focus process"] : []) + ["Set on", "Achieve by", "Outcome", "#Cycles"]
                 + (notes ? ["Condition", "Reflection"] : [])
             parts.append("<h3>Own target conditions</h3>" + table(columns, rows))
         }

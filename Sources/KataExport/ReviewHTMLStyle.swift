@@ -54,6 +54,14 @@ enum ReviewHTMLStyle {
         .definitions dd { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
         .who { white-space: nowrap; }
         footer { break-before: avoid; page-break-before: avoid; margin-top: 4mm; padding-top: 1.5mm; border-top: 1px solid #888; font-size: 7.5pt; color: #333; }
+        table.sheet { font-size: inherit; }
+        .sheet > thead > tr > td, .sheet > tbody > tr > td { padding: 0; border: 0; overflow-wrap: normal; }
+        .sheet > tbody > tr { break-inside: auto; page-break-inside: auto; }
+        .running { display: none; }
+        @media print {
+            .running { display: block; font-size: 7.5pt; color: #333; padding-bottom: 1mm; margin-bottom: 2mm;
+                border-bottom: 1px solid #888; }
+        }
         @media screen {
             html { background: #e6e6e6; }
             .packet { max-width: 210mm; background: #fff; margin: 8mm auto; padding: 12mm;

@@ -109,19 +109,21 @@ public enum ReviewMarkdownRenderer {
         guard !packet.targetConditions.isEmpty else {
             return out + ["No cycle in this period worked on a target condition."]
         }
-        out.append("| Learner | Focus process | Set on | Achieve by | Outcome | Cycles |")
-        out.append("| --- | --- | --- | --- | --- | ---: |")
+        // The focus process is free text: its column is there only with notes.
+        let notes = packet.privacy.notes
+        out.append("| Learner |" + (notes ? " Focus process |" : "") + " Set on | Achieve by | Outcome | Cycles |")
+        out.append("| --- |" + (notes ? " --- |" : "") + " --- | --- | --- | ---: |")
         for target in packet.targetConditions {
+            let outcome = ReviewFigures.outcome(status: target.status, closedOn: target.closedOn, later: target.later)
             out.append(
-                "| \(escape(target.learner)) | \(escape(target.focusProcess)) | \(target.setOn) | \(target.achieveBy) "
-                    + "| \(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn)) | \(target.cycles) |"
-            )
+                "| \(escape(target.learner)) |" + (notes ? " \(escape(target.focusProcess ?? "–")) |" : "")
+                    + " \(target.setOn) | \(target.achieveBy) | \(outcome) | \(target.cycles) |")
         }
         let texts = packet.targetConditions.filter { $0.condition != nil || $0.reflection != nil }
         if !texts.isEmpty {
             out.append("")
             for target in texts {
-                var line = "- \(escape(target.learner)), \(escape(target.focusProcess)):"
+                var line = "- \(escape(target.learner)), \(escape(target.focusProcess ?? "–")):"
                 if let condition = target.condition { line += " *condition:* \(escape(condition))" }
                 if let reflection = target.reflection { line += " *reflection:* \(escape(reflection))" }
                 out.append(line)
@@ -165,12 +167,14 @@ public enum ReviewMarkdownRenderer {
         }
         let notes = packet.privacy.notes
         out.append(
-            "| Focus process | Set on | Achieve by | Outcome | Cycles |" + (notes ? " Condition | Reflection |" : ""))
-        out.append("| --- | --- | --- | --- | ---: |" + (notes ? " --- | --- |" : ""))
+            "|" + (notes ? " Focus process |" : "") + " Set on | Achieve by | Outcome | Cycles |"
+                + (notes ? " Condition | Reflection |" : ""))
+        out.append("|" + (notes ? " --- |" : "") + " --- | --- | --- | ---: |" + (notes ? " --- | --- |" : ""))
         for target in own.targetConditions {
+            let outcome = ReviewFigures.outcome(status: target.status, closedOn: target.closedOn, later: target.later)
             var line =
-                "| \(escape(target.focusProcess)) | \(target.setOn) | \(target.achieveBy) "
-                + "| \(ReviewFigures.outcome(status: target.status, closedOn: target.closedOn)) | \(target.cycles) |"
+                "|" + (notes ? " \(escape(target.focusProcess ?? "–")) |" : "")
+                + " \(target.setOn) | \(target.achieveBy) | \(outcome) | \(target.cycles) |"
             if notes { line += " \(escape(target.condition ?? "–")) | \(escape(target.reflection ?? "–")) |" }
             out.append(line)
         }

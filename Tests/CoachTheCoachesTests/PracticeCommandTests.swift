@@ -81,13 +81,12 @@ struct PracticeCommandTests {
         let lines = result.output.components(separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "from,to,coach,name,unit,cycles,learners,workdays,coachedDays,cadence,longestStreak,currentStreak,"
+                == "from,to,until,coach,name,unit,cycles,learners,workdays,coachedDays,cadence,longestStreak,currentStreak,"
                 + "longestGap,lastCycle,daysSinceLastCycle,averageMinutes,cyclesOver20Minutes,predictionRate,"
                 + "observations")
         #expect(
             lines[1]
-                == "2026-11-02,2026-11-15,ann,Ann Example,Assembly,6,2,9,3,0.3333333333333333,2,1,5,2026-11-12,3,"
-                + "20.0,2,0.5,1")
+                == "2026-11-02,2026-11-15,,ann,Ann Example,Assembly,6,2,9,3,0.3333,2,1,5,2026-11-12,3,20,2,0.5,1")
         #expect(lines.count == 5)  // and the empty text after the last line end
     }
 
@@ -95,8 +94,8 @@ struct PracticeCommandTests {
     func csvRollup() {
         let result = kata.run(["practice", "--format", "csv", "--by", "second-coach", "--below", "0.5"] + fortnight)
         let lines = result.output.components(separatedBy: "\r\n").dropLast()
-        #expect(lines.first == "from,to,group,coaches,cycles,meanCadence,coachesBelow")
-        #expect(lines.dropFirst().map { $0.components(separatedBy: ",")[2] } == ["dora", "eve", ""])
+        #expect(lines.first == "from,to,until,group,coaches,cycles,meanCadence,coachesBelow")
+        #expect(lines.dropFirst().map { $0.components(separatedBy: ",")[3] } == ["dora", "eve", ""])
     }
 
     @Test("the text view has a row per coach with a sparkline, and the learners left longest")
@@ -104,23 +103,26 @@ struct PracticeCommandTests {
         let result = kata.run(["practice"] + fortnight)
         #expect(result.exitCode == 0)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.allSatisfy { $0.count <= 100 })
-        #expect(
-            lines.contains { $0.hasPrefix("coach  cycles  coached  cadence  best  now  gap  last  pred  obs  weekly") })
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.contains("coach  cycles  coached  cadence  best  now  gap  last  pred  obs"))
+        #expect(lines.contains("ann         6      3/9      33%     2    1    5     3   50%    1"))
+        #expect(lines.contains("bob         3      3/7      43%     2    1    4     2     —    0"))
         // ann: 2 of 5 workdays, then 1 of 4; bob: 2 of 3, then 1 of 4.
-        #expect(lines.contains("ann         6      3/9      33%     2    1    5     3   50%    1  ▄▃"))
-        #expect(lines.contains("bob         3      3/7      43%     2    1    4     2     —    0  ▆▃"))
+        #expect(lines.contains("Coached days per week: ▁ none … █ every workday"))
+        #expect(lines.contains("ann  ▄▃"))
+        #expect(lines.contains("bob  ▆▃"))
+        #expect(!result.output.contains("not over"))
         #expect(lines.contains("Learners left without coaching longest (pairings in force on 2026-11-15)"))
         #expect(lines.contains { $0.hasPrefix("ned") && $0.hasSuffix("never          —") })
         #expect(!result.output.contains("\u{1B}"))
     }
 
-    @Test("a year fits in 100 columns: the sparkline groups weeks")
-    func textForAYear() {
-        let result = kata.run("practice", "--period", "2026")
+    @Test("two years fit in 80 columns: the sparkline groups weeks")
+    func textForTwoYears() {
+        let result = kata.run("practice", "--from", "2025-01-01", "--to", "2026-10-31")
         let lines = result.output.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.count <= 100 })
-        #expect(lines.contains { $0.hasSuffix("per 2 weeks") })
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.contains("Coached days per 2 weeks: ▁ none … █ every workday"))
     }
 
     @Test("colour only on a terminal and never with NO_COLOR")
@@ -150,7 +152,9 @@ struct PracticeCommandTests {
         #expect(lines.contains("Wed  · ░"))
         #expect(lines.contains("Sat  ░"))
         #expect(lines.contains("Sun"))
-        #expect(lines.contains("3 of 9 workdays coached (33%), 6 cycles; longest streak 2, current 1; longest gap 5."))
+        #expect(lines.contains("3 of 9 workdays coached (33%), 6 cycles;"))
+        #expect(lines.contains("longest streak 2, current 1; longest gap 5."))
+        #expect(lines.allSatisfy { $0.count <= 80 })
     }
 
     @Test("--calendar needs --coach")
@@ -167,11 +171,80 @@ struct PracticeCommandTests {
         #expect(result.errors.contains("before it starts"))
     }
 
-    @Test("an unknown unit or a threshold outside 0 to 1 is refused")
+    @Test("an unknown unit or a threshold outside 0 to 100 % is refused, echoing what was typed")
     func badValues() {
         let unit = kata.run(["practice", "--unit", "Paintshop"] + fortnight)
         #expect(unit.exitCode == 65)
         #expect(unit.errors.contains("no unit 'Paintshop'"))
-        #expect(kata.run(["practice", "--below", "1.5"] + fortnight).exitCode == 65)
+        for typed in ["150", "101%", "abc", "0.6.1", "1e-3", ""] {
+            let result = kata.run(["practice", "--below", typed] + fortnight)
+            #expect(result.exitCode == 65, "--below \(typed)")
+            #expect(result.errors.contains("--below: '\(typed)' is not valid"), "\(result.errors)")
+            #expect(result.errors.contains("60, 60% or 0.6"))
+            #expect(result.output.isEmpty)
+        }
+    }
+
+    @Test("--below 60, 60% and 0.6 all mean 60 % of workdays", arguments: ["60", "60%", "0.6", " 60 % "])
+    func threshold(typed: String) {
+        let reference = kata.run(["practice", "--by", "unit"] + fortnight)
+        let result = kata.run(["practice", "--by", "unit", "--below", typed] + fortnight)
+        #expect(result.exitCode == 0)
+        #expect(result.output == reference.output)
+        #expect(result.output.contains("below 60%"))
+        let half = kata.run(["practice", "--by", "unit", "--below", "50"] + fortnight)
+        #expect(half.output == kata.run(["practice", "--by", "unit", "--below", "0.5"] + fortnight).output)
+        #expect(half.output.contains("below 50%"))
+    }
+
+    @Test("--second-coach of someone who is no one's 2nd coach in the period says exactly that")
+    func noOnesSecondCoach() {
+        let result = kata.run(["practice", "--second-coach", "lee"] + fortnight)
+        #expect(result.exitCode == 0)
+        #expect(
+            result.output
+                == "lee is no one's 2nd coach from 2026-11-02 to 2026-11-15: no pairing with lee as\n"
+                + "2nd coach overlaps the period.\n")
+        #expect(kata.run(["practice", "--second-coach", "dora"] + fortnight).output.contains("\nann "))
+    }
+
+    @Test("a period that reaches past today is counted to today, the same as --to today, and says so")
+    func periodCutAtToday() throws {
+        // Today is Friday 20 November, in the middle of the month.
+        let month = kata.run("practice", "--period", "2026-11", "--format", "json")
+        let toToday = kata.run("practice", "--from", "2026-11-01", "--to", "today", "--format", "json")
+        #expect(month.exitCode == 0 && toToday.exitCode == 0)
+        let cut = try json(month.output)
+        let plain = try json(toToday.output)
+        #expect(cut["to"] as? String == "2026-11-30")
+        #expect(cut["until"] as? String == "2026-11-20")
+        #expect(plain["to"] as? String == "2026-11-20")
+        #expect(plain["until"] == nil)
+        let coaches = try #require(cut["coaches"] as? [[String: Any]])
+        let reference = try #require(plain["coaches"] as? [[String: Any]])
+        #expect(coaches.map { $0["coach"] as? String } == reference.map { $0["coach"] as? String })
+        for (left, right) in zip(coaches, reference) {
+            #expect(NSDictionary(dictionary: left) == NSDictionary(dictionary: right), "\(left["coach"] ?? "")")
+        }
+        // ann: the days after the 20th count for nothing (no gap, no weeks, no days since).
+        let ann = try #require(coaches.first)
+        #expect(ann["daysSinceLastCycle"] as? Int == 0)
+        #expect((ann["weekly"] as? [[String: Any]])?.last?["week"] as? String == "2026-W47")
+
+        let text = kata.run("practice", "--period", "2026-11")
+        #expect(
+            text.output.hasPrefix(
+                "Practice from 2026-11-01 to 2026-11-30, 4 coaches\nCounted to 2026-11-20, the period is not over.\n"))
+        #expect(text.output.contains("(pairings in force on 2026-11-20)"))
+        let calendar = kata.run("practice", "--period", "2026-11", "--coach", "ann", "--calendar")
+        #expect(calendar.output.contains("\nCounted to 2026-11-20, the period is not over.\n"))
+        let csv = kata.run("practice", "--period", "2026-11", "--format", "csv").output
+        #expect(csv.components(separatedBy: "\r\n")[1].hasPrefix("2026-11-01,2026-11-30,2026-11-20,ann,"))
+        let rollup = kata.run("practice", "--period", "2026-11", "--by", "unit")
+        #expect(rollup.output.contains("Counted to 2026-11-20, the period is not over."))
+
+        let future = kata.run("practice", "--period", "2027")
+        #expect(future.exitCode == 65)
+        #expect(future.errors.contains("today is 2026-11-20"))
     }
 }

@@ -1,5 +1,6 @@
 import CoachTheCoaches
 import Foundation
+import GRDB
 import ImprovementKata
 import KataStore
 import Testing
@@ -102,7 +103,9 @@ private func h(_ text: String) -> Handle { try! Handle(validating: text) }
 private func d(_ text: String) -> Day { Day(text)! }
 
 private func json(_ packet: ReviewPacket) throws -> String {
-    String(decoding: try JSONEncoder().encode(packet), as: UTF8.self)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(packet), as: UTF8.self)
 }
 
 @Suite("Review packet builder")
@@ -119,7 +122,7 @@ struct ReviewPacketBuilderTests {
         let text = try json(packet)
         for secret in [
             "Bert", "Cora", "Zoe", "Dora", "\"ba\"", "\"cv\"", "\"zq\"", "\"dora\"", "CONDITION-", "REFLECTION-",
-            "SECRET-NOTE", "ACTUAL-TEXT",
+            "SECRET-NOTE", "ACTUAL-TEXT", "Final assembly", "Kitting", "Daily coaching rounds",
         ] {
             #expect(!text.contains(secret), "the packet shows \(secret)")
         }
@@ -131,7 +134,8 @@ struct ReviewPacketBuilderTests {
         let org = try Organisation()
         let targets = try org.builder().packet(practice: org.practice()).targetConditions
         #expect(targets.map(\.learner) == ["Learner A", "Learner A", "Learner B"])
-        #expect(targets.map(\.focusProcess) == ["Final assembly", "Final assembly", "Kitting"])
+        // The focus process is free text: left out without notes.
+        #expect(targets.map(\.focusProcess) == [nil, nil, nil])
         #expect(targets.map(\.status) == ["achieved", "active", "active"])
         #expect(targets.map(\.closedOn) == [d("2026-07-10"), nil, nil])
         #expect(targets.map(\.cycles) == [3, 1, 2])
@@ -147,6 +151,8 @@ struct ReviewPacketBuilderTests {
         #expect(packet.learners.map(\.handle) == ["ba", "cv", "zq"])
         #expect(packet.targetConditions.map(\.learner) == ["Bert Alder", "Bert Alder", "Cora Voss"])
         #expect(packet.targetConditions.map(\.condition) == ["CONDITION-BA-1", "CONDITION-BA-2", "CONDITION-CV"])
+        #expect(packet.targetConditions.map(\.focusProcess) == ["Final assembly", "Final assembly", "Kitting"])
+        #expect(packet.ownDevelopment.targetConditions.map(\.focusProcess) == ["Daily coaching rounds"])
         #expect(packet.targetConditions.first?.reflection == "REFLECTION-BA")
         #expect(packet.observations.map(\.notes) == ["SECRET-NOTE"])
         #expect(packet.ownDevelopment.coaches.map(\.label) == ["Dora Chief"])
@@ -186,7 +192,7 @@ struct ReviewPacketBuilderTests {
         #expect(
             own.targetConditions == [
                 OwnTargetCondition(
-                    focusProcess: "Daily coaching rounds", setOn: d("2026-06-25"), achieveBy: d("2026-08-31"),
+                    focusProcess: nil, setOn: d("2026-06-25"), achieveBy: d("2026-08-31"),
                     status: "missed", closedOn: d("2026-09-01"), cycles: 2, condition: nil, reflection: nil)
             ])
     }
@@ -255,7 +261,7 @@ struct ReviewPacketBuilderTests {
     @Test("several packets from one snapshot keep each coach's data apart")
     func several() throws {
         let org = try Organisation()
-        let packets = try org.builder().packets(practices: [
+        let packets = try org.builder(ReviewPrivacy(notes: true)).packets(practices: [
             org.practice("ann"), org.practice("max", days: ["2026-07-02": 1]),
         ])
         #expect(packets.map(\.coach.handle) == ["ann", "max"])
@@ -294,5 +300,53 @@ struct ReviewPacketBuilderTests {
             [0, 1, 25, 26, 27, 51, 52, 701, 702].map(ReviewPacketBuilder.letters) == [
                 "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA",
             ])
+    }
+
+    @Test("a target condition closed after the period is active at its end, with the later outcome marked as later")
+    func statusAtEndOfPeriod() throws {
+        let org = try Organisation()
+        let before = try org.builder().packet(practice: org.practice())
+        let kitting = try #require(
+            try org.store.read { db in
+                try String.fetchOne(db, sql: "SELECT id FROM target WHERE condition = 'CONDITION-CV'")
+            }.flatMap(UUID.init(uuidString:)))
+        try org.store.closeTarget(kitting, as: .achieved, on: d("2026-10-09"), reflection: nil)
+        let after = try org.builder().packet(practice: org.practice())
+        // The same status and end whether the packet is made before or after the target was closed.
+        #expect(after.targetConditions.map(\.status) == before.targetConditions.map(\.status))
+        #expect(after.targetConditions.map(\.closedOn) == before.targetConditions.map(\.closedOn))
+        #expect(after.targetConditions.map(\.status) == ["achieved", "active", "active"])
+        #expect(
+            after.targetConditions.map(\.later) == [
+                nil, nil, LaterOutcome(status: "achieved", closedOn: d("2026-10-09")),
+            ])
+        #expect(before.targetConditions.allSatisfy { $0.later == nil })
+
+        // The coach's own target condition, missed on 1 September, was still active at the end of August.
+        let august = ReviewPacketBuilder(
+            store: org.store, period: try Period(parsing: "2026-08"), now: org.now, kataVersion: "9.9.9")
+        let own = try august.packet(practice: org.practice()).ownDevelopment.targetConditions
+        #expect(own.map(\.status) == ["active"])
+        #expect(own.map(\.closedOn) == [nil])
+        #expect(own.map(\.later) == [LaterOutcome(status: "missed", closedOn: d("2026-09-01"))])
+    }
+
+    @Test("a packet for a period that reaches past today counts up to today and says so")
+    func periodCutAtToday() throws {
+        let org = try Organisation()
+        let q4 = try Period(parsing: "2026-Q4")
+        let builder = ReviewPacketBuilder(
+            store: org.store, period: q4, today: d("2026-11-20"), now: org.now, kataVersion: "9.9.9")
+        let packet = try builder.packet(
+            practice: try builder.summaryWithoutActivity(for: builder.requireCoach(h("ann"))))
+        #expect(packet.period == ReviewPeriod(from: d("2026-10-01"), to: d("2026-12-31"), until: d("2026-11-20")))
+        // Holidays after today are not part of the counted period.
+        #expect(packet.calendar.holidays.isEmpty)
+        #expect(packet.practice.weekly.last?.week == "2026-W47")
+        #expect(packet.practice.daysSinceLastCycle == 50)
+        let text = try json(packet)
+        #expect(text.contains(#""period":{"from":"2026-10-01","to":"2026-12-31","until":"2026-11-20"}"#))
+        let q3 = try org.builder().packet(practice: org.practice())
+        #expect(try json(q3).contains(#""period":{"from":"2026-07-01","to":"2026-09-30"}"#))
     }
 }

@@ -9,7 +9,8 @@ struct ReviewCSVRendererTests {
     @Test("one row per coach under a header, UTF-8 with a byte-order mark and CRLF line ends")
     func table() throws {
         let csv = ReviewCSVRenderer.render([ReviewSample.packet(), ReviewSample.emptyPacket()])
-        #expect(csv.hasPrefix("\u{FEFF}format,coach,name,unit,from,to,generatedAt,kataVersion,emptyPeriod,cycles,"))
+        #expect(
+            csv.hasPrefix("\u{FEFF}format,coach,name,unit,from,to,until,generatedAt,kataVersion,emptyPeriod,cycles,"))
         #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(csv.hasSuffix("\r\n"))
         let rows = try parseCSV(String(csv.dropFirst()))
@@ -22,7 +23,10 @@ struct ReviewCSVRendererTests {
         #expect(ann["generatedAt"] == "2026-11-20T09:00:00Z")
         #expect(ann["cycles"] == "123")
         #expect(ann["coachedDays"] == "61")
-        #expect(Double(ann["cadence"] ?? "") == 61.0 / 66)
+        // Shares to four places, minutes to one: 61 / 66 is 0.92424242…
+        #expect(ann["cadence"] == "0.9242")
+        #expect(ann["until"] == "")
+        #expect(ann["privacy"] == ReviewPrivacy().statement)
         #expect(ann["averageMinutes"] == "17.5")
         #expect(ann["predictionRate"] == "0.9")
         #expect(ann["targetConditionsAchieved"] == "1" && ann["targetConditionsActive"] == "1")
@@ -32,6 +36,27 @@ struct ReviewCSVRendererTests {
         #expect(carl["emptyPeriod"] == "true")
         #expect(carl["lastCycle"] == "" && carl["averageMinutes"] == "" && carl["predictionRate"] == "")
         #expect(carl["unit"] == "")
+    }
+
+    @Test("figures carry no float noise: shares to four decimal places, minutes to one")
+    func rounding() throws {
+        var packet = ReviewSample.packet()
+        packet.practice.cadence = 0.48125000000000007
+        packet.practice.predictionRate = 0.1 + 0.2
+        packet.practice.averageMinutes = 52.0 / 3
+        let rows = try parseCSV(String(ReviewCSVRenderer.render([packet]).dropFirst()))
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["cadence"] == "0.4813")
+        #expect(row["predictionRate"] == "0.3")
+        #expect(row["averageMinutes"] == "17.3")
+        packet.practice.cadence = 1
+        packet.practice.averageMinutes = 20
+        let whole = try parseCSV(String(ReviewCSVRenderer.render([packet]).dropFirst()))
+        #expect(Dictionary(uniqueKeysWithValues: zip(whole[0], whole[1]))["cadence"] == "1")
+        #expect(Dictionary(uniqueKeysWithValues: zip(whole[0], whole[1]))["averageMinutes"] == "20")
+        // The JSON keeps the full value.
+        packet.practice.cadence = 0.48125000000000007
+        #expect(try ReviewJSONRenderer.render(packet).contains("\"cadence\" : 0.48125000000000007"))
     }
 
     @Test("text a spreadsheet would run is defused with an apostrophe and kept", arguments: ReviewSample.hostileNames)

@@ -21,16 +21,35 @@ struct ReviewMarkdownRendererTests {
         #expect(md.contains("| 2026-W33 | 0 | 0 |  |"))
         #expect(
             md.contains(
-                "| Learner A | Final assembly, line 2 | 2026-06-15 | 2026-08-01 | achieved on 2026-07-28 | 18 |"))
+                "| Learner A | 2026-06-15 | 2026-08-01 | achieved on 2026-07-28 | 18 |"))
         #expect(
             md.contains(
                 "| 2026-08-03 | Lena Park | Ask for the expectation before the step | When the learner names the next step |\n"
             ))
         #expect(md.contains("- From Coach A: 9 cycles, last on 2026-09-24"))
-        #expect(md.contains("| Daily coaching rounds | 2026-07-01 | 2026-09-30 | missed on 2026-10-02 | 9 |"))
+        #expect(md.contains("| 2026-07-01 | 2026-09-30 | missed on 2026-10-02 | 9 |"))
         for definition in FigureDefinition.all {
             #expect(md.contains("- **\(definition.label)** (`\(definition.figure)`): "))
         }
+    }
+
+    @Test("a target condition closed after the period shows as active, its outcome marked as later, in md and html")
+    func laterOutcome() {
+        var packet = ReviewSample.packet()
+        packet.targetConditions[1].later = LaterOutcome(status: "achieved", closedOn: Day("2026-10-09")!)
+        let md = ReviewMarkdownRenderer.render(packet)
+        #expect(
+            md.contains("| Learner B | 2026-07-20 | 2026-10-15 | active; achieved 2026-10-09, after the period | 22 |"))
+        let html = ReviewHTMLRenderer.render(packet)
+        #expect(html.contains("<td>active; achieved 2026-10-09, after the period</td>"))
+    }
+
+    @Test("a period cut at the day the packet was made says that it is not over")
+    func periodNotOver() {
+        var packet = ReviewSample.packet()
+        packet.period = ReviewPeriod(from: Day("2026-07-01")!, to: Day("2026-09-30")!, until: Day("2026-09-15")!)
+        let md = ReviewMarkdownRenderer.render(packet)
+        #expect(md.contains("- **Period:** 2026-07-01 to 2026-09-30, counted to 2026-09-15, the period is not over\n"))
     }
 
     @Test("the calendar shows coached days, empty workdays and days off by weekday and week")
@@ -75,7 +94,7 @@ struct ReviewMarkdownRendererTests {
         let plain = ReviewMarkdownRenderer.render(ReviewSample.packet(notes: nil))
         #expect(plain.contains("| Learner | Cycles | Last cycle |"))
         #expect(plain.contains("| Date | Observer | Focus point | Trigger |\n"))
-        #expect(plain.contains("Free text from cycles, target conditions and observation notes is left out."))
+        #expect(plain.contains("- **Privacy:** \(ReviewMarkdownRenderer.escape(ReviewPrivacy().statement))\n"))
         let open = ReviewMarkdownRenderer.render(
             ReviewSample.packet(
                 learner: "Bert Alder", notes: "Asked two good questions", condition: "Kitting in 4 minutes",

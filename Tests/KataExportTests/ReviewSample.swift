@@ -47,7 +47,8 @@ enum ReviewSample {
             predictionRate: 0.9, observations: 1, weekly: weekly, dailyCycles: daily)
     }
 
-    /// A packet with the given coach, learner label and texts; privacy as given.
+    /// A packet with the given coach, learner label and texts; privacy as given, and the free text
+    /// (focus processes) present only with notes, as the builder makes it.
     static func packet(
         coach: String = "ann", name: String = "Ann Lee", unit: String? = "Assembly", learner: String = "Learner A",
         focus: String = "Ask for the expectation before the step", notes: String? = nil, condition: String? = nil,
@@ -72,11 +73,12 @@ enum ReviewSample {
             ],
             targetConditions: [
                 CoachedTargetCondition(
-                    learner: learner, focusProcess: "Final assembly, line 2", setOn: Day("2026-06-15")!,
+                    learner: learner, focusProcess: privacy.notes ? "Final assembly, line 2" : nil,
+                    setOn: Day("2026-06-15")!,
                     achieveBy: Day("2026-08-01")!, status: "achieved", closedOn: Day("2026-07-28")!, cycles: 18,
                     condition: condition, reflection: nil),
                 CoachedTargetCondition(
-                    learner: "Learner B", focusProcess: "Kitting", setOn: Day("2026-07-20")!,
+                    learner: "Learner B", focusProcess: privacy.notes ? "Kitting" : nil, setOn: Day("2026-07-20")!,
                     achieveBy: Day("2026-10-15")!, status: "active", closedOn: nil, cycles: 22, condition: nil,
                     reflection: nil),
             ],
@@ -85,7 +87,7 @@ enum ReviewSample {
                 coaches: [CoachingPartner(label: "Coach A", handle: nil, cycles: 9, lastCycle: Day("2026-09-24")!)],
                 targetConditions: [
                     OwnTargetCondition(
-                        focusProcess: "Daily coaching rounds", setOn: Day("2026-07-01")!,
+                        focusProcess: privacy.notes ? "Daily coaching rounds" : nil, setOn: Day("2026-07-01")!,
                         achieveBy: Day("2026-09-30")!, status: "missed", closedOn: Day("2026-10-02")!, cycles: 9,
                         condition: nil, reflection: nil)
                 ]))
