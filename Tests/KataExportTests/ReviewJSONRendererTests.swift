@@ -47,7 +47,11 @@ struct ReviewJSONRendererTests {
         let hostile = ReviewSample.packet(
             name: "=HYPERLINK(\"http://x\",\"y\")", unit: nil, learner: "<img src=x onerror=alert(1)>",
             notes: "Two\nLines", condition: "\"quotes\"", privacy: ReviewPrivacy(learnerNames: true, notes: true))
+        var cut = ReviewSample.packet()
+        cut.period.until = Day("2026-09-15")
+        cut.targetConditions[1].later = LaterOutcome(status: "achieved", closedOn: Day("2026-10-09")!)
         let valid = [
+            "cut": try ReviewJSONRenderer.render(cut),
             "packet": try ReviewJSONRenderer.render(ReviewSample.packet()),
             "hostile": try ReviewJSONRenderer.render(hostile),
             "empty": try ReviewJSONRenderer.render(ReviewSample.emptyPacket()),
@@ -60,7 +64,10 @@ struct ReviewJSONRendererTests {
             "noPurpose": packet.replacingOccurrences(of: "\"purpose\" :", with: "\"porpoise\" :"),
             "badStatus": packet.replacingOccurrences(of: "\"achieved\"", with: "\"finished\""),
             "badDate": packet.replacingOccurrences(of: "2026-07-28", with: "28.07.2026"),
+            "laterActive": try ReviewJSONRenderer.render(cut).replacingOccurrences(
+                of: "\"status\" : \"achieved\"\n      },", with: "\"status\" : \"active\"\n      },"),
         ]
+        #expect(invalid["laterActive"] != valid["cut"])
         let errors = try validate(valid.merging(invalid) { first, _ in first })
         for name in valid.keys {
             #expect(errors[name] == [], "\(name): \(errors[name] ?? [])")
