@@ -41,12 +41,12 @@ enum ReviewHTMLStyle {
         table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
         thead { display: table-header-group; }
         th, td { text-align: left; vertical-align: top; padding: .8mm 2mm; border-bottom: 1px solid #ccc;
-            overflow-wrap: anywhere; }
+            overflow-wrap: break-word; }
         th { font-weight: 600; border-bottom: 1.5px solid #111; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .date { white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        .text { white-space: pre-line; }
+        .text { white-space: pre-line; overflow-wrap: anywhere; }
         .empty { font-style: italic; color: #333; margin: 1mm 0; }
         .definitions { break-inside: avoid; page-break-inside: avoid; }
         .definitions dl { column-count: 3; column-gap: 5mm; margin: 0; font-size: 7pt; line-height: 1.25; }
