@@ -70,16 +70,16 @@ struct CoachingDialogue {
 
         out.line()
         out.line("1. What is the target condition?")
-        out.line("   \(target.focusProcess) — achieve by \(target.achieveBy)")
-        out.line("   \(target.condition)")
-        for amendment in target.amendments { out.line("   + \(amendment.text)") }
+        out.write(wrap("\(target.focusProcess) — achieve by \(target.achieveBy)", lead: "   "))
+        out.write(wrap(target.condition, lead: "   "))
+        for amendment in target.amendments { out.write(wrap(amendment.text, lead: "   + ")) }
 
         out.line()
         out.line("2. What is the actual condition now?")
         if !flags.actual { entry.actualCondition = try prompter.ask("  Actual condition").nonEmpty }
         if let step = openStep, !flags.review {
-            out.line("   Reflect on the last step (\(step.plannedOn)): \(step.step)")
-            out.line("   What did you expect?  \(step.expected.nonBlank ?? "(no expectation was written)")")
+            out.write(wrap(step.step, lead: "   Reflect on the last step (\(step.plannedOn)): "))
+            out.write(wrap(step.expected.nonBlank ?? "(no expectation was written)", lead: "   What did you expect?  "))
             entry.happened = try prompter.ask("  What actually happened?").nonEmpty
             entry.learned = try prompter.ask("  What did you learn?").nonEmpty
         }
@@ -136,6 +136,11 @@ struct CoachingDialogue {
         return !flags.actual || reviewMissing || (!flags.obstacle && !workingObstacle) || planMissing || !flags.minutes
     }
 
+    /// `text` after `lead`, wrapped at 80 columns under where it starts, safe for the terminal.
+    private func wrap(_ text: String, lead: String) -> String {
+        StoryboardText.wrap(text.terminalSafe, lead: lead)
+    }
+
     private func askMinutes(_ entry: inout CycleEntry) throws {
         guard !flags.minutes else { return }
         entry.minutes = try prompter.ask("Minutes taken (Enter to skip)") { answer in
@@ -166,7 +171,7 @@ struct CoachingDialogue {
             out.line("   The parking lot is empty.")
         } else {
             for (index, obstacle) in open.enumerated() {
-                out.line("   \(index + 1). \(obstacle.status == .working ? "▶" : " ") \(obstacle.text)")
+                out.write(wrap(obstacle.text, lead: "   \(index + 1). \(obstacle.status == .working ? "▶" : " ") "))
             }
         }
         let working = open.firstIndex(where: { $0.status == .working })

@@ -56,6 +56,18 @@ struct StoryboardLayoutTests {
         #expect(lines.contains("    not coached for 4 workdays (last 2026-11-16)"))
     }
 
+    @Test("the guided cycle log reads the target, last step and parking lot back within 80 columns")
+    func dialogueFits() throws {
+        let (kata, _) = try longTeam()
+        let result = kata.run(
+            "cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s", "ok", "learned", "", "", ""])
+        #expect(result.exitCode == 0, "\(result.errors)")
+        // Typed answers are not echoed here, so what follows a prompt's "> " is on a line of its own.
+        let shown = result.output.replacingOccurrences(of: "> ", with: ">\n")
+        #expect(longestLine(shown) <= 80, "\(shown)")
+        #expect(result.output.contains("   Reflect on the last step (2026-11-16): Move the screw bin"))
+    }
+
     @Test("the storyboard's current condition is the latest one recorded, a cycle's Q2 answer included, dated")
     func currentFromCycle() throws {
         let (kata, target) = try longTeam()
