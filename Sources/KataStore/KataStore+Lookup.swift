@@ -83,7 +83,8 @@ extension KataStore {
         try read { db in try KataStore.unknownPerson(handle, as: role, otherwise: hint, db) }
     }
 
-    static func unknownPerson(
+    /// The same, inside a read or write of `db`.
+    public static func unknownPerson(
         _ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.", _ db: Database
     ) throws -> KataError {
         let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap { row -> (Handle, String)? in

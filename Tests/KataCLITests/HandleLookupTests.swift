@@ -17,6 +17,15 @@ struct HandleLookupTests {
         #expect(try kata.store().cycles().isEmpty)
     }
 
+    @Test("practice --coach with a mistyped handle names the nearest coach")
+    func practiceSuggestion() throws {
+        let kata = try KataRunner()
+        try kata.makeTeam()
+        let result = kata.run("practice", "--coach", "anne")
+        #expect(result.exitCode == 65)
+        #expect(result.errors.contains("no coach 'anne'. Did you mean ann (Ann Lee)?"))
+    }
+
     @Test("a handle near nobody still suggests adding the person")
     func nobodyNear() throws {
         let kata = try KataRunner()
