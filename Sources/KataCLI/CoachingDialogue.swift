@@ -182,8 +182,10 @@ struct CoachingDialogue {
             if answer.isEmpty { return .none }
             guard answer.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .new(answer) }
             guard let number = Int(answer), open.indices.contains(number - 1) else {
-                let choice = open.isEmpty ? "the parking lot is empty" : "pick 1–\(open.count)"
-                throw KataError.failure("there is no obstacle \(answer); \(choice) or type the obstacle.")
+                throw KataError.failure(
+                    open.isEmpty
+                        ? "there is no obstacle \(answer): the parking lot is empty; type the obstacle."
+                        : "there is no obstacle \(answer); pick 1–\(open.count) or type the obstacle.")
             }
             return .listed(open[number - 1])
         }

@@ -26,6 +26,20 @@ struct GuidedDialogueTests {
         #expect(obstacles.first?.status == .working)
     }
 
+    @Test("a number on an empty parking lot is asked again, saying the lot is empty")
+    func obstacleNumberOnEmptyLot() throws {
+        let kata = try KataRunner()
+        try kata.makeTeam()
+        let obstacle = try #require(try kata.store().obstacles().first)
+        kata.run("obstacle", "close", obstacle.id.short, "--overcome")
+        let result = kata.run(
+            "cycle", "log", "--coach", "ann", "--learner", "bo", input: ["", "1", "Fixture wobbles", "", ""])
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains("there is no obstacle 1: the parking lot is empty; type the obstacle."))
+        let open = try kata.store().obstacles(includeClosed: false)
+        #expect(open.map(\.text) == ["Fixture wobbles"])
+    }
+
     @Test("text that is not a bare number becomes a new obstacle, even when it starts with a digit")
     func obstacleTextWithDigits() throws {
         let kata = try KataRunner()
