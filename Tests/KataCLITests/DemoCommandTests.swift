@@ -27,13 +27,14 @@ struct DemoCommandTests {
 
     @Test("suggests a learner whose storyboard has content, and 'swift run kata' when run from a build folder")
     func tryNext() throws {
+        // A short history, where not every learner has steps yet: the one suggested has.
         let kata = try KataRunner(today: "2026-11-20", initialise: false)
-        let result = kata.run("demo", "--coaches", "4", "--days", "30", "--seed", "3")
+        let result = kata.run("demo", "--coaches", "6", "--days", "3", "--seed", "4")
         #expect(result.exitCode == 0, "\(result.errors)")
         let line = try #require(result.output.split(separator: "\n").first { $0.contains(" storyboard ") })
         let handle = try Handle(validating: String(try #require(line.split(separator: " ").last)))
         let board = try kata.store().storyboard(learner: handle)
-        #expect(!board.experiments.isEmpty || !board.obstacles.isEmpty)
+        #expect(!board.experiments.isEmpty)
         #expect(DemoCommand.invocation(executable: "/home/me/kata/.build/debug/kata") == "swift run kata")
         #expect(DemoCommand.invocation(executable: ".build/release/kata") == "swift run kata")
         #expect(DemoCommand.invocation(executable: "/usr/local/bin/kata") == "kata")
