@@ -58,9 +58,11 @@ struct CoachingDialogue {
         entry.target = target.id
         let board = try store.storyboard(learner: entry.learner, target: target.id)
         let openStep = board.experiments.last(where: { !$0.isClosed })
-        if var step = openStep, entry.date < step.plannedOn {
-            // The step cannot be reviewed before it was planned: say so before asking anything.
-            try step.close(on: entry.date, happened: nil, learned: nil)
+        // A step cannot be reviewed before it was planned: a review given on the command line is
+        // refused before anything is asked, and none is asked for.
+        let reviewable = openStep.map { entry.date >= $0.plannedOn } ?? false
+        if var step = openStep, !reviewable, flags.review {
+            try step.close(on: entry.date, happened: entry.happened, learned: entry.learned)
         }
         let open = board.obstacles.filter { !$0.status.isClosed }
         guard
@@ -77,7 +79,9 @@ struct CoachingDialogue {
         out.line()
         out.line("2. What is the actual condition now?")
         if !flags.actual { entry.actualCondition = try prompter.ask("  Actual condition").nonEmpty }
-        if let step = openStep, !flags.review {
+        if let step = openStep, !reviewable {
+            out.write(wrap(step.step, lead: "   The last step, planned on \(step.plannedOn) after this cycle: "))
+        } else if let step = openStep, !flags.review {
             out.write(wrap(step.step, lead: "   Reflect on the last step (\(step.plannedOn)): "))
             out.write(wrap(step.expected.nonBlank ?? "(no expectation was written)", lead: "   What did you expect?  "))
             entry.happened = try prompter.ask("  What actually happened?").nonEmpty
