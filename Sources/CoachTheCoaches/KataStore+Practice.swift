@@ -84,7 +84,7 @@ extension KataStore {
             let known = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)", arguments: [handle])
             if known != true {
-                throw KataError.unknown(kind: role, reference: handle.rawValue, hint: "See 'kata person list'.")
+                throw try KataStore.unknownPerson(handle, as: role, db)
             }
         }
         if let unit = filter.unit {

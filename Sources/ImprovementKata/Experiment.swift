@@ -24,9 +24,7 @@ public struct Experiment: Hashable, Sendable, Codable, Identifiable {
         goSee: Day? = nil, happened: String? = nil, learned: String? = nil, closedOn: Day? = nil
     ) throws {
         guard !step.isBlank else { throw KataError.missing(fields: ["next step"], hint: "Say what the next step is.") }
-        if let goSee, goSee < plannedOn {
-            throw KataError.ruleBroken("the go-see date \(goSee) is before the step is planned (\(plannedOn)).")
-        }
+        if let goSee { try Experiment.validate(goSee: goSee, plannedOn: plannedOn) }
         if let closedOn, closedOn < plannedOn {
             throw KataError.ruleBroken("the step is reviewed (\(closedOn)) before it was planned (\(plannedOn)).")
         }
@@ -40,6 +38,13 @@ public struct Experiment: Hashable, Sendable, Codable, Identifiable {
         self.happened = happened
         self.learned = learned
         self.closedOn = closedOn
+    }
+
+    /// Throws when the go-see date `goSee` is before the day the step is planned.
+    public static func validate(goSee: Day, plannedOn: Day) throws {
+        if goSee < plannedOn {
+            throw KataError.ruleBroken("the go-see date \(goSee) is before the step is planned (\(plannedOn)).")
+        }
     }
 
     /// Whether the result of the step has been recorded.

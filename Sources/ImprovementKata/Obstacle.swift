@@ -39,13 +39,26 @@ public struct Obstacle: Hashable, Sendable, Codable, Identifiable {
         self.closedOn = closedOn
     }
 
-    /// Ends the obstacle as overcome or dropped.
+    /// Throws unless the obstacle can be made the one worked on `day`: it is open and was parked by then.
+    public func requireWorkable(on day: Day) throws {
+        guard !status.isClosed else {
+            throw KataError.ruleBroken("the obstacle is \(status.rawValue); only a parked one can be worked.")
+        }
+        guard day >= createdOn else {
+            throw KataError.ruleBroken("the obstacle was parked on \(createdOn); it cannot be worked from \(day).")
+        }
+    }
+
+    /// Ends the obstacle as overcome or dropped; not before it was parked.
     public mutating func close(as status: Status, on day: Day) throws {
         guard !self.status.isClosed else {
             throw KataError.ruleBroken("the obstacle is already \(self.status.rawValue).")
         }
         guard status.isClosed else { throw KataError.usage("choose --overcome or --dropped.") }
+        guard day >= createdOn else {
+            throw KataError.ruleBroken("the obstacle was parked on \(createdOn); it cannot be closed on \(day).")
+        }
         self.status = status
-        closedOn = max(day, createdOn)
+        closedOn = day
     }
 }

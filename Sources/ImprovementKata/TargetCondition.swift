@@ -75,6 +75,14 @@ public struct TargetCondition: Hashable, Sendable, Codable, Identifiable {
         self.amendments = amendments
     }
 
+    /// Throws when `day` is before the target condition was set: it cannot be `done` ("closed") then.
+    public func requireSet(by day: Day, to done: String) throws {
+        guard day >= createdOn else {
+            throw KataError.ruleBroken(
+                "the target condition was set on \(createdOn); it cannot be \(done) on \(day).")
+        }
+    }
+
     /// Whether the target condition is still being worked toward.
     public var isActive: Bool { status == .active }
 
@@ -85,6 +93,7 @@ public struct TargetCondition: Hashable, Sendable, Codable, Identifiable {
         guard isActive else {
             throw KataError.ruleBroken("the target condition is \(status.rawValue); only an active one can be amended.")
         }
+        try requireSet(by: day, to: "amended")
         guard text.nonBlank != nil || !outcomeMetrics.isEmpty || !processMetrics.isEmpty else {
             throw KataError.missing(fields: ["--text, --outcome or --process"], hint: "Say what to add.")
         }
@@ -97,13 +106,14 @@ public struct TargetCondition: Hashable, Sendable, Codable, Identifiable {
     public mutating func close(as status: Status, on day: Day, reflection: String?) throws {
         guard isActive else { throw KataError.ruleBroken("the target condition is already \(self.status.rawValue).") }
         guard status != .active else { throw KataError.usage("choose one of --achieved, --missed or --dropped.") }
+        try requireSet(by: day, to: "closed")
         if status == .missed && day <= achieveBy {
             throw KataError.ruleBroken(
                 "a target condition is missed only once its achieve-by date (\(achieveBy)) has passed; "
                     + "use --dropped to set it aside earlier.")
         }
         self.status = status
-        closedOn = max(day, createdOn)
+        closedOn = day
         self.reflection = reflection.nonBlank ?? self.reflection
     }
 }

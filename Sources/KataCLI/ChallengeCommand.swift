@@ -23,13 +23,17 @@ struct ChallengeCommand: ParsableCommand {
         @Option(help: "Handle of the manager who owns it.") var owner: String?
         @Option(help: "The date it is to be met by.") var by: DayArgument?
         @Option(help: "Id of the parent challenge it serves.") var parent: String?
+        @Option(parsing: .unconditional, help: "The day it was set; a relative --by counts from it (default: today).")
+        var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
             let today = try context.today(store)
+            let setOn = try date?.day(today: today, field: "--date") ?? today
+            try setOn.requireHappened(by: today, record: "a challenge")
             let challenge = try Challenge(
                 title: title, description: description, owner: owner.map { try handle($0, "--owner") },
-                by: by?.day(today: today, field: "--by"), parent: parent.map { try store.resolve(.challenge, $0) })
+                by: by?.day(today: setOn, field: "--by"), parent: parent.map { try store.resolve(.challenge, $0) })
             try store.addChallenge(challenge)
             context.output.line("Added challenge \(challenge.id.short): \(challenge.title)")
         }

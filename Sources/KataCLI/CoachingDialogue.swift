@@ -22,8 +22,18 @@ struct CoachingDialogue {
         var minutes: Bool
     }
 
+    /// Asks for what the command line left out.
+    ///
+    /// Every answer is checked as it is typed (a value the kata would refuse is asked again, with
+    /// the reason), and what the command line gave is checked before the first question, so that
+    /// nothing typed is lost to a refusal at the end.
     func complete(_ entry: inout CycleEntry) throws {
         let out = prompter.output
+        _ = try CoachingCycle(
+            date: entry.date, coach: entry.coach, learner: entry.learner, secondCoach: entry.secondCoach,
+            minutes: entry.minutes)
+        _ = try store.requiredPerson(entry.coach, as: "coach")
+        if let second = entry.secondCoach { _ = try store.requiredPerson(second, as: "2nd coach") }
         let learner = try store.requiredPerson(entry.learner, as: "learner")
         out.line("Coaching \(learner.name) (\(learner.handle)) on \(entry.date) — coach \(entry.coach).")
         let active = try store.targets(learner: entry.learner, status: .active)
@@ -33,6 +43,11 @@ struct CoachingDialogue {
         } else if active.count == 1, let only = active.first {
             target = only
         } else if active.isEmpty {
+            if flags.review || flags.obstacle || flags.nextStep {
+                throw KataError.ruleBroken(
+                    "\(learner.handle) has no active target condition to record steps and obstacles against; "
+                        + "set one with 'kata target add --learner \(learner.handle) …'.")
+            }
             out.line("\(learner.handle) has no active target condition; set one with 'kata target add'.")
             if !flags.actual { entry.actualCondition = try prompter.ask("What is the actual condition now?").nonEmpty }
             try askMinutes(&entry)
@@ -43,6 +58,12 @@ struct CoachingDialogue {
         entry.target = target.id
         let board = try store.storyboard(learner: entry.learner, target: target.id)
         let openStep = board.experiments.last(where: { !$0.isClosed })
+        // A step cannot be reviewed before it was planned: a review given on the command line is
+        // refused before anything is asked, and none is asked for.
+        let reviewable = openStep.map { entry.date >= $0.plannedOn } ?? false
+        if var step = openStep, !reviewable, flags.review {
+            try step.close(on: entry.date, happened: entry.happened, learned: entry.learned)
+        }
         let open = board.obstacles.filter { !$0.status.isClosed }
         guard
             isMissingSomething(
@@ -51,16 +72,18 @@ struct CoachingDialogue {
 
         out.line()
         out.line("1. What is the target condition?")
-        out.line("   \(target.focusProcess) — achieve by \(target.achieveBy)")
-        out.line("   \(target.condition)")
-        for amendment in target.amendments { out.line("   + \(amendment.text)") }
+        out.write(wrap("\(target.focusProcess) — achieve by \(target.achieveBy)", lead: "   "))
+        out.write(wrap(target.condition, lead: "   "))
+        for amendment in target.amendments { out.write(wrap(amendment.text, lead: "   + ")) }
 
         out.line()
         out.line("2. What is the actual condition now?")
         if !flags.actual { entry.actualCondition = try prompter.ask("  Actual condition").nonEmpty }
-        if let step = openStep, !flags.review {
-            out.line("   Reflect on the last step (\(step.plannedOn)): \(step.step)")
-            out.line("   What did you expect?  \(step.expected.nonBlank ?? "(no expectation was written)")")
+        if let step = openStep, !reviewable {
+            out.write(wrap(step.step, lead: "   The last step, planned on \(step.plannedOn) after this cycle: "))
+        } else if let step = openStep, !flags.review {
+            out.write(wrap(step.step, lead: "   Reflect on the last step (\(step.plannedOn)): "))
+            out.write(wrap(step.expected.nonBlank ?? "(no expectation was written)", lead: "   What did you expect?  "))
             entry.happened = try prompter.ask("  What actually happened?").nonEmpty
             entry.learned = try prompter.ask("  What did you learn?").nonEmpty
         }
@@ -77,7 +100,17 @@ struct CoachingDialogue {
         if stepStillOpen {
             out.line("   (the last step is not reviewed yet, so no next step is planned in this cycle)")
         } else {
-            if !flags.nextStep { entry.nextStep = try prompter.ask("  Next step").nonEmpty }
+            if !flags.nextStep {
+                let required = flags.expect || flags.goSee
+                entry.nextStep = try prompter.ask("  Next step") { answer in
+                    if required && answer.isEmpty {
+                        throw KataError.missing(
+                            fields: ["next step"],
+                            hint: "An expectation and a go-see date were given; say what the step is.")
+                    }
+                    return answer.nonEmpty
+                }
+            }
             if entry.nextStep != nil && !flags.expect {
                 entry.expected = try prompter.ask("  What do you expect?").nonEmpty
             }
@@ -87,14 +120,11 @@ struct CoachingDialogue {
                 let calendar = try store.settings().calendar
                 var next = entry.date.adding(days: 1)
                 while !calendar.isWorkday(next) && next < entry.date.adding(days: 14) { next = next.adding(days: 1) }
-                while true {
-                    let answer = try prompter.ask("  Go and see", default: next.description)
-                    do {
-                        entry.goSee = try Day(expression: answer, today: entry.date, field: "go-see date")
-                        break
-                    } catch let error as KataError {
-                        out.line("  " + error.description)
-                    }
+                let planned = entry.date
+                entry.goSee = try prompter.ask("  Go and see", default: next.description) { answer in
+                    let day = try Day(expression: answer, today: planned, field: "go-see date")
+                    try Experiment.validate(goSee: day, plannedOn: planned)
+                    return day
                 }
             }
         }
@@ -110,16 +140,19 @@ struct CoachingDialogue {
         return !flags.actual || reviewMissing || (!flags.obstacle && !workingObstacle) || planMissing || !flags.minutes
     }
 
+    /// `text` after `lead`, wrapped at 80 columns under where it starts, safe for the terminal.
+    private func wrap(_ text: String, lead: String) -> String {
+        StoryboardText.wrap(text.terminalSafe, lead: lead)
+    }
+
     private func askMinutes(_ entry: inout CycleEntry) throws {
         guard !flags.minutes else { return }
-        while true {
-            let answer = try prompter.ask("Minutes taken (Enter to skip)")
-            if answer.isEmpty { return }
-            if let minutes = Int(answer), (0...1440).contains(minutes) {
-                entry.minutes = minutes
-                return
+        entry.minutes = try prompter.ask("Minutes taken (Enter to skip)") { answer in
+            if answer.isEmpty { return nil }
+            guard let minutes = Int(answer), (0...1440).contains(minutes) else {
+                throw KataError.failure("Give a whole number of minutes, such as 15.")
             }
-            prompter.output.line("  Give a whole number of minutes, such as 15.")
+            return minutes
         }
     }
 
@@ -128,10 +161,11 @@ struct CoachingDialogue {
         for (index, target) in active.enumerated() {
             prompter.output.line("  \(index + 1). \(target.focusProcess) — achieve by \(target.achieveBy)")
         }
-        while true {
-            let answer = try prompter.ask("  Number", default: "1")
-            if let number = Int(answer), active.indices.contains(number - 1) { return active[number - 1] }
-            prompter.output.line("  Choose a number from 1 to \(active.count).")
+        return try prompter.ask("  Number", default: "1") { answer in
+            guard let number = Int(answer), active.indices.contains(number - 1) else {
+                throw KataError.failure("Choose a number from 1 to \(active.count).")
+            }
+            return active[number - 1]
         }
     }
 
@@ -141,18 +175,36 @@ struct CoachingDialogue {
             out.line("   The parking lot is empty.")
         } else {
             for (index, obstacle) in open.enumerated() {
-                out.line("   \(index + 1). \(obstacle.status == .working ? "▶" : " ") \(obstacle.text)")
+                out.write(wrap(obstacle.text, lead: "   \(index + 1). \(obstacle.status == .working ? "▶" : " ") "))
             }
         }
         let working = open.firstIndex(where: { $0.status == .working })
         let question = "  Which one are you addressing now? (number, or type a new obstacle)"
-        let answer = try prompter.ask(question, default: working.map { String($0 + 1) })
-        if answer.isEmpty { return }
-        if let number = Int(answer), open.indices.contains(number - 1) {
-            if open[number - 1].status != .working { entry.obstacle = open[number - 1].id }
-        } else {
-            entry.newObstacle = answer
+        // A bare number picks from the list (and is asked again when it is not on it); any other text
+        // is a new obstacle.
+        let choice: ObstacleChoice = try prompter.ask(question, default: working.map { String($0 + 1) }) { answer in
+            if answer.isEmpty { return .none }
+            guard answer.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .new(answer) }
+            guard let number = Int(answer), open.indices.contains(number - 1) else {
+                throw KataError.failure(
+                    open.isEmpty
+                        ? "there is no obstacle \(answer): the parking lot is empty; type the obstacle."
+                        : "there is no obstacle \(answer); pick 1–\(open.count) or type the obstacle.")
+            }
+            return .listed(open[number - 1])
         }
+        switch choice {
+        case .none: break
+        case let .listed(obstacle): if obstacle.status != .working { entry.obstacle = obstacle.id }
+        case let .new(text): entry.newObstacle = text
+        }
+    }
+
+    /// An answer to "Which one are you addressing now?".
+    private enum ObstacleChoice {
+        case none
+        case listed(Obstacle)
+        case new(String)
     }
 }
 

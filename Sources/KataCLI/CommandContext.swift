@@ -118,11 +118,11 @@ public struct CommandContext: @unchecked Sendable {
     /// The coach running the command: `--coach`, else `$KATA_COACH`, else `coach =` in the config
     /// file.
     public func coach(_ option: String?) throws -> Handle? {
-        if let option { return try Handle(validating: option, field: "--coach") }
+        if let option { return try Handle(typed: option, field: "--coach") }
         if let value = environment["KATA_COACH"], !value.isEmpty {
-            return try Handle(validating: value, field: "KATA_COACH")
+            return try Handle(typed: value, field: "KATA_COACH")
         }
-        if let value = configValue("coach") { return try Handle(validating: value, field: "coach in \(configPath)") }
+        if let value = configValue("coach") { return try Handle(typed: value, field: "coach in \(configPath)") }
         return nil
     }
 }

@@ -93,7 +93,10 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a logged cycle.",
             discussion: """
-                A prediction stays as written once the step's result is in.
+                A prediction stays as written once the step's result is in. A relative --go-see counts from the \
+                cycle's day. --obstacle corrects which obstacle the cycle (and the step it planned) addressed; \
+                it must be on the cycle's target condition. To change which obstacle is worked now, use 'kata \
+                obstacle work'.
 
                 Example:
                   kata cycle edit 9c1e4b7a --minutes 18 --learned "Refill is nobody's job at night"
@@ -109,17 +112,21 @@ struct CycleCommand: ParsableCommand {
         @Option(help: "What was learned from it.") var learned: String?
         @Option(help: "The step planned.") var nextStep: String?
         @Option(help: "What the learner expects from the step planned.") var expect: String?
-        @Option(help: "When to go and see.") var goSee: DayArgument?
+        @Option(help: "When to go and see; +1w counts from the cycle's day.") var goSee: DayArgument?
+        @Option(help: "The obstacle the cycle addressed (an id from 'kata obstacle list'), to correct a wrong link.")
+        var obstacle: String?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
             let today = try context.today(store)
+            let cycleID = try store.resolve(.cycle, id)
+            let cycleDate = try date?.day(today: today, field: "--date") ?? store.cycleDetail(cycleID).cycle.date
             let correction = CycleCorrection(
                 date: try date?.day(today: today, field: "--date"), minutes: minutes,
                 secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, actualCondition: actual,
-                happened: happened, learned: learned, nextStep: nextStep, expected: expect,
-                goSee: try goSee?.day(today: today, field: "--go-see"))
-            let detail = try store.editCycle(store.resolve(.cycle, id), correction, at: context.now)
+                obstacle: try obstacle.map { try store.resolve(.obstacle, $0) }, happened: happened, learned: learned,
+                nextStep: nextStep, expected: expect, goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
+            let detail = try store.editCycle(cycleID, correction, at: context.now, today: today)
             context.output.line("Corrected cycle \(detail.cycle.id.short).")
         }
     }

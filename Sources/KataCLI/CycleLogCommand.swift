@@ -16,6 +16,9 @@ struct CycleLogCommand: KataCommand {
             Without a terminal (or with --no-prompt) nothing is asked: a missing required value is an error \
             that names it.
 
+            A relative go-see date (+1w, tomorrow, -3d) counts from the day of the cycle, given or typed: \
+            --date 2026-12-03 --go-see +1w is 2026-12-10. A cycle dated after today is refused.
+
             The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in $XDG_CONFIG_HOME/kata/config.
 
             Examples:
@@ -39,7 +42,9 @@ struct CycleLogCommand: KataCommand {
     @Option(help: "Q3: a new obstacle, addressed now.") var newObstacle: String?
     @Option(help: "Q4: the next step.") var nextStep: String?
     @Option(help: "Q4: what the learner expects from it.") var expect: String?
-    @Option(help: "Q5: when we can go and see (default on a terminal: the next workday).") var goSee: DayArgument?
+    @Option(
+        help: "Q5: when we can go and see; +1w counts from the cycle's day (default on a terminal: the next workday).")
+    var goSee: DayArgument?
     @Flag(help: "Never ask; log what is given.") var noPrompt = false
 
     func validate() throws {
@@ -53,26 +58,33 @@ struct CycleLogCommand: KataCommand {
         let store = try global.openStore(context)
         let today = try context.today(store)
         let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }
-        guard let coachHandle = try context.coach(coach) ?? prompter?.askHandle("Coach (your handle)") else {
+        guard
+            let coachHandle = try context.coach(coach)
+                ?? prompter?.askPerson("Coach (your handle)", role: "coach", in: store)
+        else {
             throw KataError.missing(
                 fields: ["--coach"],
                 hint: "Give --coach, set KATA_COACH, or put 'coach = HANDLE' in \(context.configPath).")
         }
-        guard let learnerHandle = try learner.map({ try handle($0, "--learner") }) ?? prompter?.askHandle("Learner")
+        guard
+            let learnerHandle = try learner.map({ try handle($0, "--learner") })
+                ?? prompter?.askPerson("Learner", role: "learner", in: store)
         else {
             throw KataError.missing(fields: ["--learner"], hint: "Say whom you coached: --learner HANDLE.")
         }
+        let cycleDate = try date?.day(today: today, field: "--date") ?? today
+        try cycleDate.requireHappened(by: today, record: "a cycle")
         var entry = CycleEntry(
-            date: try date?.day(today: today, field: "--date") ?? today, coach: coachHandle, learner: learnerHandle,
+            date: cycleDate, coach: coachHandle, learner: learnerHandle,
             secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, minutes: minutes,
             target: try target.map { try store.resolve(.target, $0) }, actualCondition: actual, happened: happened,
             learned: learned, obstacle: try obstacle.map { try store.resolve(.obstacle, $0) },
             newObstacle: newObstacle, nextStep: nextStep, expected: expect,
-            goSee: try goSee?.day(today: today, field: "--go-see"))
+            goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
         if let prompter {
             try CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
         }
-        let logged = try store.logCycle(entry, at: context.now)
+        let logged = try store.logCycle(entry, at: context.now, today: today)
         report(logged, context)
     }
 
@@ -90,14 +102,16 @@ struct CycleLogCommand: KataCommand {
         if let minutes = cycle.minutes { line += " (\(minutes) min)" }
         context.output.line(line + ".")
         if let reviewed = logged.reviewed {
-            context.output.line("  Reviewed step: \(reviewed.step)")
+            context.output.write(StoryboardText.wrap(reviewed.step.terminalSafe, lead: "  Reviewed step: "))
         }
         if let obstacle = logged.obstacle {
-            context.output.line("  Obstacle:      \(obstacle.text)")
+            context.output.write(StoryboardText.wrap(obstacle.text.terminalSafe, lead: "  Obstacle:      "))
         }
         if let planned = logged.planned {
-            context.output.line(
-                "  Next step:     \(planned.step)" + (planned.goSee.map { " — go and see \($0)" } ?? ""))
+            context.output.write(
+                StoryboardText.wrap(
+                    planned.step.terminalSafe + (planned.goSee.map { " — go and see \($0)" } ?? ""),
+                    lead: "  Next step:     "))
             if !planned.hasPrediction {
                 context.output.line("  Note: no expectation written; ask \"What do you expect?\" before the step.")
             }
@@ -124,14 +138,26 @@ struct Prompter {
         return trimmed.isEmpty ? (fallback ?? "") : trimmed
     }
 
-    func askHandle(_ question: String) throws -> Handle {
+    /// Asks `question` until `check` accepts the answer: a `KataError` it throws is shown, with the
+    /// question asked again, so that a value the kata would refuse never costs the answers before it.
+    func ask<Value>(_ question: String, default fallback: String? = nil, until check: (String) throws -> Value)
+        throws -> Value
+    {
         while true {
-            let answer = try ask(question)
+            let answer = try ask(question, default: fallback)
             do {
-                return try Handle(validating: answer, field: question.lowercased())
+                return try check(answer)
             } catch let error as KataError {
                 output.line("  " + error.description)
             }
+        }
+    }
+
+    /// Asks for the handle of someone in the database, as `role`, until the answer is one.
+    func askPerson(_ question: String, role: String, in store: KataStore) throws -> Handle {
+        try ask(question) { answer in
+            let handle = try Handle(typed: answer, field: question.lowercased())
+            return try store.requiredPerson(handle, as: role).handle
         }
     }
 }

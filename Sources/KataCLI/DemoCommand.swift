@@ -56,10 +56,31 @@ struct DemoCommand: KataCommand {
             into: store, coaches: coaches, days: days, seed: seed, endingOn: today)
         let taken = clock.now - started
         let seconds = Double(taken.components.seconds) + Double(taken.components.attoseconds) * 1e-18
-        report(summary, path: path, seconds: seconds, context)
+        let learner = try Self.learnerWithStoryboard(coach: summary.exampleCoach, in: store, today: today)
+        report(summary, learner: learner ?? summary.exampleLearner, path: path, seconds: seconds, context)
     }
 
-    private func report(_ summary: DemoSummary, path: String, seconds: Double, _ context: CommandContext) {
+    /// A learner of `coach` whose storyboard has something on it (steps, obstacles, a current
+    /// condition), the fullest first, so that the storyboard suggested is worth looking at.
+    static func learnerWithStoryboard(coach: Handle, in store: KataStore, today: Day) throws -> Handle? {
+        var best: (handle: Handle, content: Int)?
+        for pairing in try store.pairings(coach: coach, activeOn: today) {
+            guard let board = try? store.storyboard(learner: pairing.learner) else { continue }
+            let content = board.experiments.count + board.obstacles.count + (board.current == nil ? 0 : 1)
+            if content > (best?.content ?? 0) { best = (pairing.learner, content) }
+        }
+        return best?.handle
+    }
+
+    /// How to run kata again, as the person typed it: `swift run kata` when this executable lies in a
+    /// SwiftPM build folder (`.build/`), `kata` otherwise.
+    static func invocation(executable: String) -> String {
+        executable.contains("/.build/") || executable.hasPrefix(".build/") ? "swift run kata" : "kata"
+    }
+
+    private func report(
+        _ summary: DemoSummary, learner: Handle, path: String, seconds: Double, _ context: CommandContext
+    ) {
         let output = context.output
         output.line(
             "Built a demo plant in \(path): \(counted(coaches, "coach", "coaches")), "
@@ -78,11 +99,12 @@ struct DemoCommand: KataCommand {
         output.line("Took \(String(format: "%.1f", seconds)) s.")
         output.line()
         let database = global.database.map { " --db " + shellQuoted($0) } ?? ""
+        let kata = Self.invocation(executable: CommandLine.arguments.first ?? "kata")
         output.line("Try next:")
-        output.line("  kata due --coach \(summary.exampleCoach)\(database)")
-        output.line("  kata storyboard \(summary.exampleLearner)\(database)")
-        output.line("  kata practice\(database)")
-        output.line("  kata cycle list --coach \(summary.exampleCoach)\(database)")
+        output.line("  \(kata) due --coach \(summary.exampleCoach)\(database)")
+        output.line("  \(kata) storyboard \(learner)\(database)")
+        output.line("  \(kata) practice\(database)")
+        output.line("  \(kata) cycle list --coach \(summary.exampleCoach)\(database)")
         if global.database == nil && (context.environment["KATA_DB"] ?? "").isEmpty {
             output.line()
             output.line(

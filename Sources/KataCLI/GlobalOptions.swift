@@ -82,5 +82,5 @@ extension CommandContext {
 
 /// Parses a handle argument, naming the option in the error.
 func handle(_ text: String, _ field: String) throws -> Handle {
-    try Handle(validating: text, field: field)
+    try Handle(typed: text, field: field)
 }

@@ -35,7 +35,7 @@ struct ObserveCommand: KataCommand {
             date: date?.day(today: today, field: "--date") ?? today, secondCoach: observer,
             coach: handle(coach, "--coach"), cycle: cycle.map { try store.resolve(.cycle, $0) }, notes: notes,
             focus: focus, trigger: trigger)
-        try store.addObservation(observation)
+        try store.addObservation(observation, at: context.now, today: today)
         context.output.line(
             "Recorded \(observation.secondCoach)'s observation of \(observation.coach) on \(observation.date) "
                 + "(\(observation.id.short)).")
@@ -70,7 +70,32 @@ struct DueCommand: KataCommand {
                     $0.goSee?.goSee?.description ?? "", $0.reasons.joined(separator: "; "),
                 ]
             })
-        try render(listing, records: due.map(DueRow.init), empty: "Nobody is due on \(day).", context, format.format)
+        guard format.format == .text, !due.isEmpty else {
+            try render(
+                listing, records: due.map(DueRow.init), empty: "Nobody is due on \(day).", context, format.format)
+            return
+        }
+        context.output.write(Self.text(due))
+    }
+
+    /// One aligned line per learner, with the reasons under it, each wrapped at 80 columns with a
+    /// hanging indent, so that a long step never runs off the terminal.
+    static func text(_ due: [DueLearner]) -> String {
+        let table = Listing(
+            columns: ["coach", "learner", "name", "lastCycle", "goSee"],
+            rows: due.map {
+                [
+                    $0.coach.rawValue, $0.learner.handle.rawValue, $0.learner.name, $0.lastCycle?.description ?? "",
+                    $0.goSee?.goSee?.description ?? "",
+                ]
+            }
+        ).text().split(separator: "\n").map(String.init)
+        var out = (table.first ?? "") + "\n"
+        for (learner, line) in zip(due, table.dropFirst()) {
+            out += line + "\n"
+            for reason in learner.reasons { out += StoryboardText.wrap(reason.terminalSafe, lead: "    ") }
+        }
+        return out
     }
 }
 

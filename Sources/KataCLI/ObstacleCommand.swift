@@ -21,13 +21,18 @@ struct ObstacleCommand: ParsableCommand {
         @Option(help: "The target condition's id.") var target: String
         @Argument(help: "What is in the way.") var text: String
         @Flag(help: "Work on it now (the obstacle worked so far goes back to the parking lot).") var work = false
+        @Option(
+            parsing: .unconditional,
+            help: "The day it was parked, not before its target condition was set (default: today).")
+        var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
+            let today = try context.today(store)
             let obstacle = try Obstacle(
                 target: store.resolve(.target, target), text: text, status: work ? .working : .parked,
-                createdOn: context.today(store))
-            try store.addObstacle(obstacle)
+                createdOn: date?.day(today: today, field: "--date") ?? today)
+            try store.addObstacle(obstacle, today: today)
             context.output.line("Obstacle \(obstacle.id.short) is \(obstacle.status.rawValue).")
         }
     }
@@ -69,10 +74,14 @@ struct ObstacleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The obstacle's id.") var id: String
+        @Option(parsing: .unconditional, help: "The day work on it starts, not before it was parked (default: today).")
+        var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
-            let obstacle = try store.workObstacle(store.resolve(.obstacle, id))
+            let today = try context.today(store)
+            let obstacle = try store.workObstacle(
+                store.resolve(.obstacle, id), on: date?.day(today: today, field: "--date") ?? today, today: today)
             context.output.line("Working on obstacle \(obstacle.id.short): \(obstacle.text)")
         }
     }
@@ -83,6 +92,8 @@ struct ObstacleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The obstacle's id.") var id: String
         @Flag(help: "How it ended.") var outcome: Outcome
+        @Option(parsing: .unconditional, help: "The day it ended, not before it was parked (default: today).")
+        var date: DayArgument?
 
         enum Outcome: String, EnumerableFlag {
             case overcome, dropped
@@ -90,9 +101,10 @@ struct ObstacleCommand: ParsableCommand {
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
+            let today = try context.today(store)
             let obstacle = try store.closeObstacle(
                 store.resolve(.obstacle, id), as: Obstacle.Status(rawValue: outcome.rawValue) ?? .dropped,
-                on: context.today(store))
+                on: date?.day(today: today, field: "--date") ?? today, today: today)
             context.output.line("Obstacle \(obstacle.id.short) is \(obstacle.status.rawValue).")
         }
     }

@@ -5,38 +5,43 @@ import KataStore
 
 /// The learner's storyboard as terminal text, laid out like the board at the process: challenge,
 /// target condition, current condition, obstacle parking lot, experimenting record.
+///
+/// Long texts wrap at 80 columns under where they start (a hanging indent).
 enum StoryboardText {
+    /// The width the text is laid out for.
+    static let width = 80
+
     static func render(_ board: Storyboard, today: Day) -> String {
-        var out = "STORYBOARD  \(board.learner.name) (\(board.learner.handle))"
-        if let unit = board.learner.unit { out += " · \(unit)" }
-        out += "\n\n"
+        var heading = "\(board.learner.name) (\(board.learner.handle))"
+        if let unit = board.learner.unit { heading += " · \(unit)" }
+        var out = wrap(heading, lead: "STORYBOARD  ") + "\n"
         if let challenge = board.challenge {
-            out += label("Challenge") + challenge.title + (challenge.by.map { " (by \($0))" } ?? "") + "\n"
+            out += wrap(challenge.title + (challenge.by.map { " (by \($0))" } ?? ""), lead: label("Challenge"))
         }
-        out += target(board.target, conditions: board.conditions, today: today)
+        out += target(board.target, current: board.current, today: today)
         out += "\nObstacle parking lot\n"
         if board.obstacles.isEmpty { out += "  (empty)\n" }
         for obstacle in board.obstacles {
             let marker = obstacle.status == .working ? "▶" : " "
             var status = obstacle.status.rawValue
             if let closed = obstacle.closedOn { status += " \(closed)" }
-            out += "  \(marker) \(obstacle.id.short)  \(obstacle.text)  [\(status)]\n"
+            out += wrap("\(obstacle.text)  [\(status)]", lead: "  \(marker) \(obstacle.id.short)  ")
         }
         out += "\nExperimenting record\n"
         if board.experiments.isEmpty { out += "  (no steps yet)\n" }
         let obstacles = Dictionary(board.obstacles.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let indent = String(repeating: " ", count: 18)
         for (index, step) in board.experiments.enumerated() {
             let number = "\(index + 1).".padded(to: 4)
-            out += "  \(number)\(step.plannedOn)  Step:     \(step.step)\n"
-            let indent = String(repeating: " ", count: 18)
+            out += wrap(step.step, lead: "  \(number)\(step.plannedOn)  Step:     ")
             if let obstacle = step.obstacle.flatMap({ obstacles[$0] }) {
-                out += indent + "Obstacle: \(obstacle)\n"
+                out += wrap(obstacle, lead: indent + "Obstacle: ")
             }
-            out += indent + "Expected: \(step.expected.nonBlank ?? "(no prediction written)")\n"
+            out += wrap(step.expected.nonBlank ?? "(no prediction written)", lead: indent + "Expected: ")
             if let goSee = step.goSee { out += indent + "Go see:   \(goSee)\n" }
             if step.isClosed {
-                out += indent + "Happened: \(step.happened ?? "")\n"
-                out += indent + "Learned:  \(step.learned ?? "")\n"
+                out += wrap(step.happened ?? "", lead: indent + "Happened: ")
+                out += wrap(step.learned ?? "", lead: indent + "Learned:  ")
             } else {
                 out += indent + "(result not in yet)\n"
             }
@@ -44,31 +49,32 @@ enum StoryboardText {
         return out
     }
 
-    /// The target condition block, with the latest current condition.
-    static func target(_ target: TargetCondition, conditions: [CurrentCondition], today: Day? = nil) -> String {
-        var out =
-            label("Target") + "\(target.focusProcess) · achieve by \(target.achieveBy) · \(target.status.rawValue)"
+    /// The target condition block, with the actual condition last recorded (a snapshot or a
+    /// cycle's Q2 answer), dated.
+    static func target(_ target: TargetCondition, current: ActualCondition?, today: Day? = nil) -> String {
+        var heading = "\(target.focusProcess) · achieve by \(target.achieveBy) · \(target.status.rawValue)"
         if target.isActive, let today {
             let left = today.days(to: target.achieveBy)
-            out += left >= 0 ? " (\(left) days left)" : " (\(-left) days past)"
+            heading += left >= 0 ? " (\(left) days left)" : " (\(-left) days past)"
         } else if let closed = target.closedOn {
-            out += " on \(closed)"
+            heading += " on \(closed)"
         }
-        out += "  [\(target.id.short)]\n"
+        var out = wrap(heading + "  [\(target.id.short)]", lead: label("Target"))
         out += indent(target.condition)
         for amendment in target.amendments {
             out += indent("+ \(amendment.date): \(amendment.text)")
         }
         for metric in target.outcomeMetrics {
-            out += label("  Outcome") + describe(metric) + "\n"
+            out += wrap(describe(metric), lead: label("  Outcome"))
         }
         for metric in target.processMetrics {
-            out += label("  Process") + describe(metric) + "\n"
+            out += wrap(describe(metric), lead: label("  Process"))
         }
-        if let reflection = target.reflection { out += label("Reflection") + reflection + "\n" }
-        if let latest = conditions.last {
-            out += "\n" + label("Current") + "\(latest.date)\n" + indent(latest.text)
-            for metric in latest.metrics {
+        if let reflection = target.reflection { out += wrap(reflection, lead: label("Reflection")) }
+        if let current {
+            let source = current.cycle.map { " (coaching cycle \($0.short))" } ?? ""
+            out += "\n" + label("Current") + "\(current.date)\(source)\n" + indent(current.text)
+            for metric in current.metrics {
                 out += indent("\(metric.name) = \(format(metric.value))\(metric.unit.map { " \($0)" } ?? "")")
             }
         }
@@ -86,8 +92,54 @@ enum StoryboardText {
     private static func label(_ text: String) -> String { text.padded(to: 14) }
 
     private static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { String(repeating: " ", count: 14) + $0 }
-            .joined(separator: "\n") + "\n"
+        wrap(text, lead: String(repeating: " ", count: 14))
+    }
+
+    /// `lead` followed by `text`, in lines of at most `width` columns, ending with a newline.
+    ///
+    /// Every line after the first starts with as many spaces as `lead` is wide, a line of the text
+    /// starts a new line, and a word longer than the room left is cut.
+    static func wrap(_ text: String, lead: String, width: Int = width) -> String {
+        let hanging = String(repeating: " ", count: lead.displayWidth)
+        var lines: [String] = []
+        for (number, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = number == 0 ? lead : hanging
+            var fresh = true  // nothing of the text on this line yet
+            var gap = ""
+            var word = ""
+            func place() {
+                while !word.isEmpty {
+                    let spacing = fresh ? "" : gap
+                    if line.displayWidth + spacing.count + word.displayWidth <= width {
+                        line += spacing + word
+                        word = ""
+                        fresh = false
+                    } else if !fresh {
+                        lines.append(line)
+                        line = hanging
+                        fresh = true
+                    } else {
+                        let room = max(1, width - line.displayWidth)
+                        line += word.prefix(room)
+                        word = String(word.dropFirst(room))
+                        lines.append(line)
+                        line = hanging
+                    }
+                }
+                gap = ""
+            }
+            for character in paragraph {
+                if character == " " {
+                    if !word.isEmpty { place() }
+                    gap.append(" ")
+                } else {
+                    word.append(character)
+                }
+            }
+            place()
+            lines.append(line)
+        }
+        return lines.map(\.trimmedTrailing).joined(separator: "\n") + "\n"
     }
 }
 

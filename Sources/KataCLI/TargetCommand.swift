@@ -13,7 +13,9 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a learner's next target condition for one focus process.",
             discussion: """
-                The achieve-by date does not move once set; later additions go through 'kata target amend'.
+                The achieve-by date does not move once set; later additions go through 'kata target amend'. \
+                --date is the day the target condition was set (default today), for a storyboard kept on paper: \
+                a relative --achieve-by (+4w) counts from it, and the achieve-by date may not be before it.
 
                 Example:
                   kata target add --learner bo --focus-process "Station 4 assembly" \\
@@ -31,17 +33,20 @@ struct TargetCommand: ParsableCommand {
         var outcomes: [String] = []
         @Option(name: .customLong("process"), help: "A process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
+        @Option(parsing: .unconditional, help: "The day the target condition was set (default: today).")
+        var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
             let today = try context.today(store)
+            let setOn = try date?.day(today: today, field: "--date") ?? today
             let target = try TargetCondition(
                 learner: handle(learner, "--learner"), focusProcess: focusProcess, condition: condition,
-                achieveBy: achieveBy.day(today: today, field: "--achieve-by"),
+                achieveBy: achieveBy.day(today: setOn, field: "--achieve-by"),
                 challenge: challenge.map { try store.resolve(.challenge, $0) },
                 outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
-                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, createdOn: today)
-            try store.addTarget(target)
+                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, createdOn: setOn)
+            try store.addTarget(target, today: today)
             context.output.line(
                 "Target condition \(target.id.short) for \(target.learner) (\(target.focusProcess)), "
                     + "achieve by \(target.achieveBy).")
@@ -100,8 +105,8 @@ struct TargetCommand: ParsableCommand {
                         ]
                     ).csv())
             case .text:
-                let conditions = try store.conditions(target: target.id)
-                context.output.write(StoryboardText.target(target, conditions: conditions))
+                let current = try store.currentCondition(target: target.id)
+                context.output.write(StoryboardText.target(target, current: current).terminalSafe)
             }
         }
     }
@@ -121,13 +126,15 @@ struct TargetCommand: ParsableCommand {
         var outcomes: [String] = []
         @Option(name: .customLong("process"), help: "Another process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
+        @Option(parsing: .unconditional, help: "The day of the amendment (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
+            let today = try context.today(store)
             let target = try store.amendTarget(
-                store.resolve(.target, id), on: context.today(store), text: text,
+                store.resolve(.target, id), on: date?.day(today: today, field: "--date") ?? today, text: text,
                 outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
-                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") })
+                processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, today: today)
             context.output.line("Amended target condition \(target.id.short).")
         }
     }
@@ -144,6 +151,7 @@ struct TargetCommand: ParsableCommand {
         @Argument(help: "The target condition's id.") var id: String
         @Flag(help: "How it ended.") var outcome: Outcome
         @Option(help: "What the learner reflects on looking back.") var reflection: String?
+        @Option(parsing: .unconditional, help: "The day it ended (default: today).") var date: DayArgument?
 
         enum Outcome: String, EnumerableFlag {
             case achieved, missed, dropped
@@ -152,8 +160,10 @@ struct TargetCommand: ParsableCommand {
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
             let status = TargetCondition.Status(rawValue: outcome.rawValue) ?? .dropped
+            let today = try context.today(store)
             let target = try store.closeTarget(
-                store.resolve(.target, id), as: status, on: context.today(store), reflection: reflection)
+                store.resolve(.target, id), as: status, on: date?.day(today: today, field: "--date") ?? today,
+                reflection: reflection, today: today)
             context.output.line("Target condition \(target.id.short) is \(target.status.rawValue).")
         }
     }
@@ -222,7 +232,7 @@ struct ConditionCommand: ParsableCommand {
             let condition = try CurrentCondition(
                 target: store.resolve(.target, target), date: date?.day(today: today, field: "--date") ?? today,
                 text: text, metrics: values)
-            try store.addCondition(condition)
+            try store.addCondition(condition, at: context.now, today: today)
             context.output.line("Recorded the current condition of \(condition.date) (\(condition.id.short)).")
         }
     }

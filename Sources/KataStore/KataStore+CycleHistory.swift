@@ -25,6 +25,8 @@ public struct CycleCorrection: Sendable, Equatable {
     public var minutes: Int?
     public var secondCoach: Handle?
     public var actualCondition: String?
+    /// The obstacle the cycle addressed (one of its target condition's), correcting a wrong link.
+    public var obstacle: UUID?
     public var happened: String?
     public var learned: String?
     public var nextStep: String?
@@ -33,13 +35,14 @@ public struct CycleCorrection: Sendable, Equatable {
 
     public init(
         date: Day? = nil, minutes: Int? = nil, secondCoach: Handle? = nil, actualCondition: String? = nil,
-        happened: String? = nil, learned: String? = nil, nextStep: String? = nil, expected: String? = nil,
-        goSee: Day? = nil
+        obstacle: UUID? = nil, happened: String? = nil, learned: String? = nil, nextStep: String? = nil,
+        expected: String? = nil, goSee: Day? = nil
     ) {
         self.date = date
         self.minutes = minutes
         self.secondCoach = secondCoach
         self.actualCondition = actualCondition
+        self.obstacle = obstacle
         self.happened = happened
         self.learned = learned
         self.nextStep = nextStep
@@ -91,9 +94,12 @@ extension KataStore {
         return try Experiment(row: row)
     }
 
-    /// Corrects a logged cycle and the steps it reviewed and planned.
+    /// Corrects a logged cycle and the steps it reviewed and planned; a new date after `today`
+    /// (by default the day of `now`) is refused, and so is an obstacle of another target condition.
     @discardableResult
-    public func editCycle(_ id: UUID, _ correction: CycleCorrection, at now: Date = Date()) throws -> LoggedCycle {
+    public func editCycle(_ id: UUID, _ correction: CycleCorrection, at now: Date = Date(), today: Day? = nil) throws
+        -> LoggedCycle
+    {
         guard !correction.isEmpty else {
             throw KataError.missing(fields: ["a value to change"], hint: "See 'kata cycle edit --help'.")
         }
@@ -101,15 +107,26 @@ extension KataStore {
         return try write { db in
             var detail = try KataStore.cycleDetail(id, db)
             var cycle = detail.cycle
+            if let date = correction.date {
+                try date.requireHappened(by: KataStore.today(today, at: now, db), record: "a cycle")
+            }
+            if let obstacleID = correction.obstacle {
+                try KataStore.relinkObstacle(obstacleID, of: &detail, db)
+            }
             if let second = correction.secondCoach { try KataStore.requirePerson(second, as: "2nd coach", db) }
             cycle = try CoachingCycle(
                 id: cycle.id, date: correction.date ?? cycle.date, coach: cycle.coach, learner: cycle.learner,
                 secondCoach: correction.secondCoach ?? cycle.secondCoach, minutes: correction.minutes ?? cycle.minutes,
                 target: cycle.target, actualCondition: correction.actualCondition ?? cycle.actualCondition,
-                obstacle: cycle.obstacle, reviewed: cycle.reviewed, planned: cycle.planned)
+                obstacle: detail.obstacle?.id ?? cycle.obstacle, reviewed: cycle.reviewed, planned: cycle.planned)
             try db.execute(
-                sql: "UPDATE cycle SET date = ?, secondCoach = ?, minutes = ?, actualCondition = ? WHERE id = ?",
-                arguments: [cycle.date, cycle.secondCoach, cycle.minutes, cycle.actualCondition, id.text])
+                sql: """
+                    UPDATE cycle SET date = ?, secondCoach = ?, minutes = ?, actualCondition = ?, obstacle = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    cycle.date, cycle.secondCoach, cycle.minutes, cycle.actualCondition, cycle.obstacle?.text, id.text,
+                ])
             if correction.happened != nil || correction.learned != nil {
                 guard var reviewed = detail.reviewed else {
                     throw KataError.ruleBroken("this cycle reviewed no step; there is no result to correct.")
@@ -144,6 +161,27 @@ extension KataStore {
         }
     }
 
+    /// Links the cycle of `detail` (and the step it planned) to obstacle `id` of its target condition.
+    static func relinkObstacle(_ id: UUID, of detail: inout LoggedCycle, _ db: Database) throws {
+        let obstacle = try fetchObstacle(id, db)
+        guard let target = detail.cycle.target else {
+            throw KataError.ruleBroken(
+                "this cycle has no target condition, so it addressed no obstacle; there is no link to correct.")
+        }
+        guard obstacle.target == target else {
+            throw KataError.ruleBroken(
+                "obstacle \(id.short) belongs to another target condition; "
+                    + "see 'kata obstacle list --learner \(detail.cycle.learner)'.")
+        }
+        if var planned = detail.planned {
+            planned.obstacle = id
+            try db.execute(
+                sql: "UPDATE experiment SET obstacle = ? WHERE id = ?", arguments: [id.text, planned.id.text])
+            detail.planned = planned
+        }
+        detail.obstacle = obstacle
+    }
+
     /// Deletes a cycle logged by mistake: the step it planned goes too (unless a later cycle
     /// reviewed it), the step it reviewed is open again, observations of it stay without it.
     public func deleteCycle(_ id: UUID) throws {
@@ -172,9 +210,11 @@ extension KataStore {
         }
     }
 
-    /// Records a 2nd coach's observation of a coach.
-    public func addObservation(_ observation: Observation) throws {
+    /// Records a 2nd coach's observation of a coach; one dated after `today` (by default the day
+    /// of `now`) is refused.
+    public func addObservation(_ observation: Observation, at now: Date = Date(), today: Day? = nil) throws {
         try write { db in
+            try observation.date.requireHappened(by: KataStore.today(today, at: now, db), record: "an observation")
             try KataStore.requirePerson(observation.coach, as: "coach", db)
             try KataStore.requirePerson(observation.secondCoach, as: "2nd coach", db)
             if let cycle = observation.cycle {
@@ -187,6 +227,19 @@ extension KataStore {
                 guard coach == observation.coach.rawValue else {
                     throw KataError.ruleBroken("cycle \(cycle.short) was run by \(coach), not \(observation.coach).")
                 }
+            }
+            let coached =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM pairing WHERE coach = ?1)
+                            OR EXISTS (SELECT 1 FROM cycle WHERE coach = ?1)
+                        """, arguments: [observation.coach]) ?? false
+            guard coached else {
+                throw KataError.ruleBroken(
+                    "\(observation.coach) has never coached (no pairing as coach, no cycle); a 2nd coach observes "
+                        + "someone coaching. Pair them first: 'kata pair add --coach \(observation.coach) --learner …'."
+                )
             }
             try observation.insert(db)
         }

@@ -15,12 +15,20 @@ extension KataStore {
     /// Logs one coaching cycle in one transaction: closes the learner's last open step with what
     /// happened and was learned, sets the obstacle addressed now, and opens the next step with its
     /// prediction and go-see date.
+    ///
+    /// A cycle dated after `today` (by default the day of `now` in the organisation's time zone) is
+    /// refused.
     @discardableResult
-    public func logCycle(_ entry: CycleEntry, id: UUID = UUID(), at now: Date = Date()) throws -> LoggedCycle {
-        try write { db in try KataStore.logCycle(entry, id: id, at: now, db) }
+    public func logCycle(_ entry: CycleEntry, id: UUID = UUID(), at now: Date = Date(), today: Day? = nil) throws
+        -> LoggedCycle
+    {
+        try write { db in try KataStore.logCycle(entry, id: id, at: now, today: today, db) }
     }
 
-    static func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, _ db: Database) throws -> LoggedCycle {
+    static func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?, _ db: Database) throws
+        -> LoggedCycle
+    {
+        try entry.date.requireHappened(by: KataStore.today(today, at: now, db), record: "a cycle")
         try requirePerson(entry.coach, as: "coach", db)
         try requirePerson(entry.learner, as: "learner", db)
         if let second = entry.secondCoach { try requirePerson(second, as: "2nd coach", db) }
@@ -78,7 +86,7 @@ extension KataStore {
                     "obstacle \(id.short) belongs to another target condition; see 'kata obstacle list --learner \(entry.learner)'."
                 )
             }
-            obstacle = try workObstacle(id, db)
+            obstacle = try workObstacle(id, on: entry.date, db)
         } else {
             obstacle = try workingObstacle(of: target.id, db)
         }

@@ -68,9 +68,34 @@ extension KataStore {
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)", arguments: [handle]) ?? false
         guard exists else {
-            throw KataError.unknown(
-                kind: role, reference: handle.rawValue,
-                hint: "Add them with 'kata person add \(handle) --name \"…\"', or see 'kata person list'.")
+            throw try unknownPerson(
+                handle, as: role,
+                otherwise: "Add them with 'kata person add \(handle) --name \"…\"', or see 'kata person list'.",
+                db)
         }
+    }
+
+    /// The error for a handle nobody has: it names the nearest handles ("did you mean bo (Bo
+    /// Chen)?"), or gives `hint` when no handle is near (so adding the person is suggested only then).
+    public func unknownPerson(_ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.")
+        throws -> KataError
+    {
+        try read { db in try KataStore.unknownPerson(handle, as: role, otherwise: hint, db) }
+    }
+
+    /// The same, inside a read or write of `db`.
+    public static func unknownPerson(
+        _ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.", _ db: Database
+    ) throws -> KataError {
+        let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap { row -> (Handle, String)? in
+            guard let other = try? Handle(validating: row["handle"]), handle.isNear(other) else { return nil }
+            return (other, row["name"])
+        }
+        .sorted { ($0.0.editDistance(to: handle), $0.0) < ($1.0.editDistance(to: handle), $1.0) }
+        guard !near.isEmpty else { return KataError.unknown(kind: role, reference: handle.rawValue, hint: hint) }
+        let named = near.prefix(3).map { "\($0.0) (\($0.1))" }
+        return KataError.unknown(
+            kind: role, reference: handle.rawValue,
+            hint: "Did you mean \(named.joined(separator: " or "))? See 'kata person list'.")
     }
 }

@@ -3,14 +3,17 @@ import GRDB
 import ImprovementKata
 
 extension KataStore {
-    /// Parks an obstacle on a target condition's parking lot.
-    public func addObstacle(_ obstacle: Obstacle) throws {
+    /// Parks an obstacle on a target condition's parking lot; refuses one dated before its target
+    /// condition was set, or after `today` when it is given.
+    public func addObstacle(_ obstacle: Obstacle, today: Day? = nil) throws {
         try write { db in
+            if let today { try obstacle.createdOn.requireHappened(by: today, record: "an obstacle") }
             let target = try KataStore.fetchTarget(obstacle.target, db)
             guard target.isActive else {
                 throw KataError.ruleBroken(
                     "the target condition is \(target.status.rawValue); obstacles go on an active target condition.")
             }
+            try target.requireSet(by: obstacle.createdOn, to: "given an obstacle")
             if obstacle.status == .working { try KataStore.parkWorkingObstacle(of: obstacle.target, db) }
             try obstacle.insert(db)
         }
@@ -18,16 +21,22 @@ extension KataStore {
 
     /// Makes `id` the one obstacle being worked on its target condition; the one worked so far
     /// goes back to the parking lot.
+    ///
+    /// `day` is when the work starts: not before the obstacle was parked, nor after `today` when it
+    /// is given.
     @discardableResult
-    public func workObstacle(_ id: UUID) throws -> Obstacle {
-        try write { db in try KataStore.workObstacle(id, db) }
+    public func workObstacle(_ id: UUID, on day: Day? = nil, today: Day? = nil) throws
+        -> Obstacle
+    {
+        try write { db in
+            if let day, let today { try day.requireHappened(by: today, record: "work on an obstacle") }
+            return try KataStore.workObstacle(id, on: day, db)
+        }
     }
 
-    static func workObstacle(_ id: UUID, _ db: Database) throws -> Obstacle {
+    static func workObstacle(_ id: UUID, on day: Day?, _ db: Database) throws -> Obstacle {
         var obstacle = try fetchObstacle(id, db)
-        guard !obstacle.status.isClosed else {
-            throw KataError.ruleBroken("the obstacle is \(obstacle.status.rawValue); only a parked one can be worked.")
-        }
+        try obstacle.requireWorkable(on: day ?? obstacle.createdOn)
         guard obstacle.status != .working else { return obstacle }
         try parkWorkingObstacle(of: obstacle.target, db)
         obstacle.status = .working
@@ -35,10 +44,14 @@ extension KataStore {
         return obstacle
     }
 
-    /// Ends an obstacle as overcome or dropped.
+    /// Ends an obstacle as overcome or dropped on `day`: not before it was parked, nor after
+    /// `today` when it is given.
     @discardableResult
-    public func closeObstacle(_ id: UUID, as status: Obstacle.Status, on day: Day) throws -> Obstacle {
+    public func closeObstacle(
+        _ id: UUID, as status: Obstacle.Status, on day: Day, today: Day? = nil
+    ) throws -> Obstacle {
         try write { db in
+            if let today { try day.requireHappened(by: today, record: "the end of an obstacle") }
             var obstacle = try KataStore.fetchObstacle(id, db)
             try obstacle.close(as: status, on: day)
             try db.execute(

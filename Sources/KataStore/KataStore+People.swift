@@ -18,7 +18,7 @@ extension KataStore {
     public func editPerson(_ handle: Handle, change: (inout Person) throws -> Void) throws -> Person {
         try write { db in
             guard var person = try KataStore.fetchPerson(handle, db) else {
-                throw KataError.unknown(kind: "person", reference: handle.rawValue, hint: "See 'kata person list'.")
+                throw try KataStore.unknownPerson(handle, as: "person", db)
             }
             try change(&person)
             person = try Person(
@@ -42,10 +42,12 @@ extension KataStore {
 
     /// The person with `handle`; throws `KataError.unknown` naming `role` when there is none.
     public func requiredPerson(_ handle: Handle, as role: String = "person") throws -> Person {
-        guard let person = try person(handle) else {
-            throw KataError.unknown(kind: role, reference: handle.rawValue, hint: "See 'kata person list'.")
+        try read { db in
+            guard let person = try KataStore.fetchPerson(handle, db) else {
+                throw try KataStore.unknownPerson(handle, as: role, db)
+            }
+            return person
         }
-        return person
     }
 
     /// People, sorted by handle, optionally of one unit.

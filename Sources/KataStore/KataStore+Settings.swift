@@ -29,6 +29,13 @@ extension KataStore {
         try read { db in try KataStore.settings(db) }
     }
 
+    /// `given`, or the day of `now` in the organisation's time zone: the "today" against which a
+    /// write checks that what it records has happened.
+    static func today(_ given: Day?, at now: Date, _ db: Database) throws -> Day {
+        if let given { return given }
+        return try settings(db).today(at: now)
+    }
+
     static func settings(_ db: Database) throws -> OrganisationSettings {
         let values = try Dictionary(
             uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {

@@ -4,9 +4,10 @@ import ImprovementKata
 
 extension KataStore {
     /// Sets a new target condition; refuses a second active one for the same learner and focus
-    /// process, an unknown learner or challenge.
-    public func addTarget(_ target: TargetCondition) throws {
+    /// process, an unknown learner or challenge, and one set after `today` when it is given.
+    public func addTarget(_ target: TargetCondition, today: Day? = nil) throws {
         try write { db in
+            if let today { try target.createdOn.requireHappened(by: today, record: "a target condition") }
             try KataStore.requirePerson(target.learner, as: "learner", db)
             if let challenge = target.challenge {
                 let exists =
@@ -64,12 +65,15 @@ extension KataStore {
         }
     }
 
-    /// Appends to a target condition: a dated amendment and/or more metrics.
+    /// Appends to a target condition: a dated amendment and/or more metrics; `day` is not before
+    /// the target condition was set, nor after `today` when it is given.
     @discardableResult
     public func amendTarget(
-        _ id: UUID, on day: Day, text: String?, outcomeMetrics: [Metric] = [], processMetrics: [Metric] = []
+        _ id: UUID, on day: Day, text: String?, outcomeMetrics: [Metric] = [], processMetrics: [Metric] = [],
+        today: Day? = nil
     ) throws -> TargetCondition {
         try write { db in
+            if let today { try day.requireHappened(by: today, record: "an amendment") }
             var target = try KataStore.fetchTarget(id, db)
             let before = target
             try target.amend(on: day, text: text, outcomeMetrics: outcomeMetrics, processMetrics: processMetrics)
@@ -82,12 +86,14 @@ extension KataStore {
         }
     }
 
-    /// Ends a target condition as achieved, missed or dropped, with an optional reflection.
+    /// Ends a target condition as achieved, missed or dropped on `day` (not before it was set, nor
+    /// after `today` when it is given), with an optional reflection.
     @discardableResult
-    public func closeTarget(_ id: UUID, as status: TargetCondition.Status, on day: Day, reflection: String?) throws
-        -> TargetCondition
-    {
+    public func closeTarget(
+        _ id: UUID, as status: TargetCondition.Status, on day: Day, reflection: String?, today: Day? = nil
+    ) throws -> TargetCondition {
         try write { db in
+            if let today { try day.requireHappened(by: today, record: "the end of a target condition") }
             var target = try KataStore.fetchTarget(id, db)
             try target.close(as: status, on: day, reflection: reflection)
             try db.execute(
@@ -97,9 +103,11 @@ extension KataStore {
         }
     }
 
-    /// Records a current-condition snapshot for an existing target condition.
-    public func addCondition(_ condition: CurrentCondition) throws {
+    /// Records a current-condition snapshot for an existing target condition; one dated after
+    /// `today` (by default the day of `now`) is refused.
+    public func addCondition(_ condition: CurrentCondition, at now: Date = Date(), today: Day? = nil) throws {
         try write { db in
+            try condition.date.requireHappened(by: KataStore.today(today, at: now, db), record: "a current condition")
             _ = try KataStore.fetchTarget(condition.target, db)
             try condition.insert(db)
         }

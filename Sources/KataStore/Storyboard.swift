@@ -9,6 +9,8 @@ public struct Storyboard: Sendable, Equatable {
     public var challenge: Challenge?
     public var target: TargetCondition
     public var conditions: [CurrentCondition]
+    /// The actual condition last recorded: a snapshot or a coaching cycle's Q2 answer.
+    public var current: ActualCondition?
     public var obstacles: [Obstacle]
     /// The experimenting record, oldest first.
     public var experiments: [Experiment]
@@ -17,13 +19,59 @@ public struct Storyboard: Sendable, Equatable {
     public var latestCondition: CurrentCondition? { conditions.last }
 }
 
+/// The actual condition as last recorded for a target condition, from a `condition add` snapshot
+/// or from the answer to Q2 ("What is the actual condition now?") in a coaching cycle.
+public struct ActualCondition: Sendable, Equatable {
+    public var date: Day
+    public var text: String
+    public var metrics: [MetricValue]
+    /// The cycle whose Q2 answer it is; nil for a snapshot.
+    public var cycle: UUID?
+
+    public init(date: Day, text: String, metrics: [MetricValue] = [], cycle: UUID? = nil) {
+        self.date = date
+        self.text = text
+        self.metrics = metrics
+        self.cycle = cycle
+    }
+}
+
+extension KataStore {
+    /// The actual condition last recorded for `target`: the later of its latest snapshot and the
+    /// latest Q2 answer of a cycle toward it (the snapshot on the same day, as it holds the metrics).
+    public func currentCondition(target: UUID) throws -> ActualCondition? {
+        try read { db in try KataStore.currentCondition(target: target, db) }
+    }
+
+    static func currentCondition(target: UUID, _ db: Database) throws -> ActualCondition? {
+        let snapshot = try Row.fetchOne(
+            db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date DESC, rowid DESC LIMIT 1",
+            arguments: [target.text]
+        ).map(CurrentCondition.init(row:))
+        let answer = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT id, date, actualCondition FROM cycle
+                WHERE learner = (SELECT learner FROM target WHERE id = ?1) AND target = ?1
+                    AND trim(actualCondition) <> ''
+                ORDER BY date DESC, rowid DESC LIMIT 1
+                """,
+            arguments: [target.text])
+        if let answer, let date: Day = answer["date"], snapshot.map({ date > $0.date }) ?? true {
+            let id: String = answer["id"]
+            return ActualCondition(date: date, text: answer["actualCondition"], cycle: UUID(uuidString: id))
+        }
+        return snapshot.map { ActualCondition(date: $0.date, text: $0.text, metrics: $0.metrics) }
+    }
+}
+
 extension KataStore {
     /// The storyboard of `learner`'s target condition `target`, or of their most recent active one
     /// (the most recent one at all when none is active).
     public func storyboard(learner handle: Handle, target id: UUID? = nil) throws -> Storyboard {
         try read { db in
             guard let learner = try KataStore.fetchPerson(handle, db) else {
-                throw KataError.unknown(kind: "learner", reference: handle.rawValue, hint: "See 'kata person list'.")
+                throw try KataStore.unknownPerson(handle, as: "learner", db)
             }
             let targetID: UUID
             if let id {
@@ -66,7 +114,8 @@ extension KataStore {
                 arguments: [targetID.text]
             ).map(Experiment.init(row:))
             return Storyboard(
-                learner: learner, challenge: challenge, target: target, conditions: conditions, obstacles: obstacles,
+                learner: learner, challenge: challenge, target: target, conditions: conditions,
+                current: try KataStore.currentCondition(target: targetID, db), obstacles: obstacles,
                 experiments: experiments)
         }
     }

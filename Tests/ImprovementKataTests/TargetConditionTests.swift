@@ -114,11 +114,15 @@ struct TargetConditionTests {
         #expect(target.closedOn == day("2026-11-20"))
     }
 
-    @Test("a closing date before the creation date becomes the creation date")
+    @Test("a closing or amending date before the target condition was set is refused")
     func closedOnNotBeforeCreated() throws {
         var target = try target()
-        try target.close(as: .dropped, on: day("2026-10-01"), reflection: nil)
-        #expect(target.closedOn == day("2026-11-02"))
+        let closing = thrownKataError { try target.close(as: .dropped, on: day("2026-10-01"), reflection: nil) }
+        #expect(closing?.ruleText == "the target condition was set on 2026-11-02; it cannot be closed on 2026-10-01.")
+        let amending = thrownKataError { try target.amend(on: day("2026-11-01"), text: "More") }
+        #expect(amending?.ruleText == "the target condition was set on 2026-11-02; it cannot be amended on 2026-11-01.")
+        #expect(target.isActive)
+        #expect(target.amendments.isEmpty)
     }
 }
 

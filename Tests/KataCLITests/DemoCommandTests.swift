@@ -4,6 +4,8 @@ import KataStore
 import KataTestSupport
 import Testing
 
+@testable import KataCLI
+
 @Suite("kata demo")
 struct DemoCommandTests {
     @Test("builds a new database in UTC and says what to try next")
@@ -19,8 +21,24 @@ struct DemoCommandTests {
         #expect(try store.settings().timeZone == "UTC")
         #expect(try DemoOrganisation.holdsPeople(store))
         let learner = try #require(result.output.split(separator: "\n").first { $0.contains("kata storyboard") })
-        let handle = try Handle(validating: String(learner.split(separator: " ")[2]))
+        let handle = try Handle(validating: String(try #require(learner.split(separator: " ").last)))
         #expect(try store.person(handle) != nil)
+    }
+
+    @Test("suggests a learner whose storyboard has content, and 'swift run kata' when run from a build folder")
+    func tryNext() throws {
+        // A short history, where not every learner has steps yet: the one suggested has.
+        let kata = try KataRunner(today: "2026-11-20", initialise: false)
+        let result = kata.run("demo", "--coaches", "6", "--days", "3", "--seed", "4")
+        #expect(result.exitCode == 0, "\(result.errors)")
+        let line = try #require(result.output.split(separator: "\n").first { $0.contains(" storyboard ") })
+        let handle = try Handle(validating: String(try #require(line.split(separator: " ").last)))
+        let board = try kata.store().storyboard(learner: handle)
+        #expect(!board.experiments.isEmpty)
+        #expect(DemoCommand.invocation(executable: "/home/me/kata/.build/debug/kata") == "swift run kata")
+        #expect(DemoCommand.invocation(executable: ".build/release/kata") == "swift run kata")
+        #expect(DemoCommand.invocation(executable: "/usr/local/bin/kata") == "kata")
+        #expect(DemoCommand.invocation(executable: "kata") == "kata")
     }
 
     @Test("names the --db path in the commands it suggests")

@@ -103,6 +103,20 @@ struct StoryboardAndDueTests {
         #expect(wrong.errors.contains("was run by ann, not carl"))
     }
 
+    @Test("observing someone who never coached (no pairing as coach, no cycle) is refused")
+    func observeNeverCoached() throws {
+        let kata = try KataRunner()
+        try kata.makeTeam()
+        let result = kata.run(
+            "observe", "--coach", "carl", "--second-coach", "lena", "--notes", "x", "--focus", "y", "--trigger", "z")
+        #expect(result.exitCode == 65)
+        #expect(result.errors.contains("carl has never coached (no pairing as coach, no cycle)"))
+        #expect(try kata.store().observations().isEmpty)
+        let coach = kata.run(
+            "observe", "--coach", "ann", "--second-coach", "lena", "--notes", "x", "--focus", "y", "--trigger", "z")
+        #expect(coach.exitCode == 0, "\(coach.errors)")
+    }
+
     @Test("closing a target condition as missed before its achieve-by date is refused; dropped is fine")
     func closeTarget() throws {
         let kata = try KataRunner()
