@@ -90,6 +90,7 @@ extension KataStore {
                         }
                         summary.added = run.added
                         summary.unchanged = run.unchanged
+                        summary.repeatedRows = run.repeatedRows
                         // A rollback brings the indexes back by itself.
                         guard !dryRun else { return .rollback }
                         try indexes.restore(db)

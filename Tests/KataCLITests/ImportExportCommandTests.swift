@@ -170,6 +170,34 @@ struct ImportExportCommandTests {
         #expect(kata.run("export", "data").output.isEmpty)
     }
 
+    @Test("the summary puts one record and one unchanged record in the singular")
+    func singular() throws {
+        let kata = try KataRunner()
+        let person = #"{"kind":"person","handle":"zed","name":"Zed"}"#
+        let path = kata.folder.appendingPathComponent("one.jsonl")
+        try Data((person + "\n").utf8).write(to: path)
+        let dry = kata.run("import", "--dry-run", path.path)
+        #expect(
+            dry.output.contains(": 1 record would be added, 0 are unchanged. Nothing was written."), "\(dry.output)")
+        #expect(kata.run("import", path.path).output.contains(": 1 record added, 0 unchanged."))
+        let again = kata.run("import", "--dry-run", path.path)
+        #expect(again.output.contains(": 0 records would be added, 1 is unchanged."), "\(again.output)")
+    }
+
+    @Test("a row repeated in a cycles CSV is reported as repeated, not as unchanged")
+    func repeatedRow() throws {
+        let kata = try organisation()
+        let path = kata.folder.appendingPathComponent("cycles.csv")
+        try Data("date,coach,learner,minutes\n2026-11-10,carl,eve,12\n2026-11-10,carl,eve,12\n".utf8).write(to: path)
+        let result = kata.run("import", path.path)
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains(": 1 record added, 0 unchanged."), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "1 row repeats an earlier row of the file exactly; each is the same coaching cycle, counted once above."
+            ))
+    }
+
     @Test("a progress indicator goes to standard error on a terminal only")
     func progress() throws {
         let kata = try KataRunner()

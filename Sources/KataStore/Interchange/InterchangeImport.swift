@@ -24,6 +24,8 @@ final class InterchangeImport {
 
     private(set) var added: [InterchangeKind: Int] = [:]
     private(set) var unchanged: [InterchangeKind: Int] = [:]
+    /// Rows of a cycles CSV that repeat an earlier row of the same file, left out.
+    var repeatedRows = 0
     /// Records held back so far.
     var heldBack = 0
 
