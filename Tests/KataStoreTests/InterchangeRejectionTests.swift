@@ -123,6 +123,13 @@ struct InterchangeRejectionTests {
             name: "a property given twice in a line that is not JSON",
             line: #"{"kind":"person","handle":"zoe","handle":"zed", x"#, says: ["line 3:", "not valid JSON"]),
         Case(
+            name: "a setting that is not one of the calendar's",
+            line: #"{"kind":"setting","key":"colour","value":"blue"}"#, says: ["line 3: field 'key'", "'colour'"]),
+        Case(
+            name: "a time zone that does not exist",
+            line: #"{"kind":"setting","key":"timeZone","value":"Mars/Olympus"}"#,
+            says: ["line 3: field 'value'", "'Mars/Olympus'"]),
+        Case(
             name: "reporting to oneself", line: #"{"kind":"person","handle":"yan","name":"Yan","reportsTo":"yan"}"#,
             says: ["line 3:", "cannot report to themselves"]),
         Case(
