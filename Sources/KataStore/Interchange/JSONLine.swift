@@ -26,8 +26,11 @@ struct JSONLineObject {
         return values[index]
     }
 
+    /// `==` first: for ASCII names it compares bytes at once and tells most names apart; only a
+    /// name it finds equal is compared again byte by byte, since canonically equal names (a
+    /// precomposed and a decomposed "é") are two names in JSON.
     func index(of name: String) -> Int? {
-        names.firstIndex { $0.utf8.elementsEqual(name.utf8) }
+        names.firstIndex { $0 == name && $0.utf8.elementsEqual(name.utf8) }
     }
 }
 
