@@ -55,14 +55,19 @@ struct ImportCommand: KataCommand {
     private func report(_ summary: ImportSummary, to output: OutputStream) {
         let format = summary.format == .jsonl ? "interchange JSONL" : "cycles CSV"
         let seconds = String(format: "%.2f s", summary.seconds)
-        let added = summary.totalAdded
+        let added = counted(summary.totalAdded, "record", "records")
         let unchanged = summary.totalUnchanged
         if summary.dryRun {
             output.line(
-                "Dry run of \(file) (\(format)) in \(seconds): \(added) records would be added, \(unchanged) are "
-                    + "unchanged. Nothing was written.")
+                "Dry run of \(file) (\(format)) in \(seconds): \(added) would be added, \(unchanged) "
+                    + "\(unchanged == 1 ? "is" : "are") unchanged. Nothing was written.")
         } else {
-            output.line("Imported \(file) (\(format)) in \(seconds): \(added) records added, \(unchanged) unchanged.")
+            output.line("Imported \(file) (\(format)) in \(seconds): \(added) added, \(unchanged) unchanged.")
+        }
+        if summary.repeatedRows > 0 {
+            output.line(
+                "\(counted(summary.repeatedRows, "row repeats", "rows repeat")) an earlier row of the file exactly; "
+                    + "each is the same coaching cycle, counted once above.")
         }
         let kinds = InterchangeKind.allCases.filter { summary.added[$0] != nil || summary.unchanged[$0] != nil }
         guard !kinds.isEmpty else {
@@ -105,4 +110,9 @@ private final class ImportProgressIndicator: @unchecked Sendable {
         errors.write("\r\u{1B}[K")
         shown = false
     }
+}
+
+/// "1 record", "2 records": a count with its noun in the right number.
+func counted(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(count == 1 ? one : many)"
 }

@@ -81,7 +81,7 @@ extension KataStore {
                     defer { journal.end(db) }
                     try db.inTransaction(.immediate) {
                         let indexes = try SuspendedIndexes(db, expectedRecords: expectedRecords)
-                        let run = InterchangeImport(
+                        let run = try InterchangeImport(
                             db: db, source: source, unit: format == .jsonl ? "line" : "row", today: today,
                             expectedRecords: format == .jsonl ? expectedRecords : 0)
                         switch format {
@@ -90,6 +90,7 @@ extension KataStore {
                         }
                         summary.added = run.added
                         summary.unchanged = run.unchanged
+                        summary.repeatedRows = run.repeatedRows
                         // A rollback brings the indexes back by itself.
                         guard !dryRun else { return .rollback }
                         try indexes.restore(db)

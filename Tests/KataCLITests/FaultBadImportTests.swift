@@ -85,7 +85,7 @@ struct FaultBadImportTests {
         Input("a cycle with empty text", cycle(#","actualCondition":"""#), .stored(kind: "cycle", key: cycleID)),
         Input(
             "a cycle on 9999-12-31", cycle("").replacingOccurrences(of: "2026-11-18", with: "9999-12-31"),
-            .stored(kind: "cycle", key: cycleID)),
+            .refused("line 1: field 'date': the date 9999-12-31 is after today")),
         Input(
             "a UTF-8 byte order mark, CRLF line ends and blank lines",
             [0xEF, 0xBB, 0xBF] + Array(("\r\n" + person(name: "Zed") + "\r\n\r\n").utf8),

@@ -36,7 +36,10 @@ struct ImportExportCommandTests {
         let export = kata.run("export", "data")
         #expect(export.exitCode == 0)
         let exported = export.output.split(separator: "\n").map(String.init)
-        #expect(exported.count == 18)
+        // The database's calendar first (its time zone and workweek), then the 18 records.
+        #expect(exported.count == 20)
+        #expect(exported[0] == #"{"kind":"setting","key":"timeZone","value":"UTC"}"#)
+        #expect(exported[1] == #"{"kind":"setting","key":"workweek","value":"mon,tue,wed,thu,fri"}"#)
         #expect(
             exported.contains(
                 #"{"kind":"person","handle":"ann","name":"Ann \\ Lee","unit":"Assembly","reportsTo":"carl","active":true}"#
@@ -167,7 +170,37 @@ struct ImportExportCommandTests {
         #expect(result.exitCode == 0)
         #expect(result.output.contains("18 records would be added, 0 are unchanged. Nothing was written."))
         #expect(result.output.contains("would add"))
-        #expect(kata.run("export", "data").output.isEmpty)
+        // Only the new database's calendar.
+        #expect(
+            kata.run("export", "data").output.split(separator: "\n").allSatisfy { $0.contains(#""kind":"setting""#) })
+    }
+
+    @Test("the summary puts one record and one unchanged record in the singular")
+    func singular() throws {
+        let kata = try KataRunner()
+        let person = #"{"kind":"person","handle":"zed","name":"Zed"}"#
+        let path = kata.folder.appendingPathComponent("one.jsonl")
+        try Data((person + "\n").utf8).write(to: path)
+        let dry = kata.run("import", "--dry-run", path.path)
+        #expect(
+            dry.output.contains(": 1 record would be added, 0 are unchanged. Nothing was written."), "\(dry.output)")
+        #expect(kata.run("import", path.path).output.contains(": 1 record added, 0 unchanged."))
+        let again = kata.run("import", "--dry-run", path.path)
+        #expect(again.output.contains(": 0 records would be added, 1 is unchanged."), "\(again.output)")
+    }
+
+    @Test("a row repeated in a cycles CSV is reported as repeated, not as unchanged")
+    func repeatedRow() throws {
+        let kata = try organisation()
+        let path = kata.folder.appendingPathComponent("cycles.csv")
+        try Data("date,coach,learner,minutes\n2026-11-10,carl,eve,12\n2026-11-10,carl,eve,12\n".utf8).write(to: path)
+        let result = kata.run("import", path.path)
+        #expect(result.exitCode == 0, "\(result.errors)")
+        #expect(result.output.contains(": 1 record added, 0 unchanged."), "\(result.output)")
+        #expect(
+            result.output.contains(
+                "1 row repeats an earlier row of the file exactly; each is the same coaching cycle, counted once above."
+            ))
     }
 
     @Test("a progress indicator goes to standard error on a terminal only")
@@ -191,7 +224,7 @@ struct ImportExportCommandTests {
         let path = folder.appendingPathComponent("kata.jsonl").path
         let result = kata.run("export", "data", "--out", path)
         #expect(result.exitCode == 0)
-        #expect(result.output == "Exported 18 records to \(path).\n")
+        #expect(result.output == "Exported 20 records to \(path).\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -100,6 +100,36 @@ struct InterchangeRejectionTests {
                 #"{"kind":"cycle","id":"5a000000-0000-4000-8000-000000000003","date":"2026-11-10","coach":"zoe","learner":"carl","target":"\#(annTarget)"}"#,
             says: ["line 3: field 'target'", "zoe's, not carl's"]),
         Case(
+            name: "a coaching cycle dated after today",
+            line:
+                #"{"kind":"cycle","id":"5a000000-0000-4000-8000-000000000003","date":"2026-11-22","coach":"carl","learner":"zoe"}"#,
+            says: ["line 3: field 'date': the date 2026-11-22 is after today (2026-11-20): a coaching cycle"]),
+        Case(
+            name: "an observation dated after today",
+            line:
+                #"{"kind":"observation","id":"5a000000-0000-4000-8000-00000000000b","date":"2026-11-21","secondCoach":"carl","coach":"zoe"}"#,
+            says: ["line 3: field 'date': the date 2026-11-21 is after today (2026-11-20): an observation"]),
+        Case(
+            name: "a current condition dated after today",
+            line:
+                #"{"kind":"condition","id":"5a000000-0000-4000-8000-00000000000c","target":"\#(annTarget)","date":"2027-01-01","text":"t"}"#,
+            says: ["line 3: field 'date': the date 2027-01-01 is after today (2026-11-20): a current condition"]),
+        Case(
+            name: "a metric value too close to zero to keep",
+            line:
+                #"{"kind":"condition","id":"5a000000-0000-4000-8000-00000000000c","target":"\#(annTarget)","date":"2026-11-10","text":"t","metrics":[{"name":"x","value":1e-400}]}"#,
+            says: ["line 3: field 'metrics[0].value': 1e-400 is too close to zero"]),
+        Case(
+            name: "a property given twice in a line that is not JSON",
+            line: #"{"kind":"person","handle":"zoe","handle":"zed", x"#, says: ["line 3:", "not valid JSON"]),
+        Case(
+            name: "a setting that is not one of the calendar's",
+            line: #"{"kind":"setting","key":"colour","value":"blue"}"#, says: ["line 3: field 'key'", "'colour'"]),
+        Case(
+            name: "a time zone that does not exist",
+            line: #"{"kind":"setting","key":"timeZone","value":"Mars/Olympus"}"#,
+            says: ["line 3: field 'value'", "'Mars/Olympus'"]),
+        Case(
             name: "reporting to oneself", line: #"{"kind":"person","handle":"yan","name":"Yan","reportsTo":"yan"}"#,
             says: ["line 3:", "cannot report to themselves"]),
         Case(

@@ -46,14 +46,18 @@ struct InterchangeRoundTripTests {
 
     @Test("the export lists the kinds in dependency order, each ordered by its key")
     func stableOrder() throws {
-        let text = String(decoding: try F.export(F.organisation()), as: UTF8.self)
+        let store = try F.organisation()
+        try store.configure(
+            timeZone: "Europe/Berlin", workweek: nil, addHolidays: [F.day("2026-12-24"), F.day("2026-12-25")])
+        let text = String(decoding: try F.export(store), as: UTF8.self)
         var kinds: [String] = []
         var keys: [String: [String]] = [:]
         for line in text.split(separator: "\n") {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             let kind = object["kind"] as! String
             if kinds.last != kind { kinds.append(kind) }
-            keys[kind, default: []].append((object["id"] ?? object["handle"]) as! String)
+            keys[kind, default: []].append(
+                (object["id"] ?? object["handle"] ?? object["key"] ?? object["date"]) as! String)
         }
         #expect(kinds == InterchangeKind.allCases.map(\.rawValue))
         for (kind, list) in keys { #expect(list == list.sorted(), "\(kind)") }

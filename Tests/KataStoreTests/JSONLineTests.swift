@@ -65,6 +65,86 @@ struct JSONLineTests {
         }
     }
 
+    @Test("a line that is not JSON is left to JSONDecoder even when a property repeats before the error")
+    func repeatedThenMalformed() {
+        for line in [#"{"a": 1, "a": 2, x"#, #"{"a":1,"a":2"#, #"{"o":{"p":1,"p":2},"#, #"{"a":1,"a":2} x"#] {
+            guard case .unparsed = Self.parse(line) else {
+                Issue.record("not left to JSONDecoder: \(line)")
+                continue
+            }
+        }
+    }
+
+    @Test("compares property names by their UTF-8 bytes, as JSON does, not as equal Swift strings")
+    func namesByBytes() throws {
+        // A precomposed and a decomposed é; K and the Kelvin sign; Å and the Ångström sign.
+        for (first, second) in [("\u{E9}", "e\u{301}"), ("K", "\u{212A}"), ("\u{C5}", "\u{212B}")] {
+            #expect(first == second, "equal as Swift strings")
+            let object = try #require(Self.object("{\"\(first)\":1,\"\(second)\":2}"))
+            #expect(object.names.count == 2)
+            guard case .number("1")? = object[first], case .number("2")? = object[second] else {
+                Issue.record("values mixed up: \(object.values)")
+                continue
+            }
+        }
+        guard case .repeated = Self.parse("{\"e\u{301}\":1,\"e\u{301}\":2}") else {
+            Issue.record("the same bytes twice are a repeat")
+            return
+        }
+    }
+
+    @Test("a number that a Double would turn into 0 or infinity is never decoded as one")
+    func unkeptNumbers() throws {
+        for text in ["1e-400", "-1e-400", "4.9e-330", "1e400", "-1.5E+309"] {
+            #expect(throws: JSONLineDecoder.Miss.self) { try JSONLineValue.number(text).double() }
+            let line = Data(
+                #"{"kind":"condition","id":"5a000000-0000-4000-8000-000000000001","target":"5a000000-0000-4000-8000-000000000002","date":"2026-11-10","text":"t","metrics":[{"name":"x","value":\#(text)}]}"#
+                    .utf8)
+            guard case let .failure(DecodingError.dataCorrupted(context)) = DecodedLines.decode(line, JSONDecoder())
+            else {
+                Issue.record("\(text) decoded")
+                continue
+            }
+            #expect(InterchangeImport.path(context.codingPath) == "metrics[0].value")
+            #expect(context.debugDescription.hasPrefix(text))
+        }
+        for text in ["0", "0e-400", "-0.0", "1e-320", "2.2250738585072014e-308"] {
+            #expect(try JSONLineValue.number(text).double() == Double(text))
+        }
+    }
+
+    /// The package's folder.
+    private static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The fuzz target's seed corpus (every line of Examples/*.jsonl) and its past findings
+    /// (Fuzz/findings/), as `Fuzz/run` feeds them to the fuzzer.
+    static func fuzzInputs() throws -> [(name: String, input: Data)] {
+        let files = FileManager.default
+        var inputs: [(String, Data)] = []
+        for name in try files.contentsOfDirectory(atPath: package.appendingPathComponent("Examples").path).sorted()
+        where name.hasSuffix(".jsonl") {
+            let lines = try Data(contentsOf: package.appendingPathComponent("Examples/\(name)"))
+                .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            inputs += lines.enumerated().map { ("Examples/\(name) line \($0.offset + 1)", Data($0.element)) }
+        }
+        let findings = package.appendingPathComponent("Fuzz/findings")
+        for name in try files.contentsOfDirectory(atPath: findings.path).sorted() {
+            inputs.append(("Fuzz/findings/\(name)", try Data(contentsOf: findings.appendingPathComponent(name))))
+        }
+        return inputs
+    }
+
+    @Test("the fuzz target's seed corpus and every past finding keep the parser's promises")
+    func fuzzCorpus() throws {
+        let inputs = try Self.fuzzInputs()
+        #expect(inputs.count(where: { $0.name.hasPrefix("Fuzz/findings/") }) >= 5)
+        #expect(inputs.count(where: { $0.name.hasPrefix("Examples/") }) >= 20)
+        for (name, input) in inputs {
+            #expect(JSONLine.brokenPromise(input) == nil, "\(name)")
+        }
+    }
+
     @Test("names a property given twice, nested ones with their path")
     func repeated() {
         let cases = [
@@ -99,7 +179,19 @@ struct JSONLineTests {
         for _ in 0..<2_000 {
             let line = Self.mutate(lines.randomElement(using: &random)!, &random)
             let expected = Result { try strict.decode(InterchangeRecord.self, from: line) }
-            if case .repeated = JSONLine.parse(line) { continue }
+            let parsed = JSONLine.parse(line)
+            if case .repeated = parsed { continue }
+            if case let .parsed(object) = parsed, JSONLineValue.object(object).unkeptNumber() != nil {
+                // A number too large or too close to zero for a Double: JSONDecoder refuses the line
+                // as not JSON at all, or takes 1e-400 for 0 minutes. The importer refuses it,
+                // naming the field.
+                guard case let .failure(DecodingError.dataCorrupted(context)) = DecodedLines.decode(line, strict) else {
+                    Issue.record("seed \(seed): not refused: \(Self.text(line))")
+                    continue
+                }
+                #expect(!context.codingPath.isEmpty, "seed \(seed): \(Self.text(line))")
+                continue
+            }
             switch (DecodedLines.decode(line, strict), expected) {
             case let (.success(got), .success(want)): #expect(got == want, "seed \(seed): \(Self.text(line))")
             case let (.failure(got), .failure(want)): #expect("\(got)" == "\(want)", "seed \(seed): \(Self.text(line))")
@@ -133,8 +225,10 @@ struct JSONLineTests {
                 bytes.replaceSubrange(index...index, with: Array(escape.utf8))
             }
         case 2:
-            let number = ["15.0", "1.5e1", "150E-1", "-0", "015", "1e400", "99999999999999999999", "12.5", "-3"]
-                .randomElement(using: &random)!
+            let number = [
+                "15.0", "1.5e1", "150E-1", "-0", "015", "1e400", "99999999999999999999", "12.5", "-3", "1e-400",
+                "-2.5E-330", "0e-400", "0.000e-999", "1e-320",
+            ].randomElement(using: &random)!
             let field = [#""minutes":"#, #""value":"#].randomElement(using: &random)!
             let text = String(decoding: bytes, as: UTF8.self)
             if let range = text.range(of: field) {

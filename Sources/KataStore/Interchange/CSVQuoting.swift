@@ -13,11 +13,32 @@ enum CSVQuoting {
         var text: String
     }
 
-    /// The first misplaced quote in the file at `path`, nil when there is none.
-    static func firstProblem(path: String) throws -> Problem? {
+    /// The separator of the file at `path`, told from its header row: a semicolon (what Excel
+    /// and LibreOffice write in German or French locales) or a tab where the first row that is
+    /// not empty holds more of those than commas, a comma otherwise.
+    static func separator(path: String) throws -> UInt8 {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return UInt8(ascii: ",") }
+        defer { try? handle.close() }
+        let start = try handle.read(upToCount: 1 << 16) ?? Data()
+        let text = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
+        let header =
+            text.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }).first {
+                $0.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            } ?? []
+        let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        let counts = candidates.map { separator in header.count { $0 == separator } }
+        guard let most = counts.max(), most > counts[0], let index = counts.firstIndex(of: most) else {
+            return UInt8(ascii: ",")
+        }
+        return candidates[index]
+    }
+
+    /// The first misplaced quote in the file at `path`, cells separated by `separator`; nil when
+    /// there is none.
+    static func firstProblem(path: String, separator: UInt8 = UInt8(ascii: ",")) throws -> Problem? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        var scanner = Scanner()
+        var scanner = Scanner(separator: separator)
         var first = true
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             var bytes = chunk[...]
@@ -37,10 +58,12 @@ enum CSVQuoting {
         private var state = State.fieldStart
         private var row = 1
         private var quoteRow = 1
+        private let comma: UInt8
+
+        init(separator: UInt8 = UInt8(ascii: ",")) { comma = separator }
 
         mutating func scan(_ bytes: Data.SubSequence) -> Problem? {
             let quote = UInt8(ascii: "\"")
-            let comma = UInt8(ascii: ",")
             let cr = UInt8(ascii: "\r")
             let lf = UInt8(ascii: "\n")
             for byte in bytes {
@@ -80,7 +103,7 @@ enum CSVQuoting {
                     } else {
                         return Problem(
                             row: row,
-                            text: "a quoted value is followed by other text before the next comma; inside quotes, "
+                            text: "a quoted value is followed by other text before the next separator; inside quotes, "
                                 + "write a quote as two (\"\").")
                     }
                 case .afterCR:

@@ -183,6 +183,11 @@ final class DecodedLines: @unchecked Sendable {
             if let record = try? InterchangeRecord(from: JSONLineDecoder(value: .object(object))) {
                 return .success(record)
             }
+            if let unkept = JSONLineValue.object(object).unkeptNumber() {
+                return .failure(
+                    DecodingError.dataCorrupted(
+                        DecodingError.Context(codingPath: unkept.path, debugDescription: unkept.problem)))
+            }
         case let .repeated(path):
             return .failure(
                 DecodingError.dataCorrupted(

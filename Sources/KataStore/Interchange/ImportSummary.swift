@@ -15,18 +15,22 @@ public struct ImportSummary: Sendable, Equatable {
     public var dryRun: Bool
     public var added: [InterchangeKind: Int]
     public var unchanged: [InterchangeKind: Int]
+    /// Rows of a cycles CSV that repeat an earlier row of the same file exactly: counted once,
+    /// as the one record they give, and left out here.
+    public var repeatedRows: Int
     /// Seconds from opening the file to the end of the transaction.
     public var seconds: Double
 
     public init(
         format: InterchangeFormat, dryRun: Bool, added: [InterchangeKind: Int] = [:],
-        unchanged: [InterchangeKind: Int] = [:],
+        unchanged: [InterchangeKind: Int] = [:], repeatedRows: Int = 0,
         seconds: Double = 0
     ) {
         self.format = format
         self.dryRun = dryRun
         self.added = added
         self.unchanged = unchanged
+        self.repeatedRows = repeatedRows
         self.seconds = seconds
     }
 

@@ -5,8 +5,9 @@ import ImprovementKata
 
 /// Writes the records of a database as interchange lines (JSONL, version 1).
 ///
-/// Kinds come in dependency order (people, challenges, pairings, target conditions, current
-/// conditions, obstacles, experiments, coaching cycles, observations), each ordered by its key, so
+/// Kinds come in dependency order (the calendar's settings and holidays, people, challenges,
+/// pairings, target conditions, current conditions, obstacles, experiments, coaching cycles,
+/// observations), each ordered by its key, so
 /// that the same database always gives the same bytes. Rows are read through cursors and written
 /// through a fixed-size buffer: memory stays flat however large the database.
 struct InterchangeExporter {
@@ -44,11 +45,20 @@ struct InterchangeExporter {
         try writer.flush()
     }
 
-    static func keyColumn(_ kind: InterchangeKind) -> String { kind == .person ? "handle" : "id" }
+    static func keyColumn(_ kind: InterchangeKind) -> String {
+        switch kind {
+        case .setting: return "key"
+        case .holiday: return "date"
+        case .person: return "handle"
+        default: return "id"
+        }
+    }
 
     /// The columns of each kind, in the order of its JSON properties (DESIGN §8).
     static func select(_ kind: InterchangeKind) -> String {
         switch kind {
+        case .setting: return "SELECT key, value FROM setting"
+        case .holiday: return "SELECT date, name FROM holiday"
         case .person: return "SELECT handle, name, unit, reportsTo, email, active FROM person"
         case .challenge: return "SELECT id, title, description, owner, byDate, parent FROM challenge"
         case .pairing: return "SELECT id, coach, learner, secondCoach, since, until FROM pairing"
@@ -137,6 +147,8 @@ struct InterchangeExporter {
     /// JSON names of the columns of the kinds written column by column.
     private static func names(_ kind: InterchangeKind) -> [String] {
         switch kind {
+        case .setting: return SettingRecord.fields
+        case .holiday: return HolidayRecord.fields
         case .challenge: return ChallengeRecord.fields
         case .pairing: return PairingRecord.fields
         case .obstacle: return ObstacleRecord.fields

@@ -5,6 +5,7 @@ import ImprovementKata
 extension InterchangeImport {
     func applyCycle(_ record: CycleRecord, _ origin: Origin, _ replaying: Bool) throws -> Outcome {
         var cycle = try checked(origin) { try record.value() }
+        try refuseFuture(cycle.date, field: "date", .cycle, origin)
         for (field, person) in [("coach", cycle.coach), ("learner", cycle.learner), ("secondCoach", cycle.secondCoach)]
         {
             if let person, try !personExists(person) {
@@ -70,6 +71,7 @@ extension InterchangeImport {
 
     func applyObservation(_ record: ObservationRecord, _ origin: Origin, _ replaying: Bool) throws -> Outcome {
         let observation = try checked(origin) { try record.value() }
+        try refuseFuture(observation.date, field: "date", .observation, origin)
         for (field, person) in [("secondCoach", observation.secondCoach), ("coach", observation.coach)]
         where try !personExists(person) {
             return try unresolved(Missing(field: field, noun: "person", value: person.rawValue), origin, replaying)

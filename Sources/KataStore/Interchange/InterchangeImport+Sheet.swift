@@ -33,7 +33,8 @@ extension InterchangeImport {
     /// condition, an experiment's closing date, a derived `planned` id) count as they are stored,
     /// so that a sheet imported again stays unchanged after the organisation has moved on.
     func importSheet(path: String, progress: (Int, Int64) -> Void) throws {
-        if let misplaced = try CSVQuoting.firstProblem(path: path) {
+        let separator = try CSVQuoting.separator(path: path)
+        if let misplaced = try CSVQuoting.firstProblem(path: path, separator: separator) {
             throw problem(Origin(line: misplaced.row), field: nil, misplaced.text)
         }
         guard let stream = InputStream(fileAtPath: path) else {
@@ -41,11 +42,12 @@ extension InterchangeImport {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: false)
+            reader = try CSVReader(stream: stream, hasHeaderRow: false, delimiter: UnicodeScalar(separator))
         } catch {
             throw KataError.failure("cannot read \(source); check that it is a file you may read.")
         }
         var columns: [String?]?
+        var seenRows = SeenRows()
         var rowNumber = 0
         var records = 0
         while let cells = reader.next() {
@@ -72,7 +74,7 @@ extension InterchangeImport {
                 values[name] = text
             }
             guard !values.isEmpty else { continue }
-            try applySheetRow(values, origin)
+            try applySheetRow(values, origin, &seenRows)
             records += 1
             if records % 4096 == 0 { progress(records, 0) }
         }
@@ -122,7 +124,14 @@ extension InterchangeImport {
         return columns
     }
 
-    private func applySheetRow(_ values: [String: String], _ origin: Origin) throws {
+    /// The rows of the file applied so far: the row and content of each cycle id, and the row
+    /// that planned each step this import added.
+    struct SeenRows {
+        var cycles: [UUID: (row: Int, content: [String: String])] = [:]
+        var steps: [UUID: Int] = [:]
+    }
+
+    private func applySheetRow(_ values: [String: String], _ origin: Origin, _ seen: inout SeenRows) throws {
         func cell<T>(_ name: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
             guard let text = values[name] else { return nil }
             guard let value = make(text) else {
@@ -145,15 +154,36 @@ extension InterchangeImport {
         }
 
         let day: Day = try required("date", Day.interchange, date)
+        try refuseFuture(day, field: "date", .cycle, origin)
         let id =
             try cell("id", UUID.init(interchange:), uuid)
             ?? NameBasedUUID.make(
                 CycleSheet.columns.compactMap { name in values[name].map { "\(name)=\($0)" } }.joined(
                     separator: "\u{1F}"))
+        if let earlier = seen.cycles[id], earlier.content == values {
+            // The same row again: one coaching cycle, given twice in the file.
+            repeatedRows += 1
+            return
+        }
+        seen.cycles[id] = (origin.line, values)
+        let coach = try required("coach", makeHandle, handle)
+        let learner = try required("learner", makeHandle, handle)
+        let secondCoach = try cell("secondCoach", makeHandle, handle)
+        let people: [(String, Handle?)] = [("coach", coach), ("learner", learner), ("secondCoach", secondCoach)]
+        // Named first: without the people, nothing else about the row can be checked.
+        let missing = try people.compactMap { field, person in
+            try person.flatMap { try personExists($0) ? nil : (field, $0) }
+        }
+        if let (field, _) = missing.first {
+            let names = missing.map { "'\($0.1)'" }.joined(separator: " and ")
+            throw problem(
+                origin, field: field,
+                "no person \(names) in the database; a cycles CSV refers to people who are there already. Add "
+                    + "\(missing.count == 1 ? "them" : "each") first ('kata person add \(missing[0].1) --name …'), or "
+                    + "check the spelling of the handle.")
+        }
         var cycle = CycleRecord(
-            id: id, date: day, coach: try required("coach", makeHandle, handle),
-            learner: try required("learner", makeHandle, handle),
-            secondCoach: try cell("secondCoach", makeHandle, handle),
+            id: id, date: day, coach: coach, learner: learner, secondCoach: secondCoach,
             minutes: try cell("minutes", makeMinutes, "a whole number of minutes"),
             target: try cell("target", UUID.init(interchange:), uuid), actualCondition: values["actualCondition"],
             obstacle: try cell("obstacle", UUID.init(interchange:), uuid),
@@ -166,22 +196,35 @@ extension InterchangeImport {
             throw problem(
                 origin, field: "step", "is empty, but the row has \(detail); say what the step (the experiment) was.")
         }
+        // The rules `cycle log` applies, for a cycle this import adds (one imported before is
+        // only compared with what is stored).
+        let isNew = try !exists("SELECT 1 FROM cycle WHERE id = ?", id.interchangeText)
         if cycle.target == nil {
-            cycle.target = try sheetTarget(cycle, needed: step != nil, origin)
+            let needed = step != nil || cycle.obstacle != nil || cycle.reviewed != nil
+            cycle.target = try sheetTarget(cycle, needed: needed, strict: isNew, origin)
             if cycle.target != nil { derived.insert("target") }
+        } else if let target = cycle.target, isNew {
+            try refuseTargetNotInForce(target, on: day, origin)
         }
+        if isNew, let reviewed = cycle.reviewed { try review(reviewed, on: day, origin) }
         if let step, let target = cycle.target {
             let experimentID = cycle.planned ?? NameBasedUUID.make("experiment " + id.interchangeText)
             if cycle.planned == nil { derived.insert("planned") }
             cycle.planned = experimentID
             let goSee: Day? = try cell("goSee", Day.interchange, date)
             let result = values["happened"] != nil || values["learned"] != nil
+            if try !exists("SELECT 1 FROM experiment WHERE id = ?", experimentID.interchangeText) {
+                try refuseStepBeforeReview(
+                    experimentID, of: target, on: day, open: !result, reviewed: cycle.reviewed, origin, seen)
+                seen.steps[experimentID] = origin.line
+            }
             let experiment = ExperimentRecord(
                 id: experimentID, target: target, obstacle: cycle.obstacle, step: step, expected: values["expected"],
                 plannedOn: day, goSee: goSee, happened: values["happened"], learned: values["learned"],
                 closedOn: result ? (goSee ?? day) : nil)
             var experimentDerived: Set<String> = derived.contains("target") ? ["target"] : []
-            if result { experimentDerived.insert("closedOn") }
+            // Without a result on the row, a later row may have closed the step by reviewing it.
+            experimentDerived.insert("closedOn")
             try apply(.experiment(experiment), Origin(line: origin.line, derived: experimentDerived))
         }
         try apply(.cycle(cycle), Origin(line: origin.line, derived: derived))
@@ -189,7 +232,11 @@ extension InterchangeImport {
 
     /// The target condition a row without one is coached toward; nil when there is none to
     /// choose and the row does not need one.
-    private func sheetTarget(_ cycle: CycleRecord, needed: Bool, _ origin: Origin) throws -> UUID? {
+    ///
+    /// `strict` for a row this import adds: as `cycle log` does, several target conditions in
+    /// force are refused even when the row plans nothing, since the cycle would be counted toward
+    /// none of them.
+    private func sheetTarget(_ cycle: CycleRecord, needed: Bool, strict: Bool, _ origin: Origin) throws -> UUID? {
         // Imported before: keep what was chosen then.
         if let stored = try String.fetchOne(
             db.cachedStatement(sql: "SELECT target FROM cycle WHERE id = ?"), arguments: [cycle.id.interchangeText])
@@ -210,7 +257,7 @@ extension InterchangeImport {
                 arguments: [cycle.learner.rawValue])
         }
         if candidates.count == 1 { return UUID(interchange: candidates[0]) }
-        guard needed else { return nil }
+        guard needed || (strict && candidates.count > 1) else { return nil }
         if candidates.isEmpty {
             throw problem(
                 origin, field: "target",
@@ -221,5 +268,85 @@ extension InterchangeImport {
             origin, field: "target",
             "is empty and \(cycle.learner) has several target conditions in force on \(cycle.date) "
                 + "(\(candidates.joined(separator: ", "))); give the id of the one the step works toward.")
+    }
+
+    /// Refuses a target condition given by id that was not in force on the row's date: `cycle
+    /// log` coaches toward an active target condition only.
+    private func refuseTargetNotInForce(_ target: UUID, on day: Day, _ origin: Origin) throws {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT status, createdOn, closedOn FROM target WHERE id = ?"),
+                arguments: [target.interchangeText])
+        else { return }
+        let status: String = row[0]
+        let createdOn: String = row[1]
+        let closedOn: String? = row[2]
+        if createdOn > day.interchangeText {
+            throw problem(
+                origin, field: "target",
+                "target condition \(target.interchangeText) was set on \(createdOn), after the row's date \(day); "
+                    + "coach toward a target condition in force on the day.")
+        }
+        if let closedOn, closedOn < day.interchangeText {
+            throw problem(
+                origin, field: "target",
+                "target condition \(target.interchangeText) was closed (\(status)) on \(closedOn), before the row's "
+                    + "date \(day); coach toward a target condition in force on the day.")
+        }
+    }
+
+    /// Closes the step a row reviews, on the row's date, when it is still open.
+    ///
+    /// This is what `cycle log` does with the last step it reviews. The step's result stays as the row that
+    /// planned it wrote it (a cycles CSV writes a step's result on that row). A step cannot be
+    /// reviewed before it was planned.
+    private func review(_ step: UUID, on day: Day, _ origin: Origin) throws {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT step, plannedOn, closedOn FROM experiment WHERE id = ?"),
+                arguments: [step.interchangeText])
+        else { return }
+        let plannedOn: String = row[1]
+        if plannedOn > day.interchangeText {
+            throw problem(
+                origin, field: "reviewed",
+                "the step '\(row[0] as String)' was planned on \(plannedOn); it cannot be reviewed on \(day).")
+        }
+        guard (row[2] as String?) == nil else { return }
+        _ = try insert(
+            "UPDATE experiment SET closedOn = ?, closedAt = ? WHERE id = ?",
+            [day.interchangeText, Self.timestamp(day), step.interchangeText], origin)
+    }
+
+    /// Refuses a step planned while another step of the same target condition waits for review.
+    ///
+    /// This is the rule of `cycle log` ("the last step has not been reviewed"). Rows may
+    /// come in any order: a step without a result is refused next to any other such step, one
+    /// with a result next to such a step planned on or before its day.
+    private func refuseStepBeforeReview(
+        _ id: UUID, of target: UUID, on day: Day, open: Bool, reviewed: UUID?, _ origin: Origin, _ seen: SeenRows
+    ) throws {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, step, expected, plannedOn FROM experiment
+                        WHERE target = ?1 AND closedOn IS NULL AND id <> ?2 AND id IS NOT ?3 AND (?4 OR plannedOn <= ?5)
+                        ORDER BY plannedOn, id LIMIT 1
+                        """),
+                arguments: [target.interchangeText, id.interchangeText, reviewed?.interchangeText, open, day])
+        else { return }
+        let other = UUID(interchange: row[0] as String) ?? id
+        let plannedOn: String = row[3]
+        throw problem(
+            origin, field: "step",
+            "the step '\(row[1] as String)' (expected: '\(row[2] as String? ?? "")') \(Self.where(other, plannedOn, seen)) "
+                + "has not been reviewed; a learner works on one step at a time. Write what happened and what was "
+                + "learned on that row, or give its id in this row's 'reviewed', before planning the next step.")
+    }
+
+    /// Where a step was planned: its row of this file, or its date in the database.
+    private static func `where`(_ step: UUID, _ plannedOn: String, _ seen: SeenRows) -> String {
+        seen.steps[step].map { "planned on row \($0)" } ?? "planned on \(plannedOn) (in the database)"
     }
 }

@@ -66,6 +66,7 @@ extension InterchangeImport {
 
     func applyCondition(_ record: ConditionRecord, _ origin: Origin, _ replaying: Bool) throws -> Outcome {
         let condition = try checked(origin) { try record.value() }
+        try refuseFuture(condition.date, field: "date", .condition, origin)
         if try targetLearner(condition.target) == nil {
             return try unresolved(
                 Missing(field: "target", noun: "target condition", value: condition.target.interchangeText), origin,
@@ -162,7 +163,8 @@ extension InterchangeImport {
         }
         let stored = try fetch(Experiment.init(row:), "SELECT * FROM experiment WHERE id = ?", experiment.id, origin)
         if origin.derived.contains("target") { experiment.target = stored.target }
-        if origin.derived.contains("closedOn"), (stored.closedOn == nil) == (experiment.closedOn == nil) {
+        let noResult = experiment.happened == nil && experiment.learned == nil && experiment.closedOn == nil
+        if origin.derived.contains("closedOn"), noResult || (stored.closedOn == nil) == (experiment.closedOn == nil) {
             experiment.closedOn = stored.closedOn
         }
         return try settle(.experiment, experiment.id.interchangeText, stored == experiment, origin)

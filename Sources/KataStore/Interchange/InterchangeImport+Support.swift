@@ -70,7 +70,7 @@ extension InterchangeImport {
             db.cachedStatement(sql: "SELECT coach FROM cycle WHERE id = ?"), arguments: [id.interchangeText])
     }
 
-    private func exists(_ sql: String, _ key: String) throws -> Bool {
+    func exists(_ sql: String, _ key: String) throws -> Bool {
         try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key]) != nil
     }
 
@@ -138,6 +138,17 @@ extension InterchangeImport {
     func problem(_ origin: Origin, field: String?, _ text: String) -> KataError {
         let place = "\(source) \(unit) \(origin.line)"
         return .ruleBroken(field.map { "\(place): field '\($0)': \(text)" } ?? "\(place): \(text)")
+    }
+
+    /// Refuses a record dated after today: what it records has not happened yet, and a coaching
+    /// cycle dated ahead would be counted as a coached day before the day comes.
+    func refuseFuture(_ day: Day, field: String, _ kind: InterchangeKind, _ origin: Origin) throws {
+        guard day > today else { return }
+        let article = kind.noun.first.map("aeiou".contains) == true ? "an" : "a"
+        throw problem(
+            origin, field: field,
+            "the date \(day) is after today (\(today)): \(article) \(kind.noun) is recorded once it has happened; "
+                + "correct the date.")
     }
 
     /// Runs a check of the kata's rules, naming the line when it fails.

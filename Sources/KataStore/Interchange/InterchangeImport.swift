@@ -24,6 +24,8 @@ final class InterchangeImport {
 
     private(set) var added: [InterchangeKind: Int] = [:]
     private(set) var unchanged: [InterchangeKind: Int] = [:]
+    /// Rows of a cycles CSV that repeat an earlier row of the same file, left out.
+    var repeatedRows = 0
     /// Records held back so far.
     var heldBack = 0
 
@@ -53,11 +55,20 @@ final class InterchangeImport {
         return encoder
     }()
 
-    init(db: Database, source: String, unit: String, today: Day, expectedRecords: Int = 0) {
+    /// Whether the receiving database held no records when the import began: then the file's
+    /// calendar (settings and holidays) is taken; otherwise it must agree with the database's.
+    let receivingIsEmpty: Bool
+
+    init(db: Database, source: String, unit: String, today: Day, expectedRecords: Int = 0) throws {
         self.db = db
         self.source = source
         self.unit = unit
         self.today = today
+        let tables = ["person", "challenge", "pairing", "target", "cycle", "observation"]
+        receivingIsEmpty =
+            try Bool.fetchOne(
+                db, sql: "SELECT " + tables.map { "NOT EXISTS (SELECT 1 FROM \($0))" }.joined(separator: " AND "))
+            ?? false
         addedExperiments.reserveCapacity(min(expectedRecords / 2, Self.rememberedExperiments))
     }
 
@@ -88,6 +99,8 @@ final class InterchangeImport {
     func apply(_ record: InterchangeRecord, _ origin: Origin, replaying: Bool = false) throws {
         let outcome: Outcome
         switch record {
+        case let .setting(value): outcome = try applySetting(value, origin)
+        case let .holiday(value): outcome = try applyHoliday(value, origin)
         case let .person(value): outcome = try applyPerson(value, origin, replaying)
         case let .challenge(value): outcome = try applyChallenge(value, origin, replaying)
         case let .pairing(value): outcome = try applyPairing(value, origin, replaying)

@@ -3,23 +3,12 @@
 ///
 /// The order is also the order of dependence: every reference points to a kind earlier in the
 /// list, except a person's `reportsTo` and a challenge's `parent`, which point to their own kind.
+/// The calendar (settings and holidays) comes first: it refers to nothing.
 public enum InterchangeKind: String, Sendable, CaseIterable, Comparable, Codable {
-    case person, challenge, pairing, target, condition, obstacle, experiment, cycle, observation
+    case setting, holiday, person, challenge, pairing, target, condition, obstacle, experiment, cycle, observation
 
     /// The position in export order.
-    public var rank: Int {
-        switch self {
-        case .person: return 0
-        case .challenge: return 1
-        case .pairing: return 2
-        case .target: return 3
-        case .condition: return 4
-        case .obstacle: return 5
-        case .experiment: return 6
-        case .cycle: return 7
-        case .observation: return 8
-        }
-    }
+    public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     /// How one record of the kind is named in messages.
     public var noun: String {

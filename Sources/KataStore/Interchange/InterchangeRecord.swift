@@ -9,6 +9,8 @@ import ImprovementKata
 /// record.kind  // .person
 /// ```
 public enum InterchangeRecord: Codable, Hashable, Sendable {
+    case setting(SettingRecord)
+    case holiday(HolidayRecord)
     case person(PersonRecord)
     case challenge(ChallengeRecord)
     case pairing(PairingRecord)
@@ -21,6 +23,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
 
     public var kind: InterchangeKind {
         switch self {
+        case .setting: return .setting
+        case .holiday: return .holiday
         case .person: return .person
         case .challenge: return .challenge
         case .pairing: return .pairing
@@ -33,9 +37,12 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         }
     }
 
-    /// The key that names the record: the handle of a person, the id of anything else.
+    /// The key that names the record: the key of a setting, the date of a holiday, the handle of
+    /// a person, the id of anything else.
     public var key: String {
         switch self {
+        case let .setting(record): return record.key
+        case let .holiday(record): return record.date.interchangeText
         case let .person(record): return record.handle.rawValue
         case let .challenge(record): return record.id.interchangeText
         case let .pairing(record): return record.id.interchangeText
@@ -59,6 +66,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
                 debugDescription: "'\(name)' is not a kind of record; expected one of \(kinds)")
         }
         switch kind {
+        case .setting: self = .setting(try SettingRecord(from: decoder))
+        case .holiday: self = .holiday(try HolidayRecord(from: decoder))
         case .person: self = .person(try PersonRecord(from: decoder))
         case .challenge: self = .challenge(try ChallengeRecord(from: decoder))
         case .pairing: self = .pairing(try PairingRecord(from: decoder))
@@ -73,6 +82,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
+        case let .setting(record): try record.encode(to: encoder)
+        case let .holiday(record): try record.encode(to: encoder)
         case let .person(record): try record.encode(to: encoder)
         case let .challenge(record): try record.encode(to: encoder)
         case let .pairing(record): try record.encode(to: encoder)

@@ -18,9 +18,19 @@ struct JSONLineObject {
 
     /// The value of the property `name`; objects of interchange lines hold a dozen properties at
     /// most, so a look along the list beats hashing.
+    ///
+    /// Names are compared by their UTF-8 bytes, as JSON compares them (code point by code point),
+    /// not by `String ==`, which takes a precomposed "é" and a decomposed one for the same.
     subscript(name: String) -> JSONLineValue? {
-        guard let index = names.firstIndex(of: name) else { return nil }
+        guard let index = index(of: name) else { return nil }
         return values[index]
+    }
+
+    /// `==` first: for ASCII names it compares bytes at once and tells most names apart; only a
+    /// name it finds equal is compared again byte by byte, since canonically equal names (a
+    /// precomposed and a decomposed "é") are two names in JSON.
+    func index(of name: String) -> Int? {
+        names.firstIndex { $0 == name && $0.utf8.elementsEqual(name.utf8) }
     }
 }
 
@@ -42,20 +52,37 @@ enum JSONLine {
         case unparsed
     }
 
+    /// A property given twice is reported only when the whole line is JSON: a line that is not
+    /// is left to `JSONDecoder`, whose message says so.
     static func parse(_ line: Data) -> Outcome {
         line.withUnsafeBytes { bytes in
-            var parser = Parser(bytes: bytes)
-            do throws(Parser.Failure) {
-                parser.skipSpace()
-                guard parser.peek() == UInt8(ascii: "{") else { return .unparsed }
-                guard case let .object(object) = try parser.value(depth: 0) else { return .unparsed }
-                parser.skipSpace()
-                return parser.atEnd ? .parsed(object) : .unparsed
-            } catch {
-                switch error {
-                case let .repeated(path): return .repeated(path.reversed())
-                case .malformed: return .unparsed
-                }
+            switch parse(bytes, allowingRepeats: false) {
+            case let .repeated(path):
+                // Read the line again to its end, repeats let through, to check its grammar.
+                guard case .parsed = parse(bytes, allowingRepeats: true) else { return .unparsed }
+                return .repeated(path)
+            case let outcome: return outcome
+            }
+        }
+    }
+
+    /// The line parsed with a property given twice let through (both kept), to check its grammar.
+    static func parse(_ line: Data, allowingRepeats: Bool) -> Outcome {
+        line.withUnsafeBytes { parse($0, allowingRepeats: allowingRepeats) }
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, allowingRepeats: Bool) -> Outcome {
+        var parser = Parser(bytes: bytes, allowingRepeats: allowingRepeats)
+        do throws(Parser.Failure) {
+            parser.skipSpace()
+            guard parser.peek() == UInt8(ascii: "{") else { return .unparsed }
+            guard case let .object(object) = try parser.value(depth: 0) else { return .unparsed }
+            parser.skipSpace()
+            return parser.atEnd ? .parsed(object) : .unparsed
+        } catch {
+            switch error {
+            case let .repeated(path): return .repeated(path.reversed())
+            case .malformed: return .unparsed
             }
         }
     }
@@ -70,9 +97,14 @@ enum JSONLine {
         static let maximumDepth = 32
 
         let bytes: UnsafeRawBufferPointer
+        /// Whether a property given twice passes, for checking the grammar of a line alone.
+        let allowingRepeats: Bool
         var index = 0
 
-        init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        init(bytes: UnsafeRawBufferPointer, allowingRepeats: Bool) {
+            self.bytes = bytes
+            self.allowingRepeats = allowingRepeats
+        }
 
         var atEnd: Bool { index >= bytes.count }
 
@@ -143,7 +175,7 @@ enum JSONLine {
                     guard case let .repeated(path) = error else { throw error }
                     throw .repeated(path + [FieldKey(name)])
                 }
-                if object.names.contains(name) { throw .repeated([FieldKey(name)]) }
+                if !allowingRepeats, object.index(of: name) != nil { throw .repeated([FieldKey(name)]) }
                 object.names.append(name)
                 object.values.append(value)
                 skipSpace()

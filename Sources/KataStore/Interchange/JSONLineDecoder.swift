@@ -43,10 +43,48 @@ extension JSONLineValue {
     }
 
     func double() throws -> Double {
-        guard case let .number(text) = self, let value = Double(text), value.isFinite else {
-            throw JSONLineDecoder.Miss()
+        guard case let .number(text) = self, let value = Self.keptDouble(text) else { throw JSONLineDecoder.Miss() }
+        return value
+    }
+
+    /// The number written as `text`, nil when a `Double` cannot keep it: too large (infinite), or
+    /// so close to zero that it would become 0 though its digits are not all zeros.
+    static func keptDouble(_ text: String) -> Double? {
+        guard let value = Double(text), value.isFinite else { return nil }
+        if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            return nil
         }
         return value
+    }
+
+    /// The path to the first number of the value that a `Double` cannot keep, and why.
+    ///
+    /// Nil when there is none. `JSONDecoder` refuses such a line as a whole ("not valid JSON"), or
+    /// takes `1e-400` for a whole number 0; the importer refuses it, naming the field.
+    func unkeptNumber() -> (path: [any CodingKey], problem: String)? {
+        switch self {
+        case let .number(text):
+            guard Self.keptDouble(text) == nil else { return nil }
+            let value = Double(text) ?? 0
+            let problem =
+                value.isFinite
+                ? "\(text) is too close to zero to be kept as a number (it would be stored as 0); write 0, or a "
+                    + "number no closer to zero than 1e-308"
+                : "\(text) is too large to be kept as a number"
+            return ([], problem)
+        case let .array(elements):
+            for (index, element) in elements.enumerated() {
+                if let found = element.unkeptNumber() { return ([ElementKey(index)] + found.path, found.problem) }
+            }
+            return nil
+        case let .object(object):
+            for (name, value) in zip(object.names, object.values) {
+                if let found = value.unkeptNumber() { return ([FieldKey(name)] + found.path, found.problem) }
+            }
+            return nil
+        case .string, .bool, .null:
+            return nil
+        }
     }
 
     /// Only whole numbers written with digits alone; `JSONDecoder` decides on `1.0` and `1e3`.
