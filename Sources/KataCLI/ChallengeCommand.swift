@@ -19,10 +19,10 @@ struct ChallengeCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What the challenge is.") var title: String
-        @Option(help: "More about it: why it matters.") var description: String?
-        @Option(help: "Handle of the manager who owns it.") var owner: String?
-        @Option(help: "The date it is to be met by.") var by: DayArgument?
-        @Option(help: "Id of the parent challenge it serves.") var parent: String?
+        @Option(parsing: .unconditional, help: "More about it: why it matters.") var description: String?
+        @Option(parsing: .unconditional, help: "Handle of the manager who owns it.") var owner: String?
+        @Option(parsing: .unconditional, help: "The date it is to be met by.") var by: DayArgument?
+        @Option(parsing: .unconditional, help: "Id of the parent challenge it serves.") var parent: String?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)

@@ -14,11 +14,12 @@ struct CycleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this coach's cycles.") var coach: String?
-        @Option(help: "Only cycles with this learner.") var learner: String?
-        @Option(help: "From this day.") var from: DayArgument?
-        @Option(help: "Up to this day.") var to: DayArgument?
-        @Option(help: "At most this many (default: 50 in text, all in json and csv).") var limit: Int?
+        @Option(parsing: .unconditional, help: "Only this coach's cycles.") var coach: String?
+        @Option(parsing: .unconditional, help: "Only cycles with this learner.") var learner: String?
+        @Option(parsing: .unconditional, help: "From this day.") var from: DayArgument?
+        @Option(parsing: .unconditional, help: "Up to this day.") var to: DayArgument?
+        @Option(parsing: .unconditional, help: "At most this many (default: 50 in text, all in json and csv).")
+        var limit: Int?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
@@ -101,15 +102,15 @@ struct CycleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The cycle's id.") var id: String
-        @Option(help: "The day of the cycle.") var date: DayArgument?
-        @Option(help: "Minutes the cycle took.") var minutes: Int?
-        @Option(help: "The 2nd coach who watched.") var secondCoach: String?
-        @Option(help: "The actual condition now.") var actual: String?
-        @Option(help: "What happened with the step reviewed.") var happened: String?
-        @Option(help: "What was learned from it.") var learned: String?
-        @Option(help: "The step planned.") var nextStep: String?
-        @Option(help: "What the learner expects from the step planned.") var expect: String?
-        @Option(help: "When to go and see.") var goSee: DayArgument?
+        @Option(parsing: .unconditional, help: "The day of the cycle.") var date: DayArgument?
+        @Option(parsing: .unconditional, help: "Minutes the cycle took.") var minutes: Int?
+        @Option(parsing: .unconditional, help: "The 2nd coach who watched.") var secondCoach: String?
+        @Option(parsing: .unconditional, help: "The actual condition now.") var actual: String?
+        @Option(parsing: .unconditional, help: "What happened with the step reviewed.") var happened: String?
+        @Option(parsing: .unconditional, help: "What was learned from it.") var learned: String?
+        @Option(parsing: .unconditional, help: "The step planned.") var nextStep: String?
+        @Option(parsing: .unconditional, help: "What the learner expects from the step planned.") var expect: String?
+        @Option(parsing: .unconditional, help: "When to go and see.") var goSee: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)

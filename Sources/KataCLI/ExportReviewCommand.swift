@@ -39,16 +39,17 @@ struct ExportReviewCommand: KataCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    @Option(help: "The coach whose packet to make.")
+    @Option(parsing: .unconditional, help: "The coach whose packet to make.")
     var coach: String?
 
     @Flag(help: "Make a packet for every coach of the period (as 'kata practice' lists them).")
     var all = false
 
-    @Option(help: "Output format: json, csv, md (default) or html.")
+    @Option(parsing: .unconditional, help: "Output format: json, csv, md (default) or html.")
     var format: ReviewFormat = .md
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Write to this file instead of standard output; with --all and md or html, a folder for one file per "
                 + "coach.", valueName: "path"))

@@ -18,7 +18,7 @@ struct ObstacleCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The target condition's id.") var target: String
+        @Option(parsing: .unconditional, help: "The target condition's id.") var target: String
         @Argument(help: "What is in the way.") var text: String
         @Flag(help: "Work on it now (the obstacle worked so far goes back to the parking lot).") var work = false
 
@@ -38,8 +38,8 @@ struct ObstacleCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this target condition's obstacles.") var target: String?
-        @Option(help: "Only this learner's obstacles.") var learner: String?
+        @Option(parsing: .unconditional, help: "Only this target condition's obstacles.") var target: String?
+        @Option(parsing: .unconditional, help: "Only this learner's obstacles.") var learner: String?
         @Flag(help: "Leave out obstacles overcome or dropped.") var open = false
 
         func run(in context: CommandContext) throws {

@@ -42,11 +42,14 @@ struct PracticeCommand: KataCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var format: FormatOptions
 
-    @Option(help: "Only this coach.") var coach: String?
-    @Option(help: "Only the coaches of this unit.") var unit: String?
-    @Option(help: "Only the coaches this 2nd coach oversees in pairings during the period.") var secondCoach: String?
-    @Option(help: "Roll the coaches up by unit or by second-coach.") var by: PracticeGroupingOption?
-    @Option(help: "A cadence below this is flagged and counted in the roll-ups.") var below: Double = 0.6
+    @Option(parsing: .unconditional, help: "Only this coach.") var coach: String?
+    @Option(parsing: .unconditional, help: "Only the coaches of this unit.") var unit: String?
+    @Option(parsing: .unconditional, help: "Only the coaches this 2nd coach oversees in pairings during the period.")
+    var secondCoach: String?
+    @Option(parsing: .unconditional, help: "Roll the coaches up by unit or by second-coach.") var by:
+        PracticeGroupingOption?
+    @Option(parsing: .unconditional, help: "A cadence below this is flagged and counted in the roll-ups.") var below:
+        Double = 0.6
     @Flag(help: "With --coach: draw a calendar heatmap of the coach's coached days.") var calendar = false
 
     func run(in context: CommandContext) throws {

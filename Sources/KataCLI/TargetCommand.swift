@@ -22,14 +22,19 @@ struct TargetCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The learner who owns it.") var learner: String
-        @Option(help: "The focus process.") var focusProcess: String
-        @Option(help: "The desired operating pattern.") var condition: String
-        @Option(help: "The date to reach it by (usually 1 week to 3 months out).") var achieveBy: DayArgument
-        @Option(help: "Id of the challenge it works toward.") var challenge: String?
-        @Option(name: .customLong("outcome"), help: "An outcome metric, \"name: target\" (repeatable).")
+        @Option(parsing: .unconditional, help: "The learner who owns it.") var learner: String
+        @Option(parsing: .unconditional, help: "The focus process.") var focusProcess: String
+        @Option(parsing: .unconditional, help: "The desired operating pattern.") var condition: String
+        @Option(parsing: .unconditional, help: "The date to reach it by (usually 1 week to 3 months out).")
+        var achieveBy: DayArgument
+        @Option(parsing: .unconditional, help: "Id of the challenge it works toward.") var challenge: String?
+        @Option(
+            name: .customLong("outcome"), parsing: .unconditionalSingleValue,
+            help: "An outcome metric, \"name: target\" (repeatable).")
         var outcomes: [String] = []
-        @Option(name: .customLong("process"), help: "A process metric, \"name: target\" (repeatable).")
+        @Option(
+            name: .customLong("process"), parsing: .unconditionalSingleValue,
+            help: "A process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
 
         func run(in context: CommandContext) throws {
@@ -53,8 +58,8 @@ struct TargetCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this learner's.") var learner: String?
-        @Option(help: "Only those with this status: active, achieved, missed or dropped.")
+        @Option(parsing: .unconditional, help: "Only this learner's.") var learner: String?
+        @Option(parsing: .unconditional, help: "Only those with this status: active, achieved, missed or dropped.")
         var status: TargetCondition.Status?
 
         func run(in context: CommandContext) throws {
@@ -116,10 +121,14 @@ struct TargetCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The target condition's id.") var id: String
-        @Option(help: "Text to add to the condition.") var text: String?
-        @Option(name: .customLong("outcome"), help: "Another outcome metric, \"name: target\" (repeatable).")
+        @Option(parsing: .unconditional, help: "Text to add to the condition.") var text: String?
+        @Option(
+            name: .customLong("outcome"), parsing: .unconditionalSingleValue,
+            help: "Another outcome metric, \"name: target\" (repeatable).")
         var outcomes: [String] = []
-        @Option(name: .customLong("process"), help: "Another process metric, \"name: target\" (repeatable).")
+        @Option(
+            name: .customLong("process"), parsing: .unconditionalSingleValue,
+            help: "Another process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
 
         func run(in context: CommandContext) throws {
@@ -143,7 +152,7 @@ struct TargetCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The target condition's id.") var id: String
         @Flag(help: "How it ended.") var outcome: Outcome
-        @Option(help: "What the learner reflects on looking back.") var reflection: String?
+        @Option(parsing: .unconditional, help: "What the learner reflects on looking back.") var reflection: String?
 
         enum Outcome: String, EnumerableFlag {
             case achieved, missed, dropped
@@ -209,11 +218,13 @@ struct ConditionCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The target condition's id.") var target: String
-        @Option(help: "What the actual condition is, as observed.") var text: String
-        @Option(name: .customLong("metric"), help: "A measured value, \"name=value\" (repeatable).")
+        @Option(parsing: .unconditional, help: "The target condition's id.") var target: String
+        @Option(parsing: .unconditional, help: "What the actual condition is, as observed.") var text: String
+        @Option(
+            name: .customLong("metric"), parsing: .unconditionalSingleValue,
+            help: "A measured value, \"name=value\" (repeatable).")
         var metrics: [String] = []
-        @Option(help: "The day observed (default: today).") var date: DayArgument?
+        @Option(parsing: .unconditional, help: "The day observed (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let values = try metrics.map { try MetricValue(parsing: $0, field: "--metric") }
