@@ -14,7 +14,7 @@ struct ChallengeCommand: ParsableCommand {
             abstract: "Add a challenge.",
             discussion: """
                 Example:
-                  kata challenge add "Ship any customer order within 24 hours" --owner carl --by 2027-06-30
+                  kata challenge add "Ship any order in 24 hours" --owner carl --by 2027-06-30
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -97,7 +97,7 @@ struct CycleCommand: ParsableCommand {
                 A prediction stays as written once the step's result is in.
 
                 Example:
-                  kata cycle edit 9c1e4b7a --minutes 18 --learned "Refill is nobody's job at night"
+                  kata cycle edit 9c1e4b7a --minutes 18 --learned "Nobody refills at night"
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -20,9 +20,10 @@ struct CycleLogCommand: KataCommand {
 
             Examples:
               kata cycle log --learner bo
-              kata cycle log --learner bo --minutes 15 --actual "58 s average, 3 run-outs" \\
+              kata cycle log --learner bo --minutes 15 --actual "58 s, 3 run-outs" \\
                 --happened "No run-out on day shift" --learned "Night shift refills late" \\
-                --next-step "Refill at shift change" --expect "No run-outs on nights" --go-see tomorrow
+                --next-step "Refill at shift change" --expect "No run-outs on nights" \\
+                --go-see tomorrow
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -12,7 +12,8 @@ struct InitCommand: KataCommand {
 
             Examples:
               kata init
-              kata init --time-zone Europe/Berlin --workweek mon-fri --holiday 2026-12-24 --holiday 2026-12-25
+              kata init --time-zone Europe/Berlin --workweek mon-fri
+              kata init --holiday 2026-12-24 --holiday 2026-12-25
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -8,10 +8,12 @@ struct ObserveCommand: KataCommand {
         commandName: "observe",
         abstract: "Record a 2nd coach's observation of a coaching cycle: notes, one focus point, its trigger.",
         discussion: """
-            The 2nd coach is --second-coach, else $KATA_COACH, else 'coach = HANDLE' in the config file.
+            The 2nd coach is --second-coach, else $KATA_COACH, else 'coach = HANDLE' in the config \
+            file.
 
             Example:
-              kata observe --coach ann --second-coach lena --notes "Asked Q4 before reviewing the last step" \\
+              kata observe --coach ann --second-coach lena \\
+                --notes "Asked Q4 before reviewing the last step" \\
                 --focus "Read the expectation back before asking what happened" \\
                 --trigger "When the learner starts to describe the result"
             """)

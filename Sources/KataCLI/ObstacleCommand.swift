@@ -14,7 +14,7 @@ struct ObstacleCommand: ParsableCommand {
             abstract: "Park an obstacle on the parking lot.",
             discussion: """
                 Example:
-                  kata obstacle add --target 3f2a9c1e "Screws run out at station 4 twice a shift"
+                  kata obstacle add --target 3f2a9c1e "Screws run out twice a shift"
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -13,12 +13,13 @@ struct TargetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a learner's next target condition for one focus process.",
             discussion: """
-                The achieve-by date does not move once set; later additions go through 'kata target amend'.
+                The achieve-by date does not move once set; later additions go through 'kata target \
+                amend'.
 
                 Example:
-                  kata target add --learner bo --focus-process "Station 4 assembly" \\
+                  kata target add --learner bo --focus-process "Station 4" --achieve-by +4w \\
                     --condition "Every unit leaves station 4 within 52 s, one piece flow" \\
-                    --achieve-by +4w --outcome "cycle time: 52 s" --process "parts presented: at point of use"
+                    --outcome "cycle time: 52 s" --process "parts presented: at point of use"
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -116,7 +117,8 @@ struct TargetCommand: ParsableCommand {
             abstract: "Add to a target condition; what was written stays.",
             discussion: """
                 Example:
-                  kata target amend 3f2a9c1e --text "Includes the night shift" --process "andon response: 2 min"
+                  kata target amend 3f2a9c1e --text "Includes the night shift"
+                  kata target amend 3f2a9c1e --process "andon response: 2 min"
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -146,7 +148,7 @@ struct TargetCommand: ParsableCommand {
             abstract: "End a target condition as achieved, missed or dropped.",
             discussion: """
                 Example:
-                  kata target close 3f2a9c1e --achieved --reflection "Kitting at the line did it"
+                  kata target close 3f2a9c1e --achieved --reflection "Kitting did it"
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -214,7 +216,8 @@ struct ConditionCommand: ParsableCommand {
             abstract: "Record a dated current-condition snapshot with metric values.",
             discussion: """
                 Example:
-                  kata condition add --target 3f2a9c1e --text "Cycle time varies 48-71 s" --metric "cycle time=58 s"
+                  kata condition add --target 3f2a9c1e --text "Cycle time varies 48-71 s" \\
+                    --metric "cycle time=58 s"
                 """)
 
         @OptionGroup var global: GlobalOptions
