@@ -11,6 +11,7 @@ struct ChallengeCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a challenge.",
             discussion: """
                 Example:
@@ -36,7 +37,7 @@ struct ChallengeCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List challenges.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List challenges.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions

@@ -10,7 +10,8 @@ struct CycleCommand: ParsableCommand {
         subcommands: [CycleLogCommand.self, List.self, Show.self, Edit.self, Delete.self])
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List coaching cycles, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List coaching cycles, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -47,6 +48,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Show: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one cycle with the step it reviewed and the step it planned.")
 
         @OptionGroup var global: GlobalOptions
@@ -92,6 +94,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Edit: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a logged cycle.",
             discussion: """
                 A prediction stays as written once the step's result is in.
@@ -127,6 +130,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Delete: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a cycle logged by mistake.",
             discussion: "The step it planned is deleted with it; the step it reviewed is open again.")
 

@@ -11,6 +11,7 @@ struct ObstacleCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Park an obstacle on the parking lot.",
             discussion: """
                 Example:
@@ -34,6 +35,7 @@ struct ObstacleCommand: ParsableCommand {
 
     struct List: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the parking lot: the obstacle being worked first, then parked, then closed.")
 
         @OptionGroup var global: GlobalOptions
@@ -65,6 +67,7 @@ struct ObstacleCommand: ParsableCommand {
 
     struct Work: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "work",
             abstract: "Make this the one obstacle being worked; the current one goes back to the parking lot.")
 
         @OptionGroup var global: GlobalOptions
@@ -78,7 +81,8 @@ struct ObstacleCommand: ParsableCommand {
     }
 
     struct Close: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an obstacle overcome or dropped.")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Mark an obstacle overcome or dropped.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The obstacle's id.") var id: String

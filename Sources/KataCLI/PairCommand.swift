@@ -11,6 +11,7 @@ struct PairCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Pair a coach with a learner, optionally with a 2nd coach who watches the coach.",
             discussion: """
                 Example:
@@ -38,7 +39,7 @@ struct PairCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List coaching relationships.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List coaching relationships.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -67,6 +68,7 @@ struct PairCommand: ParsableCommand {
 
     struct End: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "end",
             abstract: "End a coaching relationship; the day given is its last day.",
             discussion: """
                 Example:

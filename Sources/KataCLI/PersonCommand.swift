@@ -11,6 +11,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person.",
             discussion: """
                 A handle is an employee id or short name: 1 to 64 characters of a-z, 0-9, '.', '_', '-'.
@@ -37,7 +38,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List people, sorted by handle.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List people, sorted by handle.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -63,6 +64,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Show: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a person with their coaching relationships.")
 
         @OptionGroup var global: GlobalOptions
@@ -101,6 +103,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Edit: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a person's name, unit, manager, e-mail or active flag.",
             discussion: """
                 Example:

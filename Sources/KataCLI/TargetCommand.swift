@@ -11,6 +11,7 @@ struct TargetCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Set a learner's next target condition for one focus process.",
             discussion: """
                 The achieve-by date does not move once set; later additions go through 'kata target \
@@ -55,7 +56,8 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List target conditions, active first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List target conditions, active first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -83,7 +85,8 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct Show: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a target condition in full.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a target condition in full.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -114,6 +117,7 @@ struct TargetCommand: ParsableCommand {
 
     struct Amend: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: "Add to a target condition; what was written stays.",
             discussion: """
                 Example:
@@ -145,6 +149,7 @@ struct TargetCommand: ParsableCommand {
 
     struct Close: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "End a target condition as achieved, missed or dropped.",
             discussion: """
                 Example:
@@ -213,6 +218,7 @@ struct ConditionCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a dated current-condition snapshot with metric values.",
             discussion: """
                 Example:
