@@ -11,18 +11,19 @@ struct ChallengeCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a challenge.",
             discussion: """
                 Example:
-                  kata challenge add "Ship any customer order within 24 hours" --owner carl --by 2027-06-30
+                  kata challenge add "Ship any order in 24 hours" --owner carl --by 2027-06-30
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "What the challenge is.") var title: String
-        @Option(help: "More about it: why it matters.") var description: String?
-        @Option(help: "Handle of the manager who owns it.") var owner: String?
-        @Option(help: "The date it is to be met by.") var by: DayArgument?
-        @Option(help: "Id of the parent challenge it serves.") var parent: String?
+        @Option(parsing: .unconditional, help: "More about it: why it matters.") var description: String?
+        @Option(parsing: .unconditional, help: "Handle of the manager who owns it.") var owner: String?
+        @Option(parsing: .unconditional, help: "The date it is to be met by.") var by: DayArgument?
+        @Option(parsing: .unconditional, help: "Id of the parent challenge it serves.") var parent: String?
         @Option(parsing: .unconditional, help: "The day it was set; a relative --by counts from it (default: today).")
         var date: DayArgument?
 
@@ -40,7 +41,7 @@ struct ChallengeCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List challenges.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List challenges.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions

@@ -10,15 +10,17 @@ struct CycleCommand: ParsableCommand {
         subcommands: [CycleLogCommand.self, List.self, Show.self, Edit.self, Delete.self])
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List coaching cycles, newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List coaching cycles, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this coach's cycles.") var coach: String?
-        @Option(help: "Only cycles with this learner.") var learner: String?
-        @Option(help: "From this day.") var from: DayArgument?
-        @Option(help: "Up to this day.") var to: DayArgument?
-        @Option(help: "At most this many (default: 50 in text, all in json and csv).") var limit: Int?
+        @Option(parsing: .unconditional, help: "Only this coach's cycles.") var coach: String?
+        @Option(parsing: .unconditional, help: "Only cycles with this learner.") var learner: String?
+        @Option(parsing: .unconditional, help: "From this day.") var from: DayArgument?
+        @Option(parsing: .unconditional, help: "Up to this day.") var to: DayArgument?
+        @Option(parsing: .unconditional, help: "At most this many (default: 50 in text, all in json and csv).")
+        var limit: Int?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
@@ -46,6 +48,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Show: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one cycle with the step it reviewed and the step it planned.")
 
         @OptionGroup var global: GlobalOptions
@@ -91,6 +94,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Edit: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a logged cycle.",
             discussion: """
                 A prediction stays as written once the step's result is in. A relative --go-see counts from the \
@@ -99,21 +103,24 @@ struct CycleCommand: ParsableCommand {
                 obstacle work'.
 
                 Example:
-                  kata cycle edit 9c1e4b7a --minutes 18 --learned "Refill is nobody's job at night"
+                  kata cycle edit 9c1e4b7a --minutes 18 --learned "Nobody refills at night"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The cycle's id.") var id: String
-        @Option(help: "The day of the cycle.") var date: DayArgument?
-        @Option(help: "Minutes the cycle took.") var minutes: Int?
-        @Option(help: "The 2nd coach who watched.") var secondCoach: String?
-        @Option(help: "The actual condition now.") var actual: String?
-        @Option(help: "What happened with the step reviewed.") var happened: String?
-        @Option(help: "What was learned from it.") var learned: String?
-        @Option(help: "The step planned.") var nextStep: String?
-        @Option(help: "What the learner expects from the step planned.") var expect: String?
-        @Option(help: "When to go and see; +1w counts from the cycle's day.") var goSee: DayArgument?
-        @Option(help: "The obstacle the cycle addressed (an id from 'kata obstacle list'), to correct a wrong link.")
+        @Option(parsing: .unconditional, help: "The day of the cycle.") var date: DayArgument?
+        @Option(parsing: .unconditional, help: "Minutes the cycle took.") var minutes: Int?
+        @Option(parsing: .unconditional, help: "The 2nd coach who watched.") var secondCoach: String?
+        @Option(parsing: .unconditional, help: "The actual condition now.") var actual: String?
+        @Option(parsing: .unconditional, help: "What happened with the step reviewed.") var happened: String?
+        @Option(parsing: .unconditional, help: "What was learned from it.") var learned: String?
+        @Option(parsing: .unconditional, help: "The step planned.") var nextStep: String?
+        @Option(parsing: .unconditional, help: "What the learner expects from the step planned.") var expect: String?
+        @Option(parsing: .unconditional, help: "When to go and see; +1w counts from the cycle's day.") var goSee:
+            DayArgument?
+        @Option(
+            parsing: .unconditional,
+            help: "The obstacle the cycle addressed (an id from 'kata obstacle list'), to correct a wrong link.")
         var obstacle: String?
 
         func run(in context: CommandContext) throws {
@@ -133,6 +140,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Delete: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a cycle logged by mistake.",
             discussion: "The step it planned is deleted with it; the step it reviewed is open again.")
 

@@ -23,26 +23,30 @@ struct CycleLogCommand: KataCommand {
 
             Examples:
               kata cycle log --learner bo
-              kata cycle log --learner bo --minutes 15 --actual "58 s average, 3 run-outs" \\
+              kata cycle log --learner bo --minutes 15 --actual "58 s, 3 run-outs" \\
                 --happened "No run-out on day shift" --learned "Night shift refills late" \\
-                --next-step "Refill at shift change" --expect "No run-outs on nights" --go-see tomorrow
+                --next-step "Refill at shift change" --expect "No run-outs on nights" \\
+                --go-see tomorrow
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The learner coached.") var learner: String?
-    @Option(help: "The coach (default: $KATA_COACH or the config file).") var coach: String?
-    @Option(help: "The day of the cycle (default: today).") var date: DayArgument?
-    @Option(help: "Minutes the cycle took.") var minutes: Int?
-    @Option(help: "The 2nd coach who watched.") var secondCoach: String?
-    @Option(help: "The target condition, when the learner has several active ones.") var target: String?
-    @Option(help: "Q2: the actual condition now.") var actual: String?
-    @Option(help: "Q2: what actually happened with the last step.") var happened: String?
-    @Option(help: "Q2: what was learned from it.") var learned: String?
-    @Option(help: "Q3: the obstacle addressed now (id from the parking lot).") var obstacle: String?
-    @Option(help: "Q3: a new obstacle, addressed now.") var newObstacle: String?
-    @Option(help: "Q4: the next step.") var nextStep: String?
-    @Option(help: "Q4: what the learner expects from it.") var expect: String?
+    @Option(parsing: .unconditional, help: "The learner coached.") var learner: String?
+    @Option(parsing: .unconditional, help: "The coach (default: $KATA_COACH or the config file).") var coach: String?
+    @Option(parsing: .unconditional, help: "The day of the cycle (default: today).") var date: DayArgument?
+    @Option(parsing: .unconditional, help: "Minutes the cycle took.") var minutes: Int?
+    @Option(parsing: .unconditional, help: "The 2nd coach who watched.") var secondCoach: String?
+    @Option(parsing: .unconditional, help: "The target condition, when the learner has several active ones.")
+    var target: String?
+    @Option(parsing: .unconditional, help: "Q2: the actual condition now.") var actual: String?
+    @Option(parsing: .unconditional, help: "Q2: what actually happened with the last step.") var happened: String?
+    @Option(parsing: .unconditional, help: "Q2: what was learned from it.") var learned: String?
+    @Option(parsing: .unconditional, help: "Q3: the obstacle addressed now (id from the parking lot).") var obstacle:
+        String?
+    @Option(parsing: .unconditional, help: "Q3: a new obstacle, addressed now.") var newObstacle: String?
+    @Option(parsing: .unconditional, help: "Q4: the next step.") var nextStep: String?
+    @Option(parsing: .unconditional, help: "Q4: what the learner expects from it.") var expect: String?
     @Option(
+        parsing: .unconditional,
         help: "Q5: when we can go and see; +1w counts from the cycle's day (default on a terminal: the next workday).")
     var goSee: DayArgument?
     @Flag(help: "Never ask; log what is given.") var noPrompt = false

@@ -22,13 +22,13 @@ struct DemoCommand: KataCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "How many coaches: managers, and learners who coach their own team leads.")
+    @Option(parsing: .unconditional, help: "How many coaches: managers, and learners who coach their own team leads.")
     var coaches = DemoOrganisation.defaultCoaches
 
-    @Option(help: "Days of history, ending today.")
+    @Option(parsing: .unconditional, help: "Days of history, ending today.")
     var days = DemoOrganisation.defaultDays
 
-    @Option(help: "Seed of the generator; the same seed gives the same data.")
+    @Option(parsing: .unconditional, help: "Seed of the generator; the same seed gives the same data.")
     var seed = DemoOrganisation.defaultSeed
 
     func validate() throws {

@@ -35,10 +35,14 @@ struct ExportDataCommand: KataCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "jsonl (default): every record, one JSON object per line; csv: the coaching cycles, one per row.")
+    @Option(
+        parsing: .unconditional,
+        help: "jsonl (default): every record, one JSON object per line; csv: the coaching cycles, one per row.")
     var format: Format = .jsonl
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")
+    )
     var out: String?
 
     func run(in context: CommandContext) throws {

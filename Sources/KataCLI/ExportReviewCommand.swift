@@ -11,29 +11,29 @@ struct ExportReviewCommand: KataCommand {
         commandName: "review",
         abstract: "Make HR review packets: a coach's coaching practice and development over a period.",
         discussion: """
-            A packet holds the practice figures of 'kata practice' with their definitions, the weekly
-            trend, a calendar of coached days, the 2nd-coach observations of the coach, the target
-            conditions they coached and how each ended, and their own development as a learner. It is
+            A packet holds the practice figures of 'kata practice' with their definitions, the weekly \
+            trend, a calendar of coached days, the 2nd-coach observations of the coach, the target \
+            conditions they coached and how each ended, and their own development as a learner. It is \
             for a development conversation, not a ranking.
 
-            Privacy by default: learners appear as Learner A, B, … and the coach's own coaches as
-            Coach A, B, … (in the order of their handles); the 2nd coach's focus points and triggers are
-            included, focus processes, target condition texts, reflections and observation notes are
-            not. Use --include-learners and --include-notes to change that. The free text of
-            coaching cycles is never included.
+            Privacy by default: learners appear as Learner A, B, … and the coach's own coaches as \
+            Coach A, B, … (in the order of their handles); the 2nd coach's focus points and triggers are \
+            included; focus processes, target condition texts, reflections and observation notes only \
+            with --include-notes, real names only with --include-learners. The free text of coaching \
+            cycles is never included.
 
-            The period defaults to the last full calendar quarter before today. A coach with no
-            activity in the period gets a packet that says so; a person who has never coached (no
+            The period defaults to the last full calendar quarter before today. A coach with no \
+            activity in the period gets a packet that says so; a person who has never coached (no \
             pairing as coach, no cycle) is refused.
 
-            Formats: json (kata-review/1, described by Schema/JSON/review-v1.schema.json), csv (one
-            row per coach, UTF-8 with a byte-order mark), md, html (one self-contained file that prints
-            on A4). With --all: json is one document and csv one table; md and html go to one file per
-            coach when --out is a folder, or to one document (one packet per page) when --out ends in
+            Formats: json (kata-review/1, described by Schema/JSON/review-v1.schema.json), csv (one \
+            row per coach, UTF-8 with a byte-order mark), md, html (one self-contained file that prints \
+            on A4). With --all: json is one document and csv one table; md and html go to one file per \
+            coach when --out is a folder, or to one document (one packet per page) when --out ends in \
             .md or .html or is left out. Files are written whole or not at all, readable only by you.
 
             Examples:
-              kata export review --coach ann --period 2026-Q3 --format html --out ann-2026-q3.html
+              kata export review --coach ann --period 2026-Q3 --format html --out ann.html
               kata export review --all --period 2026-H2 --format html --out reviews
               kata export review --all --format csv --out practice-q3.csv
             """)
@@ -41,19 +41,20 @@ struct ExportReviewCommand: KataCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
 
-    @Option(help: "The coach whose packet to make.")
+    @Option(parsing: .unconditional, help: "The coach whose packet to make.")
     var coach: String?
 
     @Flag(help: "Make a packet for every coach of the period (as 'kata practice' lists them).")
     var all = false
 
-    @Option(help: "Output format: json, csv, md (default) or html.")
+    @Option(parsing: .unconditional, help: "Output format: json, csv, md (default) or html.")
     var format: ReviewFormat = .md
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
-            "Write to this file instead of standard output; with --all and md or html, a folder for one file per "
-                + "coach.", valueName: "path"))
+            "Write to this file instead of standard output; a folder for one file per coach with --all and md or "
+                + "html.", valueName: "path"))
     var out: String?
 
     @Flag(help: "Name learners and the coach's own coaches instead of using pseudonyms.")

@@ -6,7 +6,7 @@ import KataStore
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .customLong("db"),
+        name: .customLong("db"), parsing: .unconditional,
         help: ArgumentHelp(
             "The database file (default: $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite).", valueName: "path"))
     var database: String?
@@ -24,7 +24,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options of every listing.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Output format: text (default), json or csv.")
+    @Option(parsing: .unconditional, help: "Output format: text (default), json or csv.")
     var format: OutputFormat = .text
 }
 
@@ -44,13 +44,13 @@ struct DayArgument: ExpressibleByArgument, Sendable {
 
 /// A period: `--from DATE --to DATE` or `--period 2026-Q3`.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "First day of the period (YYYY-MM-DD, today, -4w, …).")
+    @Option(parsing: .unconditional, help: "First day of the period (YYYY-MM-DD, today, -4w, …).")
     var from: DayArgument?
 
-    @Option(help: "Last day of the period, inclusive.")
+    @Option(parsing: .unconditional, help: "Last day of the period, inclusive.")
     var to: DayArgument?
 
-    @Option(help: "A whole period: 2026, 2026-H2, 2026-Q3, 2026-09 or 2026-W38.")
+    @Option(parsing: .unconditional, help: "A whole period: 2026, 2026-H2, 2026-Q3, 2026-09 or 2026-W38.")
     var period: String?
 
     /// The period given, or `fallback` when none was given.

@@ -12,21 +12,30 @@ struct InitCommand: KataCommand {
 
             Examples:
               kata init
-              kata init --time-zone Europe/Berlin --workweek mon-fri --holiday 2026-12-24 --holiday 2026-12-25
+              kata init --time-zone Europe/Berlin --workweek mon-fri
+              kata init --holiday 2026-12-24 --holiday 2026-12-25
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The organisation's time zone, in which dates are counted (default: this computer's).")
+    @Option(
+        parsing: .unconditional,
+        help: "The organisation's time zone, in which dates are counted (default: this computer's).")
     var timeZone: String?
 
-    @Option(help: "The working days, such as mon-fri or mon,tue,wed,thu,fri,sat (default: mon-fri).")
+    @Option(
+        parsing: .unconditional,
+        help: "The working days, such as mon-fri or mon,tue,wed,thu,fri,sat (default: mon-fri).")
     var workweek: String?
 
-    @Option(name: .customLong("holiday"), help: "A day off in the workweek (repeatable).")
+    @Option(
+        name: .customLong("holiday"), parsing: .unconditionalSingleValue,
+        help: "A day off in the workweek (repeatable).")
     var holidays: [DayArgument] = []
 
-    @Option(name: .customLong("remove-holiday"), help: "Take a day off the holiday list (repeatable).")
+    @Option(
+        name: .customLong("remove-holiday"), parsing: .unconditionalSingleValue,
+        help: "Take a day off the holiday list (repeatable).")
     var removedHolidays: [DayArgument] = []
 
     func run(in context: CommandContext) throws {

@@ -22,11 +22,14 @@ public struct Kata: ParsableCommand {
         commandName: "kata",
         abstract: "Track Toyota Kata coaching cycles: storyboards, daily coaching and coaching the coaches.",
         discussion: """
-            A coach logs each day's coaching cycle in under a minute; learners keep their storyboard;
+            A coach logs each day's coaching cycle in under a minute; learners keep their storyboard; \
             2nd coaches see how regularly each manager coaches.
 
-            Start with 'kata init', or try 'kata demo --db /tmp/demo.sqlite' for an example organisation.
-            The database is --db, else $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite.
+            Start with 'kata init', or try 'kata demo --db /tmp/demo.sqlite' for an example \
+            organisation. The database is --db, else $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite.
+
+            The value of an option is the word after it, even when it starts with a dash (such as \
+            --from -4w, --date -1d or --name '-1+2').
             """,
         version: version,
         subcommands: KataCommands.all
@@ -51,7 +54,8 @@ public struct Kata: ParsableCommand {
             return exitCode(for: error)
         } catch {
             let code = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
+            let message = HelpLayout.fitted(
+                fullMessage(for: error), columns: HelpLayout.columns(environment: context.environment))
             if code == 0 {
                 if !message.isEmpty { context.output.line(message) }
             } else {

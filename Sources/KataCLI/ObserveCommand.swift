@@ -8,22 +8,25 @@ struct ObserveCommand: KataCommand {
         commandName: "observe",
         abstract: "Record a 2nd coach's observation of a coaching cycle: notes, one focus point, its trigger.",
         discussion: """
-            The 2nd coach is --second-coach, else $KATA_COACH, else 'coach = HANDLE' in the config file.
+            The 2nd coach is --second-coach, else $KATA_COACH, else 'coach = HANDLE' in the config \
+            file.
 
             Example:
-              kata observe --coach ann --second-coach lena --notes "Asked Q4 before reviewing the last step" \\
+              kata observe --coach ann --second-coach lena \\
+                --notes "Asked Q4 before reviewing the last step" \\
                 --focus "Read the expectation back before asking what happened" \\
                 --trigger "When the learner starts to describe the result"
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The coach observed.") var coach: String
-    @Option(help: "The 2nd coach observing (default: $KATA_COACH or the config file).") var secondCoach: String?
-    @Option(help: "The cycle observed (its id).") var cycle: String?
-    @Option(help: "The day (default: today).") var date: DayArgument?
-    @Option(help: "What was observed.") var notes: String
-    @Option(help: "One focus point for the coach to practise.") var focus: String
-    @Option(help: "The trigger: when to apply the focus point.") var trigger: String
+    @Option(parsing: .unconditional, help: "The coach observed.") var coach: String
+    @Option(parsing: .unconditional, help: "The 2nd coach observing (default: $KATA_COACH or the config file).")
+    var secondCoach: String?
+    @Option(parsing: .unconditional, help: "The cycle observed (its id).") var cycle: String?
+    @Option(parsing: .unconditional, help: "The day (default: today).") var date: DayArgument?
+    @Option(parsing: .unconditional, help: "What was observed.") var notes: String
+    @Option(parsing: .unconditional, help: "One focus point for the coach to practise.") var focus: String
+    @Option(parsing: .unconditional, help: "The trigger: when to apply the focus point.") var trigger: String
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(context)
@@ -53,9 +56,11 @@ struct DueCommand: KataCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var format: FormatOptions
-    @Option(help: "Only this coach's learners (default: $KATA_COACH or the config file; all when unset).")
+    @Option(
+        parsing: .unconditional,
+        help: "Only this coach's learners (default: $KATA_COACH or the config file; all when unset).")
     var coach: String?
-    @Option(help: "The day to plan (default: today).") var date: DayArgument?
+    @Option(parsing: .unconditional, help: "The day to plan (default: today).") var date: DayArgument?
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(context)

@@ -11,14 +11,15 @@ struct ObstacleCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Park an obstacle on the parking lot.",
             discussion: """
                 Example:
-                  kata obstacle add --target 3f2a9c1e "Screws run out at station 4 twice a shift"
+                  kata obstacle add --target 3f2a9c1e "Screws run out twice a shift"
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The target condition's id.") var target: String
+        @Option(parsing: .unconditional, help: "The target condition's id.") var target: String
         @Argument(help: "What is in the way.") var text: String
         @Flag(help: "Work on it now (the obstacle worked so far goes back to the parking lot).") var work = false
         @Option(
@@ -39,12 +40,13 @@ struct ObstacleCommand: ParsableCommand {
 
     struct List: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the parking lot: the obstacle being worked first, then parked, then closed.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this target condition's obstacles.") var target: String?
-        @Option(help: "Only this learner's obstacles.") var learner: String?
+        @Option(parsing: .unconditional, help: "Only this target condition's obstacles.") var target: String?
+        @Option(parsing: .unconditional, help: "Only this learner's obstacles.") var learner: String?
         @Flag(help: "Leave out obstacles overcome or dropped.") var open = false
 
         func run(in context: CommandContext) throws {
@@ -70,6 +72,7 @@ struct ObstacleCommand: ParsableCommand {
 
     struct Work: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "work",
             abstract: "Make this the one obstacle being worked; the current one goes back to the parking lot.")
 
         @OptionGroup var global: GlobalOptions
@@ -87,7 +90,8 @@ struct ObstacleCommand: ParsableCommand {
     }
 
     struct Close: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an obstacle overcome or dropped.")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Mark an obstacle overcome or dropped.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The obstacle's id.") var id: String

@@ -11,6 +11,7 @@ struct PairCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Pair a coach with a learner, optionally with a 2nd coach who watches the coach.",
             discussion: """
                 Example:
@@ -18,10 +19,10 @@ struct PairCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The coach's handle.") var coach: String
-        @Option(help: "The learner's handle.") var learner: String
-        @Option(help: "The 2nd coach's handle.") var secondCoach: String?
-        @Option(help: "First day of the pairing (default: today).") var since: DayArgument?
+        @Option(parsing: .unconditional, help: "The coach's handle.") var coach: String
+        @Option(parsing: .unconditional, help: "The learner's handle.") var learner: String
+        @Option(parsing: .unconditional, help: "The 2nd coach's handle.") var secondCoach: String?
+        @Option(parsing: .unconditional, help: "First day of the pairing (default: today).") var since: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)
@@ -38,13 +39,13 @@ struct PairCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List coaching relationships.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List coaching relationships.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this coach's learners.") var coach: String?
-        @Option(help: "Only this learner's coaches.") var learner: String?
-        @Option(help: "Only pairings this 2nd coach watches.") var secondCoach: String?
+        @Option(parsing: .unconditional, help: "Only this coach's learners.") var coach: String?
+        @Option(parsing: .unconditional, help: "Only this learner's coaches.") var learner: String?
+        @Option(parsing: .unconditional, help: "Only pairings this 2nd coach watches.") var secondCoach: String?
         @Flag(help: "Only pairings in force today.") var active = false
 
         func run(in context: CommandContext) throws {
@@ -67,6 +68,7 @@ struct PairCommand: ParsableCommand {
 
     struct End: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "end",
             abstract: "End a coaching relationship; the day given is its last day.",
             discussion: """
                 Example:
@@ -74,9 +76,9 @@ struct PairCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The coach's handle.") var coach: String
-        @Option(help: "The learner's handle.") var learner: String
-        @Option(help: "The last day of the pairing (default: today).") var on: DayArgument?
+        @Option(parsing: .unconditional, help: "The coach's handle.") var coach: String
+        @Option(parsing: .unconditional, help: "The learner's handle.") var learner: String
+        @Option(parsing: .unconditional, help: "The last day of the pairing (default: today).") var on: DayArgument?
 
         func run(in context: CommandContext) throws {
             let store = try global.openStore(context)

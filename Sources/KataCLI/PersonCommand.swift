@@ -11,6 +11,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a person.",
             discussion: """
                 A handle is an employee id or short name: 1 to 64 characters of a-z, 0-9, '.', '_', '-'.
@@ -21,10 +22,10 @@ struct PersonCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The person's unique handle, such as ann or e10442.") var handle: String
-        @Option(help: "The display name.") var name: String
-        @Option(help: "Department or value stream.") var unit: String?
-        @Option(help: "Handle of the person's manager.") var reportsTo: String?
-        @Option(help: "E-mail address.") var email: String?
+        @Option(parsing: .unconditional, help: "The display name.") var name: String
+        @Option(parsing: .unconditional, help: "Department or value stream.") var unit: String?
+        @Option(parsing: .unconditional, help: "Handle of the person's manager.") var reportsTo: String?
+        @Option(parsing: .unconditional, help: "E-mail address.") var email: String?
 
         func run(in context: CommandContext) throws {
             let person = try Person(
@@ -37,11 +38,11 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List people, sorted by handle.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List people, sorted by handle.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only people of this unit.") var unit: String?
+        @Option(parsing: .unconditional, help: "Only people of this unit.") var unit: String?
 
         func run(in context: CommandContext) throws {
             let people = try global.openStore(context).people(unit: unit)
@@ -63,6 +64,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Show: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a person with their coaching relationships.")
 
         @OptionGroup var global: GlobalOptions
@@ -101,6 +103,7 @@ struct PersonCommand: ParsableCommand {
 
     struct Edit: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a person's name, unit, manager, e-mail or active flag.",
             discussion: """
                 Example:
@@ -109,10 +112,10 @@ struct PersonCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The person's handle.") var handle: String
-        @Option(help: "New display name.") var name: String?
-        @Option(help: "New unit (empty to clear).") var unit: String?
-        @Option(help: "New manager's handle (empty to clear).") var reportsTo: String?
-        @Option(help: "New e-mail (empty to clear).") var email: String?
+        @Option(parsing: .unconditional, help: "New display name.") var name: String?
+        @Option(parsing: .unconditional, help: "New unit (empty to clear).") var unit: String?
+        @Option(parsing: .unconditional, help: "New manager's handle (empty to clear).") var reportsTo: String?
+        @Option(parsing: .unconditional, help: "New e-mail (empty to clear).") var email: String?
         @Flag(inversion: .prefixedNo, help: "Whether the person is still in the organisation.") var active: Bool?
 
         func run(in context: CommandContext) throws {

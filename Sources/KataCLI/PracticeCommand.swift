@@ -43,11 +43,15 @@ struct PracticeCommand: KataCommand {
     @OptionGroup var period: PeriodOptions
     @OptionGroup var format: FormatOptions
 
-    @Option(help: "Only this coach.") var coach: String?
-    @Option(help: "Only the coaches of this unit.") var unit: String?
-    @Option(help: "Only the coaches this 2nd coach oversees in pairings during the period.") var secondCoach: String?
-    @Option(help: "Roll the coaches up by unit or by second-coach.") var by: PracticeGroupingOption?
-    @Option(help: "Flag a cadence below this share of workdays (60, 60% or 0.6) and count it in the roll-ups.")
+    @Option(parsing: .unconditional, help: "Only this coach.") var coach: String?
+    @Option(parsing: .unconditional, help: "Only the coaches of this unit.") var unit: String?
+    @Option(parsing: .unconditional, help: "Only the coaches this 2nd coach oversees in pairings during the period.")
+    var secondCoach: String?
+    @Option(parsing: .unconditional, help: "Roll the coaches up by unit or by second-coach.") var by:
+        PracticeGroupingOption?
+    @Option(
+        parsing: .unconditional,
+        help: "Flag a cadence below this share of workdays (60, 60% or 0.6) and count it in the roll-ups.")
     var below = "60%"
     @Flag(help: "With --coach: draw a calendar heatmap of the coach's coached days.") var calendar = false
 

@@ -156,7 +156,8 @@ struct StoryboardCommand: KataCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The learner's handle.") var learner: String
-    @Option(help: "The target condition's id, when the learner has several.") var target: String?
+    @Option(parsing: .unconditional, help: "The target condition's id, when the learner has several.") var target:
+        String?
 
     func run(in context: CommandContext) throws {
         let store = try global.openStore(context)

@@ -11,27 +11,33 @@ struct TargetCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Set a learner's next target condition for one focus process.",
             discussion: """
                 The achieve-by date does not move once set; later additions go through 'kata target amend'. \
-                --date is the day the target condition was set (default today), for a storyboard kept on paper: \
-                a relative --achieve-by (+4w) counts from it, and the achieve-by date may not be before it.
+                --date is the day the target condition was set (default today), for a storyboard kept on \
+                paper: a relative --achieve-by (+4w) counts from it, and the achieve-by date may not be before it.
 
                 Example:
-                  kata target add --learner bo --focus-process "Station 4 assembly" \\
+                  kata target add --learner bo --focus-process "Station 4" --achieve-by +4w \\
                     --condition "Every unit leaves station 4 within 52 s, one piece flow" \\
-                    --achieve-by +4w --outcome "cycle time: 52 s" --process "parts presented: at point of use"
+                    --outcome "cycle time: 52 s" --process "parts presented: at point of use"
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The learner who owns it.") var learner: String
-        @Option(help: "The focus process.") var focusProcess: String
-        @Option(help: "The desired operating pattern.") var condition: String
-        @Option(help: "The date to reach it by (usually 1 week to 3 months out).") var achieveBy: DayArgument
-        @Option(help: "Id of the challenge it works toward.") var challenge: String?
-        @Option(name: .customLong("outcome"), help: "An outcome metric, \"name: target\" (repeatable).")
+        @Option(parsing: .unconditional, help: "The learner who owns it.") var learner: String
+        @Option(parsing: .unconditional, help: "The focus process.") var focusProcess: String
+        @Option(parsing: .unconditional, help: "The desired operating pattern.") var condition: String
+        @Option(parsing: .unconditional, help: "The date to reach it by (usually 1 week to 3 months out).")
+        var achieveBy: DayArgument
+        @Option(parsing: .unconditional, help: "Id of the challenge it works toward.") var challenge: String?
+        @Option(
+            name: .customLong("outcome"), parsing: .unconditionalSingleValue,
+            help: "An outcome metric, \"name: target\" (repeatable).")
         var outcomes: [String] = []
-        @Option(name: .customLong("process"), help: "A process metric, \"name: target\" (repeatable).")
+        @Option(
+            name: .customLong("process"), parsing: .unconditionalSingleValue,
+            help: "A process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
         @Option(parsing: .unconditional, help: "The day the target condition was set (default: today).")
         var date: DayArgument?
@@ -54,12 +60,13 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "List target conditions, active first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List target conditions, active first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
-        @Option(help: "Only this learner's.") var learner: String?
-        @Option(help: "Only those with this status: active, achieved, missed or dropped.")
+        @Option(parsing: .unconditional, help: "Only this learner's.") var learner: String?
+        @Option(parsing: .unconditional, help: "Only those with this status: active, achieved, missed or dropped.")
         var status: TargetCondition.Status?
 
         func run(in context: CommandContext) throws {
@@ -82,7 +89,8 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct Show: KataCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a target condition in full.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a target condition in full.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -113,18 +121,24 @@ struct TargetCommand: ParsableCommand {
 
     struct Amend: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: "Add to a target condition; what was written stays.",
             discussion: """
                 Example:
-                  kata target amend 3f2a9c1e --text "Includes the night shift" --process "andon response: 2 min"
+                  kata target amend 3f2a9c1e --text "Includes the night shift"
+                  kata target amend 3f2a9c1e --process "andon response: 2 min"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The target condition's id.") var id: String
-        @Option(help: "Text to add to the condition.") var text: String?
-        @Option(name: .customLong("outcome"), help: "Another outcome metric, \"name: target\" (repeatable).")
+        @Option(parsing: .unconditional, help: "Text to add to the condition.") var text: String?
+        @Option(
+            name: .customLong("outcome"), parsing: .unconditionalSingleValue,
+            help: "Another outcome metric, \"name: target\" (repeatable).")
         var outcomes: [String] = []
-        @Option(name: .customLong("process"), help: "Another process metric, \"name: target\" (repeatable).")
+        @Option(
+            name: .customLong("process"), parsing: .unconditionalSingleValue,
+            help: "Another process metric, \"name: target\" (repeatable).")
         var processes: [String] = []
         @Option(parsing: .unconditional, help: "The day of the amendment (default: today).") var date: DayArgument?
 
@@ -141,16 +155,17 @@ struct TargetCommand: ParsableCommand {
 
     struct Close: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "End a target condition as achieved, missed or dropped.",
             discussion: """
                 Example:
-                  kata target close 3f2a9c1e --achieved --reflection "Kitting at the line did it"
+                  kata target close 3f2a9c1e --achieved --reflection "Kitting did it"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The target condition's id.") var id: String
         @Flag(help: "How it ended.") var outcome: Outcome
-        @Option(help: "What the learner reflects on looking back.") var reflection: String?
+        @Option(parsing: .unconditional, help: "What the learner reflects on looking back.") var reflection: String?
         @Option(parsing: .unconditional, help: "The day it ended (default: today).") var date: DayArgument?
 
         enum Outcome: String, EnumerableFlag {
@@ -212,18 +227,22 @@ struct ConditionCommand: ParsableCommand {
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a dated current-condition snapshot with metric values.",
             discussion: """
                 Example:
-                  kata condition add --target 3f2a9c1e --text "Cycle time varies 48-71 s" --metric "cycle time=58 s"
+                  kata condition add --target 3f2a9c1e --text "Cycle time varies 48-71 s" \\
+                    --metric "cycle time=58 s"
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The target condition's id.") var target: String
-        @Option(help: "What the actual condition is, as observed.") var text: String
-        @Option(name: .customLong("metric"), help: "A measured value, \"name=value\" (repeatable).")
+        @Option(parsing: .unconditional, help: "The target condition's id.") var target: String
+        @Option(parsing: .unconditional, help: "What the actual condition is, as observed.") var text: String
+        @Option(
+            name: .customLong("metric"), parsing: .unconditionalSingleValue,
+            help: "A measured value, \"name=value\" (repeatable).")
         var metrics: [String] = []
-        @Option(help: "The day observed (default: today).") var date: DayArgument?
+        @Option(parsing: .unconditional, help: "The day observed (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) throws {
             let values = try metrics.map { try MetricValue(parsing: $0, field: "--metric") }
