@@ -73,6 +73,9 @@ public struct CommandContext: @unchecked Sendable {
         self.outputIsTerminal = outputIsTerminal
     }
 
+    /// The context `Kata.execute` runs a command in.
+    @TaskLocal static var current: CommandContext?
+
     /// The context of the running process.
     public static func live() -> CommandContext {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1

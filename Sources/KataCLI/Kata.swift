@@ -9,8 +9,9 @@ protocol KataCommand: ParsableCommand {
 }
 
 extension KataCommand {
+    /// Runs in the context `Kata.execute` bound, else in the process's.
     mutating func run() throws {
-        try run(in: .live())
+        try run(in: CommandContext.current ?? .live())
     }
 }
 
@@ -41,13 +42,10 @@ public struct Kata: ParsableCommand {
     /// 64 wrong usage, 65 invalid data, 66 a missing file or database, 1 anything else.
     public static func execute(_ arguments: [String], context: CommandContext) -> Int32 {
         do {
-            let command = try parseAsRoot(arguments)
-            if let kataCommand = command as? any KataCommand {
-                try kataCommand.run(in: context)
-            } else {
-                var command = command
-                try command.run()
-            }
+            var command = try parseAsRoot(arguments)
+            // Through run(), which reads the context bound here: a cast to `any KataCommand` would
+            // scan the conformance table of the static binary.
+            try CommandContext.$current.withValue(context) { try command.run() }
             return 0
         } catch let error as KataError {
             context.errors.line("kata: " + error.description)
