@@ -78,6 +78,10 @@ struct PinnedHelpTests {
                 Without a terminal (or with --no-prompt) nothing is asked: a missing required
                 value is an error that names it.
 
+                A relative go-see date (+1w, tomorrow, -3d) counts from the day of the cycle,
+                given or typed: --date 2026-12-03 --go-see +1w is 2026-12-10. A cycle dated
+                after today is refused.
+
                 The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in
                 $XDG_CONFIG_HOME/kata/config.
 
@@ -110,8 +114,8 @@ struct PinnedHelpTests {
                                           Q3: a new obstacle, addressed now.
                   --next-step <next-step> Q4: the next step.
                   --expect <expect>       Q4: what the learner expects from it.
-                  --go-see <go-see>       Q5: when we can go and see (default on a terminal:
-                                          the next workday).
+                  --go-see <go-see>       Q5: when we can go and see; +1w counts from the
+                                          cycle's day (default on a terminal: the next workday).
                   --no-prompt             Never ask; log what is given.
                   --version               Show the version.
                   -h, --help              Show help information.
@@ -164,8 +168,8 @@ struct PinnedHelpTests {
                                           during the period.
                   --by <by>               Roll the coaches up by unit or by second-coach.
                                           (values: unit, second-coach)
-                  --below <below>         A cadence below this is flagged and counted in the
-                                          roll-ups. (default: 0.6)
+                  --below <below>         Flag a cadence below this share of workdays (60, 60%
+                                          or 0.6) and count it in the roll-ups. (default: 60%)
                   --calendar              With --coach: draw a calendar heatmap of the coach's
                                           coached days.
                   --version               Show the version.
