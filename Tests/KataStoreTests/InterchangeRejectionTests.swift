@@ -103,17 +103,26 @@ struct InterchangeRejectionTests {
             name: "a coaching cycle dated after today",
             line:
                 #"{"kind":"cycle","id":"5a000000-0000-4000-8000-000000000003","date":"2026-11-22","coach":"carl","learner":"zoe"}"#,
-            says: ["line 3: field 'date': the date 2026-11-22 is after today (2026-11-20): a coaching cycle"]),
+            says: [
+                "line 3: field 'date': the date 2026-11-22 is after today (2026-11-20): "
+                    + "record a coaching cycle once it has happened."
+            ]),
         Case(
             name: "an observation dated after today",
             line:
                 #"{"kind":"observation","id":"5a000000-0000-4000-8000-00000000000b","date":"2026-11-21","secondCoach":"carl","coach":"zoe"}"#,
-            says: ["line 3: field 'date': the date 2026-11-21 is after today (2026-11-20): an observation"]),
+            says: [
+                "line 3: field 'date': the date 2026-11-21 is after today (2026-11-20): "
+                    + "record an observation once it has happened."
+            ]),
         Case(
             name: "a current condition dated after today",
             line:
                 #"{"kind":"condition","id":"5a000000-0000-4000-8000-00000000000c","target":"\#(annTarget)","date":"2027-01-01","text":"t"}"#,
-            says: ["line 3: field 'date': the date 2027-01-01 is after today (2026-11-20): a current condition"]),
+            says: [
+                "line 3: field 'date': the date 2027-01-01 is after today (2026-11-20): "
+                    + "record a current condition once it has happened."
+            ]),
         Case(
             name: "a metric value too close to zero to keep",
             line:

@@ -34,7 +34,8 @@ struct InterchangeSheetRulesTests {
         let message = F.message { try F.importFile(path, into: store) }
         #expect(
             message?.hasPrefix(
-                "cycles.csv row 3: field 'date': the date 2026-11-22 is after today (2026-11-20): a coaching cycle")
+                "cycles.csv row 3: field 'date': the date 2026-11-22 is after today (2026-11-20): record a coaching cycle once it has happened."
+            )
                 == true, "\(message ?? "")")
         #expect(try store.cycles().isEmpty)
     }

@@ -143,12 +143,12 @@ extension InterchangeImport {
     /// Refuses a record dated after today: what it records has not happened yet, and a coaching
     /// cycle dated ahead would be counted as a coached day before the day comes.
     func refuseFuture(_ day: Day, field: String, _ kind: InterchangeKind, _ origin: Origin) throws {
-        guard day > today else { return }
         let article = kind.noun.first.map("aeiou".contains) == true ? "an" : "a"
-        throw problem(
-            origin, field: field,
-            "the date \(day) is after today (\(today)): \(article) \(kind.noun) is recorded once it has happened; "
-                + "correct the date.")
+        do {
+            try day.requireHappened(by: today, record: "\(article) \(kind.noun)")
+        } catch let error as KataError {
+            throw problem(origin, field: field, error.description)
+        }
     }
 
     /// Runs a check of the kata's rules, naming the line when it fails.
