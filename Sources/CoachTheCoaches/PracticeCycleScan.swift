@@ -17,25 +17,33 @@ import ImprovementKata
 struct PracticeCycleScan {
     /// One row per cycle of the period.
     ///
-    /// The columns: the coach's person rowid, the day, the learner, the minutes and whether a
-    /// step was planned. The join nests in person order, so a coach's cycles come together; the
+    /// The columns: the coach's person rowid, the day, the learner, the minutes and the step
+    /// planned. The join nests in person order, so a coach's cycles come together; the
     /// scan does not rely on it.
     static func sql(_ filter: PracticeFilter) -> String {
         """
-        SELECT p.rowid, c.date, c.learner, c.minutes, c.planned IS NOT NULL
+        SELECT p.rowid, c.date, c.learner, c.minutes, c.planned
         FROM person p CROSS JOIN cycle c INDEXED BY cycle_practice
             ON c.coach = p.handle AND c.date BETWEEN :from AND :to
         WHERE \(filter.sql)
         """
     }
 
-    /// Fills `dailyCycles`, `learners`, the minutes and `plannedSteps` of `inputs`.
+    /// The ids of the steps without a prediction, through the partial index
+    /// `experiment_without_prediction` (migration 0002): few next to the cycles.
+    static let withoutPredictionSQL = "SELECT e.id FROM experiment e WHERE \(PracticeQuery.withoutPrediction)"
+
+    /// Fills `dailyCycles`, `learners`, the minutes, `plannedSteps` and `stepsWithoutPrediction`
+    /// of `inputs`.
     static func read(
         _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
         arguments: StatementArguments
     ) throws {
         var positions: [Int64: Int] = [:]
         for (position, input) in inputs.enumerated() { positions[input.person] = position }
+        // Looked up for each planned step of the period, instead of a join from every step
+        // without a prediction in the history to the cycle that planned it.
+        let withoutPrediction = try Set(String.fetchAll(db, sql: withoutPredictionSQL))
         let statement = try db.makeStatement(sql: sql(filter))
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
@@ -72,7 +80,14 @@ struct PracticeCycleScan {
                 inputs[position].minutesRecorded += 1
                 if minutes > 20 { inputs[position].cyclesOver20Minutes += 1 }
             }
-            if sqlite3_column_int64(handle, 4) != 0 { inputs[position].plannedSteps += 1 }
+            if sqlite3_column_type(handle, 4) != SQLITE_NULL {
+                inputs[position].plannedSteps += 1
+                if !withoutPrediction.isEmpty
+                    && withoutPrediction.contains(String(decoding: text(handle, 4), as: UTF8.self))
+                {
+                    inputs[position].stepsWithoutPrediction += 1
+                }
+            }
         }
         if let position { scan.leave(position, &inputs) }
     }

@@ -25,8 +25,8 @@ struct CoachPracticeInput: Sendable {
 
 /// Reads the inputs of a practice report; no cycle is kept in memory.
 ///
-/// Four reads: the coaches, one pass over the period's cycles counting as it goes
-/// (`PracticeCycleScan`), steps without a prediction per coach, observations per coach. The pass
+/// Four reads: the coaches, the steps without a prediction, one pass over the period's cycles
+/// counting as it goes (`PracticeCycleScan`), observations per coach. The pass
 /// goes coach by coach through `cycle_practice` on (coach, date, …), so its cost follows the
 /// cycles of the period, not the whole history; `CROSS JOIN` fixes that join order.
 enum PracticeQuery {
@@ -48,7 +48,7 @@ enum PracticeQuery {
     /// Every statement of the report, for checking their query plans.
     static func statements(filter: PracticeFilter) -> [String] {
         [
-            coachesSQL(filter), PracticeCycleScan.sql(filter), withoutPredictionSQL(filter), observationsSQL,
+            coachesSQL(filter), PracticeCycleScan.sql(filter), PracticeCycleScan.withoutPredictionSQL, observationsSQL,
         ]
     }
 
@@ -59,7 +59,7 @@ enum PracticeQuery {
         var index: [String: Int] = [:]
         for (position, input) in inputs.enumerated() { index[input.coach] = position }
         try PracticeCycleScan.read(db, into: &inputs, period: period, filter: filter, arguments: arguments)
-        try readCycleFigures(db, into: &inputs, index: index, filter: filter, arguments: arguments)
+        try readObservations(db, into: &inputs, index: index, arguments: arguments)
         return inputs
     }
 
@@ -82,21 +82,6 @@ enum PracticeQuery {
         """
     }
 
-    /// Steps planned in the period without a prediction, per coach.
-    ///
-    /// It goes from the few such steps to the cycles that planned them, both in the order of the
-    /// step's id: a merge rather than a look-up per planned step.
-    static func withoutPredictionSQL(_ filter: PracticeFilter) -> String {
-        let coaches =
-            filter == PracticeFilter() ? "" : "AND c.coach IN (SELECT p.handle FROM person p WHERE \(filter.sql))"
-        return """
-            SELECT c.coach, count(*) FROM experiment e CROSS JOIN cycle c
-                ON c.planned = e.id AND c.date BETWEEN :from AND :to
-            WHERE \(withoutPrediction) \(coaches)
-            GROUP BY c.coach
-            """
-    }
-
     /// 2nd-coach observations per coach in the period.
     static let observationsSQL =
         "SELECT coach, count(*) FROM observation WHERE date BETWEEN :from AND :to GROUP BY coach"
@@ -117,15 +102,9 @@ enum PracticeQuery {
         return result
     }
 
-    private static func readCycleFigures(
-        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], filter: PracticeFilter,
-        arguments: StatementArguments
+    private static func readObservations(
+        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], arguments: StatementArguments
     ) throws {
-        let unpredicted = try Row.fetchCursor(db, sql: withoutPredictionSQL(filter), arguments: arguments)
-        while let row = try unpredicted.next() {
-            guard let position = index[row[0]] else { continue }
-            inputs[position].stepsWithoutPrediction = row[1]
-        }
         let observations = try Row.fetchCursor(db, sql: observationsSQL, arguments: arguments)
         while let row = try observations.next() {
             guard let position = index[row[0]] else { continue }

@@ -240,10 +240,6 @@ struct PracticeReportTests {
         #expect(plans[1].contains("SEARCH c USING COVERING INDEX cycle_practice (coach=? AND date>? AND date<?)"))
         #expect(!plans[1].contains("TEMP B-TREE"))
         #expect(plans.contains { $0.contains("SCAN e USING INDEX experiment_without_prediction") })
-        #expect(
-            plans.contains {
-                $0.contains("SEARCH c USING COVERING INDEX cycle_planned (planned=? AND date>? AND date<?)")
-            })
         #expect(!plans.contains { $0.contains("SCAN c\n") || $0.contains("SCAN cycle") || $0.hasSuffix("SCAN c") })
     }
 }
