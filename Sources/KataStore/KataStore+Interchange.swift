@@ -69,15 +69,14 @@ extension KataStore {
         var summary = ImportSummary(format: format, dryRun: dryRun)
         try KataStore.translatingErrors {
             try writer.writeWithoutTransaction { db in
-                // A larger page cache (32 to 56 MB) for the length of the import: millions of insertions.
+                // A larger page cache (32 MB) for the length of the import: millions of insertions.
                 // The import resolves every reference of every record against the file and the
                 // database before writing it (InterchangeImport covers each REFERENCES clause of the
                 // schema, and the tests run PRAGMA foreign_key_check after imports). SQLite's own
                 // check would look each one up a second time, which more than doubles the cost of
                 // writing a coaching cycle, so it is off for this one transaction.
-                let expectedRecords = Int(totalBytes / 400)
-                let cache = InterchangeImport.pageCacheKiB(expectedRecords: expectedRecords)
-                try db.withPragmas(["cache_size": -cache, "foreign_keys": 0]) {
+                try db.withPragmas(["cache_size": -32768, "foreign_keys": 0]) {
+                    let expectedRecords = Int(totalBytes / 400)
                     let journal = expectedRecords >= 100_000 && !dryRun ? try RollbackJournal(db) : RollbackJournal()
                     defer { journal.end(db) }
                     try db.inTransaction(.immediate) {
