@@ -40,7 +40,10 @@ let package = Package(
         ),
         .target(
             name: "CoachTheCoaches",
-            dependencies: ["ImprovementKata", "KataStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ImprovementKata", "KataStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness
         ),
         .target(

@@ -23,12 +23,12 @@ struct CoachPracticeInput: Sendable {
     var observations = 0
 }
 
-/// Reads the inputs of a practice report with aggregate SQL; no cycle row is loaded into memory.
+/// Reads the inputs of a practice report; no cycle is kept in memory.
 ///
-/// Four reads: cycles per coach and day, figures per coach, steps without a prediction per coach,
-/// observations per coach. The first two go coach by coach through an index on (coach, date, …)
-/// (`cycle_coach_date`, `cycle_practice`), so their cost follows the cycles of the period, not the
-/// whole history; `CROSS JOIN` fixes that join order.
+/// Four reads: the coaches, the steps without a prediction, one pass over the period's cycles
+/// counting as it goes (`PracticeCycleScan`), observations per coach. The pass
+/// goes coach by coach through `cycle_practice` on (coach, date, …), so its cost follows the
+/// cycles of the period, not the whole history; `CROSS JOIN` fixes that join order.
 enum PracticeQuery {
     /// The condition `experiment_without_prediction` (migration 0002) is built on, written the
     /// same way so that SQLite uses that index.
@@ -48,8 +48,7 @@ enum PracticeQuery {
     /// Every statement of the report, for checking their query plans.
     static func statements(filter: PracticeFilter) -> [String] {
         [
-            coachesSQL(filter), dailyCyclesSQL(filter), perCoachSQL(filter), withoutPredictionSQL(filter),
-            observationsSQL,
+            coachesSQL(filter), PracticeCycleScan.sql(filter), PracticeCycleScan.withoutPredictionSQL, observationsSQL,
         ]
     }
 
@@ -59,8 +58,8 @@ enum PracticeQuery {
         var inputs = try coaches(db, period: period, filter: filter, arguments: arguments)
         var index: [String: Int] = [:]
         for (position, input) in inputs.enumerated() { index[input.coach] = position }
-        try readDailyCycles(db, into: &inputs, period: period, filter: filter, arguments: arguments)
-        try readCycleFigures(db, into: &inputs, index: index, filter: filter, arguments: arguments)
+        try PracticeCycleScan.read(db, into: &inputs, period: period, filter: filter, arguments: arguments)
+        try readObservations(db, into: &inputs, index: index, arguments: arguments)
         return inputs
     }
 
@@ -83,46 +82,6 @@ enum PracticeQuery {
         """
     }
 
-    /// Cycles per coach and day: one row per coached day, in the order of the handles.
-    ///
-    /// `cycle_coach_date` is the narrowest index that covers it.
-    static func dailyCyclesSQL(_ filter: PracticeFilter) -> String {
-        """
-        SELECT p.rowid, c.date, count(*)
-        FROM person p CROSS JOIN cycle c INDEXED BY cycle_coach_date
-            ON c.coach = p.handle AND c.date BETWEEN :from AND :to
-        WHERE \(filter.sql)
-        GROUP BY p.handle, c.date
-        ORDER BY p.handle, c.date
-        """
-    }
-
-    /// Learners, minutes and planned steps per coach.
-    static func perCoachSQL(_ filter: PracticeFilter) -> String {
-        """
-        SELECT p.handle, count(DISTINCT c.learner), coalesce(sum(c.minutes), 0), count(c.minutes),
-            coalesce(sum(c.minutes > 20), 0), count(c.planned)
-        FROM person p CROSS JOIN cycle c ON c.coach = p.handle AND c.date BETWEEN :from AND :to
-        WHERE \(filter.sql)
-        GROUP BY p.handle
-        """
-    }
-
-    /// Steps planned in the period without a prediction, per coach.
-    ///
-    /// It goes from the few such steps to the cycles that planned them, both in the order of the
-    /// step's id: a merge rather than a look-up per planned step.
-    static func withoutPredictionSQL(_ filter: PracticeFilter) -> String {
-        let coaches =
-            filter == PracticeFilter() ? "" : "AND c.coach IN (SELECT p.handle FROM person p WHERE \(filter.sql))"
-        return """
-            SELECT c.coach, count(*) FROM experiment e CROSS JOIN cycle c
-                ON c.planned = e.id AND c.date BETWEEN :from AND :to
-            WHERE \(withoutPrediction) \(coaches)
-            GROUP BY c.coach
-            """
-    }
-
     /// 2nd-coach observations per coach in the period.
     static let observationsSQL =
         "SELECT coach, count(*) FROM observation WHERE date BETWEEN :from AND :to GROUP BY coach"
@@ -143,40 +102,9 @@ enum PracticeQuery {
         return result
     }
 
-    private static func readDailyCycles(
-        _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
-        arguments: StatementArguments
+    private static func readObservations(
+        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], arguments: StatementArguments
     ) throws {
-        let rows = try Row.fetchCursor(db, sql: dailyCyclesSQL(filter), arguments: arguments)
-        // Rows come in the order of the handles, as `inputs` do: walk both together.
-        var position = 0
-        let first = period.from.ordinal
-        while let row = try rows.next() {
-            let person: Int64 = row[0]
-            while position < inputs.count && inputs[position].person != person { position += 1 }
-            guard position < inputs.count, let ordinal = ordinal(of: row[1]) else { break }
-            inputs[position].dailyCycles[ordinal - first] = row[2]
-        }
-    }
-
-    private static func readCycleFigures(
-        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], filter: PracticeFilter,
-        arguments: StatementArguments
-    ) throws {
-        let perCoach = try Row.fetchCursor(db, sql: perCoachSQL(filter), arguments: arguments)
-        while let row = try perCoach.next() {
-            guard let position = index[row[0]] else { continue }
-            inputs[position].learners = row[1]
-            inputs[position].minutesTotal = row[2]
-            inputs[position].minutesRecorded = row[3]
-            inputs[position].cyclesOver20Minutes = row[4]
-            inputs[position].plannedSteps = row[5]
-        }
-        let unpredicted = try Row.fetchCursor(db, sql: withoutPredictionSQL(filter), arguments: arguments)
-        while let row = try unpredicted.next() {
-            guard let position = index[row[0]] else { continue }
-            inputs[position].stepsWithoutPrediction = row[1]
-        }
         let observations = try Row.fetchCursor(db, sql: observationsSQL, arguments: arguments)
         while let row = try observations.next() {
             guard let position = index[row[0]] else { continue }
@@ -186,10 +114,10 @@ enum PracticeQuery {
 
     /// The `Day.ordinal` of a date as stored (`YYYY-MM-DD`, checked by the schema), read without
     /// the allocations of `Day(_:)`: this runs once per coached day of every coach.
-    static func ordinal(of text: String) -> Int? {
+    static func ordinal(of text: UnsafeBufferPointer<UInt8>) -> Int? {
         var fields = (0, 0, 0)
         var field = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: "-") {
                 field += 1
                 continue
