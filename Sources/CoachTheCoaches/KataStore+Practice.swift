@@ -39,10 +39,16 @@ extension KataStore {
         }
         let period = try today.map { try asked.counted(upTo: $0) } ?? asked
         let calendar = try settings().calendar
-        let inputs = try read { db in
-            try KataStore.requireFilterExists(filter, db)
-            return try PracticeQuery.inputs(db, period: period, filter: filter)
-        }
+        let pairings = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pairing") ?? 0 }
+        let parallel =
+            pairings * period.length >= PracticeParallelRead.threshold
+            ? try PracticeParallelRead.inputs(store: self, period: period, filter: filter) : nil
+        let inputs =
+            try parallel
+            ?? read { db in
+                try KataStore.requireFilterExists(filter, db)
+                return try PracticeQuery.inputs(db, period: period, filter: filter)
+            }
         let calculator = PracticeCalculator(period: period, calendar: calendar)
         return PracticeReport(
             from: asked.from, to: asked.to, until: period == asked ? nil : period.to,

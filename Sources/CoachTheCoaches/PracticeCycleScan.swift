@@ -20,13 +20,34 @@ struct PracticeCycleScan {
     /// The columns: the coach's person rowid, the day, the learner, the minutes and the step
     /// planned. The join nests in person order, so a coach's cycles come together; the
     /// scan does not rely on it.
-    static func sql(_ filter: PracticeFilter) -> String {
-        """
-        SELECT p.rowid, c.date, c.learner, c.minutes, c.planned
-        FROM person p CROSS JOIN cycle c INDEXED BY cycle_practice
-            ON c.coach = p.handle AND c.date BETWEEN :from AND :to
-        WHERE \(filter.sql)
-        """
+    ///
+    /// With `half`, only the coaches whose handle sorts before `:split`, or from it on (one half of
+    /// the coaches, for one of two connections reading at once).
+    static func sql(_ filter: PracticeFilter, half: Half? = nil) -> String {
+        let range =
+            switch half {
+            case .before: " AND p.handle < :split"
+            case .from: " AND p.handle >= :split"
+            case nil: ""
+            }
+        return """
+            SELECT p.rowid, c.date, c.learner, c.minutes, c.planned
+            FROM person p CROSS JOIN cycle c INDEXED BY cycle_practice
+                ON c.coach = p.handle AND c.date BETWEEN :from AND :to
+            WHERE \(filter.sql)\(range)
+            """
+    }
+
+    /// One half of the coaches, split at a handle.
+    enum Half {
+        case before(String)
+        case from(String)
+
+        var split: String {
+            switch self {
+            case .before(let handle), .from(let handle): return handle
+            }
+        }
     }
 
     /// The ids of the steps without a prediction, through the partial index
@@ -35,16 +56,19 @@ struct PracticeCycleScan {
 
     /// Fills `dailyCycles`, `learners`, the minutes, `plannedSteps` and `stepsWithoutPrediction`
     /// of `inputs`.
+    ///
+    /// `withoutPrediction` is read with `stepsWithoutPrediction(_:)` when not given; `half` limits the
+    /// pass to one half of the coaches (see `sql(_:half:)`).
     static func read(
         _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
-        arguments: StatementArguments
+        arguments: StatementArguments, withoutPrediction known: StepIDs? = nil, half: Half? = nil
     ) throws {
         var positions: [Int64: Int] = [:]
         for (position, input) in inputs.enumerated() { positions[input.person] = position }
-        // Looked up for each planned step of the period, instead of a join from every step
-        // without a prediction in the history to the cycle that planned it.
-        let withoutPrediction = try StepIDs(String.fetchAll(db, sql: withoutPredictionSQL))
-        let statement = try db.makeStatement(sql: sql(filter))
+        let withoutPrediction = try known ?? stepsWithoutPrediction(db)
+        let statement = try db.makeStatement(sql: sql(filter, half: half))
+        var arguments = arguments
+        if let half { arguments += ["split": half.split] }
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
@@ -88,6 +112,12 @@ struct PracticeCycleScan {
             }
         }
         if let position { scan.leave(position, &inputs) }
+    }
+
+    /// The steps without a prediction, looked up for each planned step of the period instead of a
+    /// join from every such step in the history to the cycle that planned it.
+    static func stepsWithoutPrediction(_ db: Database) throws -> StepIDs {
+        try StepIDs(String.fetchAll(db, sql: withoutPredictionSQL))
     }
 
     /// The bytes of a text column of the current row, valid until the next step.
@@ -164,7 +194,7 @@ struct PracticeCycleScan {
 ///
 /// Most planned steps have a prediction, so most look-ups miss: a bit per slot of a mixed word
 /// of the id (2 Mbit, 256 KB) answers nearly all of those without touching the set.
-struct StepIDs {
+struct StepIDs: Sendable {
     private struct Bytes36: Hashable {
         var words: (UInt64, UInt64, UInt64, UInt64, UInt32)
 

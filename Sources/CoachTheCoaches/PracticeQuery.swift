@@ -56,10 +56,8 @@ enum PracticeQuery {
     static func inputs(_ db: Database, period: Period, filter: PracticeFilter) throws -> [CoachPracticeInput] {
         let arguments = arguments(period: period, filter: filter)
         var inputs = try coaches(db, period: period, filter: filter, arguments: arguments)
-        var index: [String: Int] = [:]
-        for (position, input) in inputs.enumerated() { index[input.coach] = position }
         try PracticeCycleScan.read(db, into: &inputs, period: period, filter: filter, arguments: arguments)
-        try readObservations(db, into: &inputs, index: index, arguments: arguments)
+        try readObservations(db, into: &inputs, arguments: arguments)
         return inputs
     }
 
@@ -86,7 +84,7 @@ enum PracticeQuery {
     static let observationsSQL =
         "SELECT coach, count(*) FROM observation WHERE date BETWEEN :from AND :to GROUP BY coach"
 
-    private static func coaches(
+    static func coaches(
         _ db: Database, period: Period, filter: PracticeFilter, arguments: StatementArguments
     ) throws -> [CoachPracticeInput] {
         let rows = try Row.fetchCursor(db, sql: coachesSQL(filter), arguments: arguments)
@@ -102,9 +100,11 @@ enum PracticeQuery {
         return result
     }
 
-    private static func readObservations(
-        _ db: Database, into inputs: inout [CoachPracticeInput], index: [String: Int], arguments: StatementArguments
+    static func readObservations(
+        _ db: Database, into inputs: inout [CoachPracticeInput], arguments: StatementArguments
     ) throws {
+        var index: [String: Int] = [:]
+        for (position, input) in inputs.enumerated() { index[input.coach] = position }
         let observations = try Row.fetchCursor(db, sql: observationsSQL, arguments: arguments)
         while let row = try observations.next() {
             guard let position = index[row[0]] else { continue }
