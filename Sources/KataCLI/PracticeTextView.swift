@@ -104,7 +104,7 @@ struct PracticeTextView {
             let unit = filter.unit.map { " in \($0)" } ?? ""
             text = "No coaching\(unit) \(period): nobody was coach in a pairing then or logged a cycle."
         }
-        return wrap(text) + "\n"
+        return StoryboardText.wrap(text, lead: "", width: PracticeTextView.width)
     }
 
     func table() -> String {
@@ -251,20 +251,5 @@ struct PracticeTextView {
 
     func percent(_ fraction: Double) -> String {
         "\(Int((fraction * 100).rounded()))%"
-    }
-
-    /// Text broken at spaces into lines of at most `width` columns.
-    func wrap(_ text: String, width: Int = PracticeTextView.width) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.displayWidth + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
     }
 }

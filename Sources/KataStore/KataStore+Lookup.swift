@@ -87,13 +87,14 @@ extension KataStore {
     public static func unknownPerson(
         _ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.", _ db: Database
     ) throws -> KataError {
-        let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap { row -> (Handle, String)? in
+        let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap {
+            row -> (distance: Int, handle: Handle, name: String)? in
             guard let other = try? Handle(validating: row["handle"]), handle.isNear(other) else { return nil }
-            return (other, row["name"])
+            return (other.editDistance(to: handle), other, row["name"])
         }
-        .sorted { ($0.0.editDistance(to: handle), $0.0) < ($1.0.editDistance(to: handle), $1.0) }
+        .sorted { ($0.distance, $0.handle) < ($1.distance, $1.handle) }
         guard !near.isEmpty else { return KataError.unknown(kind: role, reference: handle.rawValue, hint: hint) }
-        let named = near.prefix(3).map { "\($0.0) (\($0.1))" }
+        let named = near.prefix(3).map { "\($0.handle) (\($0.name))" }
         return KataError.unknown(
             kind: role, reference: handle.rawValue,
             hint: "Did you mean \(named.joined(separator: " or "))? See 'kata person list'.")

@@ -40,14 +40,19 @@ extension KataStore {
     /// The actual condition last recorded for `target`: the later of its latest snapshot and the
     /// latest Q2 answer of a cycle toward it (the snapshot on the same day, as it holds the metrics).
     public func currentCondition(target: UUID) throws -> ActualCondition? {
-        try read { db in try KataStore.currentCondition(target: target, db) }
+        try read { db in
+            let snapshot = try Row.fetchOne(
+                db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date DESC, rowid DESC LIMIT 1",
+                arguments: [target.text]
+            ).map(CurrentCondition.init(row:))
+            return try KataStore.currentCondition(target: target, snapshot: snapshot, db)
+        }
     }
 
-    static func currentCondition(target: UUID, _ db: Database) throws -> ActualCondition? {
-        let snapshot = try Row.fetchOne(
-            db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date DESC, rowid DESC LIMIT 1",
-            arguments: [target.text]
-        ).map(CurrentCondition.init(row:))
+    /// The same, given the target's latest snapshot (nil when it has none).
+    static func currentCondition(target: UUID, snapshot: CurrentCondition?, _ db: Database) throws
+        -> ActualCondition?
+    {
         let answer = try Row.fetchOne(
             db,
             sql: """
@@ -58,8 +63,7 @@ extension KataStore {
                 """,
             arguments: [target.text])
         if let answer, let date: Day = answer["date"], snapshot.map({ date > $0.date }) ?? true {
-            let id: String = answer["id"]
-            return ActualCondition(date: date, text: answer["actualCondition"], cycle: UUID(uuidString: id))
+            return ActualCondition(date: date, text: answer["actualCondition"], cycle: try answer.requiredUUID("id"))
         }
         return snapshot.map { ActualCondition(date: $0.date, text: $0.text, metrics: $0.metrics) }
     }
@@ -115,7 +119,8 @@ extension KataStore {
             ).map(Experiment.init(row:))
             return Storyboard(
                 learner: learner, challenge: challenge, target: target, conditions: conditions,
-                current: try KataStore.currentCondition(target: targetID, db), obstacles: obstacles,
+                current: try KataStore.currentCondition(target: targetID, snapshot: conditions.last, db),
+                obstacles: obstacles,
                 experiments: experiments)
         }
     }
