@@ -19,11 +19,15 @@ import KataStore
 public struct ReviewPacketBuilder: Sendable {
     public var store: KataStore
     /// The period asked for.
-    public var period: Period
+    public let period: Period
     /// The day the packet is made, in the organisation's time zone.
     ///
     /// A period reaching past it is counted only up to it; nil counts the whole period.
-    public var today: Day?
+    public let today: Day?
+    /// The days the packet counts: the period, cut at `today` when it reaches past it (DESIGN §6).
+    ///
+    /// A period that starts after today is refused by the practice computation before it gets here.
+    let counted: Period
     public var privacy: ReviewPrivacy
     /// The instant the packet is made; stated in the packet.
     public var now: Date
@@ -36,22 +40,15 @@ public struct ReviewPacketBuilder: Sendable {
         self.store = store
         self.period = period
         self.today = today
+        counted = today.flatMap { try? period.counted(upTo: $0) } ?? period
         self.privacy = privacy
         self.now = now
         self.kataVersion = kataVersion
     }
 
-    /// The days the packet counts: the period, cut at `today` when it reaches past it (DESIGN §6).
-    ///
-    /// A period that starts after today is refused by the practice computation before it gets here.
-    var counted: Period {
-        today.flatMap { try? period.counted(upTo: $0) } ?? period
-    }
-
     /// The period as the packet states it, with `until` when it was cut.
     var reviewPeriod: ReviewPeriod {
-        let counted = counted
-        return ReviewPeriod(period, until: counted == period ? nil : counted.to)
+        ReviewPeriod(period, until: counted == period ? nil : counted.to)
     }
 
     /// The person with `handle`, refused unless they have ever coached.
@@ -81,23 +78,22 @@ public struct ReviewPacketBuilder: Sendable {
     /// of zeros for every ISO week of the period, and the last cycle from all history, so that
     /// such a coach still gets a packet saying there was no activity.
     public func summaryWithoutActivity(for coach: Person) throws -> PracticeSummary {
-        let period = counted
         let (lastCycle, observations) = try store.read { db in
             (
                 try Day.fetchOne(
                     db, sql: "SELECT max(date) FROM cycle WHERE coach = ? AND date <= ?",
-                    arguments: [coach.handle, period.to]),
+                    arguments: [coach.handle, counted.to]),
                 try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM observation WHERE coach = ? AND date BETWEEN ? AND ?",
-                    arguments: [coach.handle, period.from, period.to]) ?? 0
+                    arguments: [coach.handle, counted.from, counted.to]) ?? 0
             )
         }
         return PracticeSummary(
             coach: coach.handle.rawValue, name: coach.name, unit: coach.unit, cycles: 0, learners: 0, workdays: 0,
             coachedDays: 0, cadence: 0, longestStreak: 0, currentStreak: 0, longestGap: 0, lastCycle: lastCycle,
-            daysSinceLastCycle: lastCycle.map { $0.days(to: period.to) }, averageMinutes: nil, cyclesOver20Minutes: 0,
+            daysSinceLastCycle: lastCycle.map { $0.days(to: counted.to) }, averageMinutes: nil, cyclesOver20Minutes: 0,
             predictionRate: nil, observations: observations,
-            weekly: period.weeks.map { WeeklyPractice(week: $0.description, cycles: 0, coachedDays: 0) })
+            weekly: counted.weeks.map { WeeklyPractice(week: $0.description, cycles: 0, coachedDays: 0) })
     }
 
     /// The packet of the coach `practice` is about.
@@ -110,11 +106,10 @@ public struct ReviewPacketBuilder: Sendable {
 
     /// One packet per summary, in the order given, read from one snapshot of the database.
     public func packets(practices: [PracticeSummary]) throws -> [ReviewPacket] {
-        let period = counted
         let settings = try store.settings()
         let calendar = ReviewCalendar(
             workweek: settings.calendar.workweek.map(\.rawValue).sorted(),
-            holidays: settings.calendar.holidays.filter(period.contains).sorted())
+            holidays: settings.calendar.holidays.filter(counted.contains).sorted())
         let generatedAt = ReviewPacketBuilder.timestamp(now)
         return try store.read { db in
             let ownTargets = try ownTargetRows(of: practices.map(\.coach), db)
@@ -133,7 +128,6 @@ public struct ReviewPacketBuilder: Sendable {
     /// learner alone, so a query per coach would read the table once per coach (about 20 ms each
     /// on a database of 2,000 coaches).
     private func ownTargetRows(of handles: [String], _ db: Database) throws -> [String: [Row]] {
-        let period = counted
         let list = String(decoding: try JSONEncoder().encode(handles), as: UTF8.self)
         let rows = try Row.fetchAll(
             db,
@@ -143,7 +137,7 @@ public struct ReviewPacketBuilder: Sendable {
                     AND learner IN (SELECT value FROM json_each(?))
                 ORDER BY learner, createdOn, focusProcess, id
                 """,
-            arguments: [period.to, period.from, list])
+            arguments: [counted.to, counted.from, list])
         return Dictionary(grouping: rows) { $0["learner"] as String }
     }
 
@@ -157,7 +151,6 @@ public struct ReviewPacketBuilder: Sendable {
     private func packet(
         practice: PracticeSummary, calendar: ReviewCalendar, generatedAt: String, ownTargets: [Row], _ db: Database
     ) throws -> ReviewPacket {
-        let period = counted
         let coach = try Handle(validating: practice.coach, field: "coach")
         guard
             let person = try Row.fetchOne(db, sql: "SELECT name, unit FROM person WHERE handle = ?", arguments: [coach])
@@ -172,7 +165,7 @@ public struct ReviewPacketBuilder: Sendable {
                 WHERE c.coach = ? AND c.date BETWEEN ? AND ?
                 GROUP BY c.learner ORDER BY c.learner
                 """,
-            arguments: [coach, period.from, period.to])
+            arguments: [coach, counted.from, counted.to])
         let targetRows = try Row.fetchAll(
             db,
             sql: """
@@ -182,7 +175,7 @@ public struct ReviewPacketBuilder: Sendable {
                 WHERE c.coach = ? AND c.date BETWEEN ? AND ?
                 GROUP BY t.id ORDER BY t.learner, t.createdOn, t.focusProcess, t.id
                 """,
-            arguments: [coach, period.from, period.to])
+            arguments: [coach, counted.from, counted.to])
 
         // Pseudonyms follow the handles' order over everyone the packet mentions as a learner.
         let learnerHandles = Set(
@@ -200,7 +193,7 @@ public struct ReviewPacketBuilder: Sendable {
         }
         let targets = try targetRows.map { row in
             let (status, closedOn, later) = LaterOutcome.asOf(
-                period.to, status: row["status"], closedOn: row["closedOn"])
+                counted.to, status: row["status"], closedOn: row["closedOn"])
             return CoachedTargetCondition(
                 learner: labels[row["learner"], default: ""], focusProcess: note(row["focusProcess"]),
                 setOn: try day(row, "createdOn"), achieveBy: try day(row, "achieveBy"), status: status,
@@ -225,23 +218,21 @@ public struct ReviewPacketBuilder: Sendable {
     /// The per-day counts of the practice summary; read from the store only when the summary came
     /// without them (it was decoded from JSON, say).
     private func dailyCycles(_ practice: PracticeSummary, _ coach: Handle, _ db: Database) throws -> [DailyCycles] {
-        let period = counted
         var counts = practice.dailyCycles
         if counts.isEmpty && practice.cycles > 0 {
             let rows = try Row.fetchAll(
                 db,
                 sql:
                     "SELECT date, count(*) AS cycles FROM cycle WHERE coach = ? AND date BETWEEN ? AND ? GROUP BY date",
-                arguments: [coach, period.from, period.to])
+                arguments: [coach, counted.from, counted.to])
             for row in rows { counts[try day(row, "date")] = row["cycles"] }
         }
-        return counts.filter { period.contains($0.key) && $0.value > 0 }
+        return counts.filter { counted.contains($0.key) && $0.value > 0 }
             .map { DailyCycles(date: $0.key, cycles: $0.value) }
             .sorted { $0.date < $1.date }
     }
 
     private func observations(of coach: Handle, _ db: Database) throws -> [ReviewObservation] {
-        let period = counted
         return try Row.fetchAll(
             db,
             sql: """
@@ -250,7 +241,7 @@ public struct ReviewPacketBuilder: Sendable {
                 WHERE o.coach = ? AND o.date BETWEEN ? AND ?
                 ORDER BY o.date, o.rowid
                 """,
-            arguments: [coach, period.from, period.to]
+            arguments: [coach, counted.from, counted.to]
         ).map { row in
             ReviewObservation(
                 date: try day(row, "date"), observer: ReviewPerson(handle: row["secondCoach"], name: row["name"]),
@@ -260,7 +251,6 @@ public struct ReviewPacketBuilder: Sendable {
     }
 
     private func ownDevelopment(of coach: Handle, targets: [Row], _ db: Database) throws -> OwnDevelopment {
-        let period = counted
         let coachRows = try Row.fetchAll(
             db,
             sql: """
@@ -269,11 +259,11 @@ public struct ReviewPacketBuilder: Sendable {
                 WHERE c.learner = ? AND c.date BETWEEN ? AND ?
                 GROUP BY c.coach ORDER BY c.coach
                 """,
-            arguments: [coach, period.from, period.to])
+            arguments: [coach, counted.from, counted.to])
         let days =
             try Int.fetchOne(
                 db, sql: "SELECT count(DISTINCT date) FROM cycle WHERE learner = ? AND date BETWEEN ? AND ?",
-                arguments: [coach, period.from, period.to]) ?? 0
+                arguments: [coach, counted.from, counted.to]) ?? 0
         let labels = labelling(
             coachRows.map { $0["handle"] as String },
             names: Dictionary(
@@ -291,11 +281,11 @@ public struct ReviewPacketBuilder: Sendable {
                     SELECT target, count(*) AS cycles FROM cycle
                     WHERE learner = ? AND date BETWEEN ? AND ? AND target IS NOT NULL GROUP BY target
                     """,
-                arguments: [coach, period.from, period.to]
+                arguments: [coach, counted.from, counted.to]
             ).map { ($0["target"] as String, $0["cycles"] as Int) })
         let ownTargets = try targets.map { row in
             let (status, closedOn, later) = LaterOutcome.asOf(
-                period.to, status: row["status"], closedOn: row["closedOn"])
+                counted.to, status: row["status"], closedOn: row["closedOn"])
             return OwnTargetCondition(
                 focusProcess: note(row["focusProcess"]), setOn: try day(row, "createdOn"),
                 achieveBy: try day(row, "achieveBy"), status: status, closedOn: closedOn, later: later,

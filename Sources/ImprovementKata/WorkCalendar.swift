@@ -51,6 +51,13 @@ public struct WorkCalendar: Sendable, Equatable {
         return count
     }
 
+    /// Refuses a time zone that is not an IANA identifier, naming `field`.
+    public static func requireTimeZone(_ identifier: String, field: String) throws {
+        guard TimeZone(identifier: identifier) == nil else { return }
+        throw KataError.invalidValue(
+            field: field, value: identifier, expected: "an IANA time zone such as Europe/Berlin or America/Chicago")
+    }
+
     /// Parses a workweek such as `mon-fri`, `mon,tue,wed,thu,fri,sat` or `1-5`.
     public static func parseWorkweek(_ text: String) throws -> Set<Weekday> {
         let invalid = KataError.invalidValue(

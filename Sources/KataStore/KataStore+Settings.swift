@@ -57,11 +57,7 @@ extension KataStore {
     )
         throws
     {
-        if let timeZone, TimeZone(identifier: timeZone) == nil {
-            throw KataError.invalidValue(
-                field: "--time-zone", value: timeZone,
-                expected: "an IANA time zone such as Europe/Berlin or America/Chicago")
-        }
+        if let timeZone { try WorkCalendar.requireTimeZone(timeZone, field: "--time-zone") }
         try write { db in
             func set(_ key: String, _ value: String, onlyIfUnset: Bool) throws {
                 let verb = onlyIfUnset ? "INSERT OR IGNORE" : "INSERT OR REPLACE"

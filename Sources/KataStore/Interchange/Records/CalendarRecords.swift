@@ -30,10 +30,7 @@ public struct SettingRecord: Codable, Hashable, Sendable {
     func validated() throws -> SettingRecord {
         switch key {
         case "timeZone":
-            guard TimeZone(identifier: value) != nil else {
-                throw KataError.invalidValue(
-                    field: "value", value: value, expected: "an IANA time zone such as Europe/Berlin")
-            }
+            try WorkCalendar.requireTimeZone(value, field: "value")
         case "workweek":
             _ = try WorkCalendar.parseWorkweek(value)
         default:
