@@ -13,7 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kata", targets: ["kata"]),
         .library(name: "ImprovementKata", targets: ["ImprovementKata"]),
-        .library(name: "KataStore", targets: ["KataStore"]),
+        .library(name: "KataSQLite", targets: ["KataSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,7 +31,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
-            name: "KataStore",
+            name: "KataSQLite",
             dependencies: [
                 "ImprovementKata", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "CoachTheCoaches",
             dependencies: [
-                "ImprovementKata", "KataStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "ImprovementKata", "KataSQLite", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataStore", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(name: "kata", dependencies: ["KataCLI"], swiftSettings: strictness),
         .target(
             name: "KataTestSupport",
-            dependencies: ["ImprovementKata", "KataStore", "KataCLI"],
+            dependencies: ["ImprovementKata", "KataSQLite", "KataCLI"],
             path: "Tests/KataTestSupport",
             swiftSettings: strictness
         ),
@@ -71,16 +71,16 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
-            name: "KataStoreTests",
+            name: "KataSQLiteTests",
             dependencies: [
-                "KataStore", "KataTestSupport", "ImprovementKata", .product(name: "GRDB", package: "GRDB.swift"),
+                "KataSQLite", "KataTestSupport", "ImprovementKata", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "KataCLITests",
             dependencies: [
-                "KataCLI", "KataTestSupport", "KataStore", "ImprovementKata",
+                "KataCLI", "KataTestSupport", "KataSQLite", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "CoachTheCoachesTests",
             dependencies: [
-                "CoachTheCoaches", "KataTestSupport", "KataStore", "ImprovementKata",
+                "CoachTheCoaches", "KataTestSupport", "KataSQLite", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

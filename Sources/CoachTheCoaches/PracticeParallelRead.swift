@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// Reads the inputs of a large practice report on two connections at once, both on one snapshot.
 ///
@@ -23,12 +23,12 @@ enum PracticeParallelRead {
     /// The inputs of every coach the report lists, read on two connections; nil when a second
     /// connection cannot be had (an in-memory database), so that the caller reads them on one.
     static func inputs(
-        store: KataStore, period: Period, filter: PracticeFilter
+        store: SQLiteStore, period: Period, filter: PracticeFilter
     ) throws -> [CoachPracticeInput]? {
         let path = store.writer.path
         guard path != ":memory:", !path.isEmpty, let lock = WriteLock(path: path) else { return nil }
         defer { lock.release() }
-        var configuration = KataStore.makeConfiguration()
+        var configuration = SQLiteStore.makeConfiguration()
         configuration.readonly = true
         guard let helper = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
 
@@ -56,7 +56,7 @@ enum PracticeParallelRead {
         }
         return try store.read { db in
             defer { handover.coachesRead.signal() }
-            try KataStore.requireFilterExists(filter, db)
+            try SQLiteStore.requireFilterExists(filter, db)
             handover.helperBegan.wait()
             lock.release()
             var inputs = try PracticeQuery.coaches(db, period: period, filter: filter, arguments: arguments)

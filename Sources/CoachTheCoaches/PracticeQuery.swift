@@ -1,6 +1,6 @@
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// What the database says about one coach's practice in a period, before the calendar figures
 /// are worked out.

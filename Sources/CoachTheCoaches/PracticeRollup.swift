@@ -1,6 +1,6 @@
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// How coaches are rolled up: by their unit, or by the 2nd coach who oversees them.
 public enum PracticeGrouping: String, Sendable, CaseIterable {
@@ -78,7 +78,7 @@ extension PracticeReport {
     }
 }
 
-extension KataStore {
+extension SQLiteStore {
     /// The roll-up of `report` by unit or by 2nd coach (the 2nd coaches of each coach's pairings
     /// that overlap the report's period).
     public func practiceGroups(_ report: PracticeReport, by grouping: PracticeGrouping, below threshold: Double)

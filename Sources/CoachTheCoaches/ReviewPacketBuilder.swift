@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// Assembles HR review packets from the store, one per coach, for one period.
 ///
@@ -17,7 +17,7 @@ import KataStore
 /// let packet = try builder.packet(practice: summaryOfAnn)
 /// ```
 public struct ReviewPacketBuilder: Sendable {
-    public var store: KataStore
+    public var store: SQLiteStore
     /// The period asked for.
     public let period: Period
     /// The day the packet is made, in the organisation's time zone.
@@ -34,7 +34,7 @@ public struct ReviewPacketBuilder: Sendable {
     public var kataVersion: String
 
     public init(
-        store: KataStore, period: Period, today: Day? = nil, privacy: ReviewPrivacy = ReviewPrivacy(), now: Date,
+        store: SQLiteStore, period: Period, today: Day? = nil, privacy: ReviewPrivacy = ReviewPrivacy(), now: Date,
         kataVersion: String
     ) {
         self.store = store

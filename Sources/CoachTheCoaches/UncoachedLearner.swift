@@ -1,6 +1,6 @@
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// A learner in a pairing in force at the end of a period, with how long they have gone without
 /// a cycle from that pairing's coach.
@@ -22,7 +22,7 @@ public struct UncoachedLearner: Sendable, Equatable {
     }
 }
 
-extension KataStore {
+extension SQLiteStore {
     /// The learners left without coaching longest at the end of `period`: those in pairings in
     /// force on its last day whose coach the filter admits, never coached first, then the longest
     /// since their last cycle with that coach; at most `limit`.

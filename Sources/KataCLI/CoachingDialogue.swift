@@ -1,13 +1,13 @@
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// The five coaching questions asked on the terminal for the values not given on the command line.
 ///
 /// Before the coach hears what happened, the dialogue reads back the last step and what the
 /// learner expected from it: the comparison of prediction and result is where the learning is.
 struct CoachingDialogue {
-    let store: KataStore
+    let store: SQLiteStore
     let prompter: Prompter
     let flags: Given
 

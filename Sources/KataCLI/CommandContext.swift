@@ -1,6 +1,6 @@
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// Where a command writes: the terminal, or a buffer a test reads back.
 public final class OutputStream: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// `kata cycle log`: one coaching cycle, in under a minute.
 struct CycleLogCommand: KataCommand {
@@ -158,7 +158,7 @@ struct Prompter {
     }
 
     /// Asks for the handle of someone in the database, as `role`, until the answer is one.
-    func askPerson(_ question: String, role: String, in store: KataStore) throws -> Handle {
+    func askPerson(_ question: String, role: String, in store: SQLiteStore) throws -> Handle {
         try ask(question) { answer in
             let handle = try Handle(typed: answer, field: question.lowercased())
             return try store.requiredPerson(handle, as: role).handle

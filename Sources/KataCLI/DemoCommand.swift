@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 struct DemoCommand: KataCommand {
     static let configuration = CommandConfiguration(
@@ -62,7 +62,7 @@ struct DemoCommand: KataCommand {
 
     /// A learner of `coach` whose storyboard has something on it (steps, obstacles, a current
     /// condition), the fullest first, so that the storyboard suggested is worth looking at.
-    static func learnerWithStoryboard(coach: Handle, in store: KataStore, today: Day) throws -> Handle? {
+    static func learnerWithStoryboard(coach: Handle, in store: SQLiteStore, today: Day) throws -> Handle? {
         var best: (handle: Handle, content: Int)?
         for pairing in try store.pairings(coach: coach, activeOn: today) {
             guard let board = try? store.storyboard(learner: pairing.learner) else { continue }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// `kata export data [--format jsonl|csv] [--out FILE]`.
 struct ExportDataCommand: KataCommand {

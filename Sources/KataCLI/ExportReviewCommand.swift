@@ -3,7 +3,7 @@ import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataExport
-import KataStore
+import KataSQLite
 
 /// `kata export review`: HR review packets (DESIGN §7).
 struct ExportReviewCommand: KataCommand {
@@ -269,7 +269,7 @@ struct ReviewDestination {
 
 /// The practice figures of `coaches` (every coach listed for the period when nil), as `kata practice`
 /// computes them, counted up to `today`.
-private func practiceSummaries(store: KataStore, period: Period, today: Day, coaches: [Handle]?) throws
+private func practiceSummaries(store: SQLiteStore, period: Period, today: Day, coaches: [Handle]?) throws
     -> [PracticeSummary]
 {
     guard let coaches else { return try store.practiceReport(for: period, today: today).coaches }

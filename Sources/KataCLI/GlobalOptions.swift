@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -12,8 +12,8 @@ struct GlobalOptions: ParsableArguments {
     var database: String?
 
     /// Opens the database; a missing file is an error pointing at `kata init`.
-    func openStore(_ context: CommandContext, create: Bool = false) throws -> KataStore {
-        try KataStore.open(path: context.databasePath(database), create: create)
+    func openStore(_ context: CommandContext, create: Bool = false) throws -> SQLiteStore {
+        try SQLiteStore.open(path: context.databasePath(database), create: create)
     }
 }
 
@@ -74,7 +74,7 @@ struct PeriodOptions: ParsableArguments {
 
 extension CommandContext {
     /// Today in the organisation's time zone (or the fixed day of a test).
-    func today(_ store: KataStore) throws -> Day {
+    func today(_ store: SQLiteStore) throws -> Day {
         if let today { return today }
         return try store.settings().today(at: now)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// `kata import FILE [--dry-run]`.
 struct ImportCommand: KataCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// A kata command that runs against a `CommandContext` instead of the process's globals.
 protocol KataCommand: ParsableCommand {

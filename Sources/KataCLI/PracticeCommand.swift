@@ -3,7 +3,7 @@ import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataExport
-import KataStore
+import KataSQLite
 
 /// `--by unit|second-coach`.
 enum PracticeGroupingOption: String, ExpressibleByArgument, CaseIterable {

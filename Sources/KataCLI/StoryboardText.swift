@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// The learner's storyboard as terminal text, laid out like the board at the process: challenge,
 /// target condition, current condition, obstacle parking lot, experimenting record.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 
 /// Shorthands for the tests: days, handles and periods from text.
 func day(_ text: String) -> Day { Day(text)! }
@@ -18,13 +18,13 @@ func period(_ from: String, _ to: String) -> Period { try! Period(from: day(from
 enum PracticeFixture {
     static let fortnight = period("2026-11-02", "2026-11-15")
 
-    static func store() throws -> KataStore {
-        let store = try KataStore.inMemory()
+    static func store() throws -> SQLiteStore {
+        let store = try SQLiteStore.inMemory()
         try populate(store)
         return store
     }
 
-    static func populate(_ store: KataStore) throws {
+    static func populate(_ store: SQLiteStore) throws {
         try store.configure(timeZone: "UTC", workweek: nil, addHolidays: [day("2026-11-11")])
         for (name, unit) in [
             ("ann", "Assembly"), ("bob", "Assembly"), ("cat", "Welding"), ("dan", "Welding"), ("fay", "Paint"),
@@ -70,7 +70,7 @@ enum PracticeFixture {
     }
 
     static func pair(
-        _ store: KataStore, _ coach: String, _ learner: String, since: String, until: String? = nil,
+        _ store: SQLiteStore, _ coach: String, _ learner: String, since: String, until: String? = nil,
         second: String? = nil
     ) throws {
         try store.addPairing(
@@ -80,7 +80,7 @@ enum PracticeFixture {
     }
 
     static func cycle(
-        _ store: KataStore, _ date: String, _ coach: String, _ learner: String, minutes: Int? = nil,
+        _ store: SQLiteStore, _ date: String, _ coach: String, _ learner: String, minutes: Int? = nil,
         reviews: Bool = false, step: String? = nil, expect: String? = nil
     ) throws {
         try store.logCycle(

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 
@@ -13,18 +13,18 @@ struct PracticeParallelReadTests {
     static let today = "2026-12-02"
 
     /// A demo organisation in a file, and the store on it.
-    static func demo() throws -> (KataRunner, KataStore, String) {
+    static func demo() throws -> (KataRunner, SQLiteStore, String) {
         let kata = try KataRunner(today: today)
         let path = kata.folder.appendingPathComponent("demo.sqlite").path
         #expect(kata.run("demo", "--coaches", "24", "--days", "160", "--db", path).exitCode == 0)
-        return (kata, try KataStore.open(path: path, create: false), path)
+        return (kata, try SQLiteStore.open(path: path, create: false), path)
     }
 
-    static func summaries(_ inputs: [CoachPracticeInput], _ period: Period, _ store: KataStore) throws
+    static func summaries(_ inputs: [CoachPracticeInput], _ period: Period, _ store: SQLiteStore) throws
         -> [PracticeSummary]
     {
         let calculator = PracticeCalculator(period: period, calendar: try store.settings().calendar)
-        return inputs.map { KataStore.summary(of: $0, calculator: calculator, includeDailyCycles: true) }
+        return inputs.map { SQLiteStore.summary(of: $0, calculator: calculator, includeDailyCycles: true) }
     }
 
     @Test(
@@ -64,7 +64,7 @@ struct PracticeParallelReadTests {
 
     @Test("a database in memory is read on one connection")
     func inMemory() throws {
-        let store = try KataStore.inMemory()
+        let store = try SQLiteStore.inMemory()
         let period = try Period(from: Day("2026-06-01")!, to: Day(Self.today)!)
         #expect(try PracticeParallelRead.inputs(store: store, period: period, filter: PracticeFilter()) == nil)
     }

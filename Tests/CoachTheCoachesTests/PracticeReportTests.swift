@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import Testing
 
 @testable import CoachTheCoaches
 
 @Suite("The practice report read from the store")
 struct PracticeReportTests {
-    let store: KataStore
+    let store: SQLiteStore
     let report: PracticeReport
 
     init() throws {
@@ -151,7 +151,7 @@ struct PracticeReportTests {
 
     @Test("an empty database has nobody to list")
     func emptyDatabase() throws {
-        let empty = try KataStore.inMemory()
+        let empty = try SQLiteStore.inMemory()
         #expect(try empty.practiceReport(for: PracticeFixture.fortnight).coaches.isEmpty)
     }
 

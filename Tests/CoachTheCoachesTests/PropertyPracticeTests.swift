@@ -2,7 +2,7 @@ import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 
@@ -67,8 +67,8 @@ struct PropertyPracticeTests {
     /// A demo plant of random size and end day, with a random workweek and holidays, and cycles,
     /// pairings and planned steps added at random: on days off, by people without pairings, with
     /// predictions left blank. Returns the store and the first and last day of its history.
-    static func organisation(_ random: inout SeededGenerator) throws -> (KataStore, Day, Day) {
-        let store = try KataStore.inMemory()
+    static func organisation(_ random: inout SeededGenerator) throws -> (SQLiteStore, Day, Day) {
+        let store = try SQLiteStore.inMemory()
         try DemoOrganisation.configure(store)
         let today = Day(year: 2020, month: 1, day: 1)!.adding(days: Int.random(in: 0...4_000, using: &random))
         let days = Int.random(in: 20...200, using: &random)
@@ -174,7 +174,7 @@ struct Reference {
         return calendar
     }()
 
-    init(_ store: KataStore) throws {
+    init(_ store: SQLiteStore) throws {
         try store.read { db in
             for row in try Row.fetchAll(db, sql: "SELECT handle, name, unit FROM person") {
                 people[row["handle"]] = (row["name"], row["unit"])

@@ -2,18 +2,18 @@ import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import Testing
 
 /// A small organisation around Ann Lee: three learners, her own coach, a 2nd coach, and another
 /// coach whose data must never reach Ann's packet.
 private struct Organisation {
-    let store: KataStore
+    let store: SQLiteStore
     let q3 = try! Period(parsing: "2026-Q3")
     let now = Date(timeIntervalSince1970: TimeInterval(Day("2026-11-20")!.ordinal * 86_400 + 9 * 3_600))
 
     init() throws {
-        store = try KataStore.inMemory()
+        store = try SQLiteStore.inMemory()
         try store.configure(
             timeZone: "UTC", workweek: nil, addHolidays: [Day("2026-08-14")!, Day("2026-12-24")!])
         for (handle, name) in [

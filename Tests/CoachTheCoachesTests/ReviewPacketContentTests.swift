@@ -2,7 +2,7 @@ import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 
@@ -126,7 +126,7 @@ struct PracticeWidthTests {
         let kata = try KataRunner(today: "2026-12-02")
         let path = kata.folder.appendingPathComponent("demo.sqlite").path
         #expect(kata.run("demo", "--coaches", "40", "--days", "200", "--db", path).exitCode == 0)
-        let handles = try KataStore.open(path: path, create: false).read { db in
+        let handles = try SQLiteStore.open(path: path, create: false).read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT coach FROM pairing ORDER BY coach")
         }
         #expect(handles.contains("hassan.zimmermann"))

@@ -1,6 +1,6 @@
 import Foundation
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 

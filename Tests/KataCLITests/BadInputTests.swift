@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 

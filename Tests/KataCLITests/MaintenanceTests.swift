@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-import KataStore
+import KataSQLite
 import KataTestSupport
 import Testing
 
@@ -17,7 +17,7 @@ struct MaintenanceTests {
         #expect(result.exitCode == 0, "\(result.errors)")
         let attributes = try FileManager.default.attributesOfItem(atPath: copy)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let restored = try KataStore.open(path: copy, create: false)
+        let restored = try SQLiteStore.open(path: copy, create: false)
         #expect(try restored.cycles().map(\.minutes) == [12])
         #expect(kata.run("backup", copy).exitCode == 64)
     }

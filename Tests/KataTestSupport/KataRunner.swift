@@ -1,7 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataCLI
-import KataStore
+import KataSQLite
 
 /// What a command printed and returned.
 public struct CommandResult: Sendable {
@@ -69,8 +69,8 @@ public final class KataRunner: @unchecked Sendable {
     }
 
     /// The store behind the runner, for checking what was written.
-    public func store() throws -> KataStore {
-        try KataStore.open(path: databasePath, create: false)
+    public func store() throws -> SQLiteStore {
+        try SQLiteStore.open(path: databasePath, create: false)
     }
 }
 

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import ImprovementKata
+
+/// The kinds of record that are named by id.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case pairing, challenge, target, condition, obstacle, experiment, cycle, observation
+
+    var table: String { rawValue }
+
+    /// How the kind is named in messages.
+    public var noun: String {
+        switch self {
+        case .target: return "target condition"
+        case .cycle: return "coaching cycle"
+        case .condition: return "current condition"
+        default: return rawValue
+        }
+    }
+
+    var listCommand: String {
+        switch self {
+        case .pairing: return "kata pair list"
+        case .challenge: return "kata challenge list"
+        case .target, .condition: return "kata target list"
+        case .obstacle: return "kata obstacle list"
+        case .experiment: return "kata storyboard LEARNER"
+        case .cycle: return "kata cycle list"
+        case .observation: return "kata cycle list"
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// The full id of the record of `kind` whose id starts with `prefix` (at least 4 characters,
+    /// as shown by listings), so that nobody has to type a whole UUID.
+    public func resolve(_ kind: RecordKind, _ prefix: String) throws -> UUID {
+        try read { db in try SQLiteStore.resolve(kind, prefix, db) }
+    }
+
+    static func resolve(_ kind: RecordKind, _ prefix: String, _ db: Database) throws -> UUID {
+        let lower = prefix.trimmed.lowercased()
+        let hex = lower.filter { $0 != "-" }
+        guard hex.count >= 4, hex.allSatisfy(\.isHexDigit), lower.count <= 36 else {
+            throw KataError.invalidValue(
+                field: "\(kind.noun) id", value: prefix,
+                expected: "an id or its first characters (at least 4) as shown by '\(kind.listCommand)'")
+        }
+        // A range scan on the primary key: ids are lower-case text.
+        let matches = try String.fetchAll(
+            db, sql: "SELECT id FROM \(kind.table) WHERE id >= ? AND id < ? LIMIT 6",
+            arguments: [lower, lower + "\u{7f}"])
+        guard let first = matches.first else {
+            throw KataError.unknown(kind: kind.noun, reference: prefix, hint: "See '\(kind.listCommand)' for the ids.")
+        }
+        guard matches.count == 1 else {
+            throw KataError.ambiguous(kind: kind.noun, prefix: prefix, matches: matches.map { String($0.prefix(13)) })
+        }
+        guard let id = UUID(uuidString: first) else {
+            throw KataError.unusableDatabase("the database holds an invalid id; run 'kata check'.")
+        }
+        return id
+    }
+
+    /// Throws `KataError.unknown` unless a person with `handle` exists; `role` names them.
+    static func requirePerson(_ handle: Handle, as role: String, _ db: Database) throws {
+        let exists =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)", arguments: [handle]) ?? false
+        guard exists else {
+            throw try unknownPerson(
+                handle, as: role,
+                otherwise: "Add them with 'kata person add \(handle) --name \"…\"', or see 'kata person list'.",
+                db)
+        }
+    }
+
+    /// The error for a handle nobody has: it names the nearest handles ("did you mean bo (Bo
+    /// Chen)?"), or gives `hint` when no handle is near (so adding the person is suggested only then).
+    public func unknownPerson(_ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.")
+        throws -> KataError
+    {
+        try read { db in try SQLiteStore.unknownPerson(handle, as: role, otherwise: hint, db) }
+    }
+
+    /// The same, inside a read or write of `db`.
+    public static func unknownPerson(
+        _ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.", _ db: Database
+    ) throws -> KataError {
+        let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap {
+            row -> (distance: Int, handle: Handle, name: String)? in
+            guard let other = try? Handle(validating: row["handle"]), handle.isNear(other) else { return nil }
+            return (other.editDistance(to: handle), other, row["name"])
+        }
+        .sorted { ($0.distance, $0.handle) < ($1.distance, $1.handle) }
+        guard !near.isEmpty else { return KataError.unknown(kind: role, reference: handle.rawValue, hint: hint) }
+        let named = near.prefix(3).map { "\($0.handle) (\($0.name))" }
+        return KataError.unknown(
+            kind: role, reference: handle.rawValue,
+            hint: "Did you mean \(named.joined(separator: " or "))? See 'kata person list'.")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import ImprovementKata
+
+extension SQLiteStore {
+    /// Sets a new target condition; refuses a second active one for the same learner and focus
+    /// process, an unknown learner or challenge, and one set after `today` when it is given.
+    public func addTarget(_ target: TargetCondition, today: Day? = nil) throws {
+        try write { db in
+            if let today { try target.createdOn.requireHappened(by: today, record: "a target condition") }
+            try SQLiteStore.requirePerson(target.learner, as: "learner", db)
+            if let challenge = target.challenge {
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM challenge WHERE id = ?)", arguments: [challenge.text])
+                    ?? false
+                guard exists else {
+                    throw KataError.unknown(
+                        kind: "challenge", reference: challenge.text, hint: "See 'kata challenge list'.")
+                }
+            }
+            if target.isActive,
+                let other = try String.fetchOne(
+                    db, sql: "SELECT id FROM target WHERE learner = ? AND focusProcess = ? AND status = 'active'",
+                    arguments: [target.learner, target.focusProcess])
+            {
+                throw KataError.ruleBroken(
+                    "\(target.learner) already has an active target condition for '\(target.focusProcess)' "
+                        + "(\(other.prefix(8))); close it with 'kata target close \(other.prefix(8)) --achieved|--missed|--dropped' first."
+                )
+            }
+            try target.insert(db)
+        }
+    }
+
+    /// The target condition with `id`, with its metrics and amendments.
+    public func target(_ id: UUID) throws -> TargetCondition {
+        try read { db in try SQLiteStore.fetchTarget(id, db) }
+    }
+
+    static func fetchTarget(_ id: UUID, _ db: Database) throws -> TargetCondition {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM target WHERE id = ?", arguments: [id.text]) else {
+            throw KataError.unknown(kind: "target condition", reference: id.text, hint: "See 'kata target list'.")
+        }
+        var target = try TargetCondition(row: row)
+        try target.loadDetails(db)
+        return target
+    }
+
+    /// Target conditions, newest first, optionally of one learner and/or one status.
+    public func targets(learner: Handle? = nil, status: TargetCondition.Status? = nil) throws -> [TargetCondition] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM target WHERE (?1 IS NULL OR learner = ?1) AND (?2 IS NULL OR status = ?2)
+                    ORDER BY learner, status <> 'active', createdOn DESC, focusProcess
+                    """,
+                arguments: [learner, status?.rawValue]
+            ).map { row in
+                var target = try TargetCondition(row: row)
+                try target.loadDetails(db)
+                return target
+            }
+        }
+    }
+
+    /// Appends to a target condition: a dated amendment and/or more metrics; `day` is not before
+    /// the target condition was set, nor after `today` when it is given.
+    @discardableResult
+    public func amendTarget(
+        _ id: UUID, on day: Day, text: String?, outcomeMetrics: [Metric] = [], processMetrics: [Metric] = [],
+        today: Day? = nil
+    ) throws -> TargetCondition {
+        try write { db in
+            if let today { try day.requireHappened(by: today, record: "an amendment") }
+            var target = try SQLiteStore.fetchTarget(id, db)
+            let before = target
+            try target.amend(on: day, text: text, outcomeMetrics: outcomeMetrics, processMetrics: processMetrics)
+            try target.insertAmendments(
+                db, Array(target.amendments.dropFirst(before.amendments.count)), start: before.amendments.count)
+            try target.insertMetrics(
+                db, outcome: outcomeMetrics, process: processMetrics, outcomeStart: before.outcomeMetrics.count,
+                processStart: before.processMetrics.count)
+            return target
+        }
+    }
+
+    /// Ends a target condition as achieved, missed or dropped on `day` (not before it was set, nor
+    /// after `today` when it is given), with an optional reflection.
+    @discardableResult
+    public func closeTarget(
+        _ id: UUID, as status: TargetCondition.Status, on day: Day, reflection: String?, today: Day? = nil
+    ) throws -> TargetCondition {
+        try write { db in
+            if let today { try day.requireHappened(by: today, record: "the end of a target condition") }
+            var target = try SQLiteStore.fetchTarget(id, db)
+            try target.close(as: status, on: day, reflection: reflection)
+            try db.execute(
+                sql: "UPDATE target SET status = ?, closedOn = ?, reflection = ? WHERE id = ?",
+                arguments: [target.status.rawValue, target.closedOn, target.reflection, id.text])
+            return target
+        }
+    }
+
+    /// Records a current-condition snapshot for an existing target condition; one dated after
+    /// `today` (by default the day of `now`) is refused.
+    public func addCondition(_ condition: CurrentCondition, at now: Date = Date(), today: Day? = nil) throws {
+        try write { db in
+            try condition.date.requireHappened(by: SQLiteStore.today(today, at: now, db), record: "a current condition")
+            _ = try SQLiteStore.fetchTarget(condition.target, db)
+            try condition.insert(db)
+        }
+    }
+
+    /// The current-condition snapshots of a target condition, oldest first.
+    public func conditions(target: UUID) throws -> [CurrentCondition] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date, rowid", arguments: [target.text]
+            ).map(CurrentCondition.init(row:))
+        }
+    }
+
+    /// The active target conditions of `learner`.
+    static func activeTargets(of learner: Handle, _ db: Database) throws -> [TargetCondition] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM target WHERE learner = ? AND status = 'active' ORDER BY createdOn DESC, id",
+            arguments: [learner]
+        ).map(TargetCondition.init(row:))
+    }
+}

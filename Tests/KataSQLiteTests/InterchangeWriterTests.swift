@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import ImprovementKata
+import Testing
+
+@testable import KataSQLite
+
+@Suite("Interchange writing and its building blocks")
+struct InterchangeWriterTests {
+    /// One line with a `text` property, as the writer writes it.
+    private func line(_ text: String) throws -> String {
+        var data = Data()
+        let writer = InterchangeWriter { data.append($0) }
+        writer.beginLine(kind: "note")
+        writer.field("text", text)
+        try writer.endLine()
+        try writer.flush()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// SQLite keeps whatever bytes a TEXT column was given; the export reads them straight from
+    /// SQLite's buffer and writes them as a Swift string of the column would hold them.
+    @Test(
+        "column text that is not UTF-8, or holds a NUL, is written as a Swift string would hold it",
+        arguments: [
+            ("61FF62", "a\u{FFFD}b"), ("610062", "a"), ("C3A9", "é"), ("E282", "\u{FFFD}"), ("", ""),
+        ])
+    func rawColumnText(hex: String, expected: String) throws {
+        let store = try InterchangeFixture.organisation()
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE cycle SET actualCondition = CAST(x'\(hex)' AS TEXT)")
+        }
+        let lines = InterchangeFixture.lines(of: "cycle", in: try InterchangeFixture.export(store))
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["actualCondition"] as? String == expected, "\(line)")
+        }
+    }
+
+    @Test(
+        "text reads back exactly as it was written",
+        arguments: [
+            "plain", "", "quote \" and backslash \\", "tab\tnew line\ncarriage return\r",
+            "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}",
+            "emoji 🎉👩🏽‍🔧", "right-to-left \u{200F}שלום\u{200E} mark", "slash / stays", InterchangeFixture.trickyText,
+        ])
+    func textRoundTrip(text: String) throws {
+        let json = try line(text)
+        #expect(json.hasSuffix("}\n"))
+        #expect(!json.dropLast().contains("\n"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["text"] as? String == text)
+        #expect(object?["kind"] as? String == "note")
+    }
+
+    @Test("escapes are the short ones JSON defines, and \\u00XX for other control characters")
+    func escapes() throws {
+        #expect(
+            try line("\"\\/\n\r\t\u{8}\u{C}\u{1}\u{1F}é") == #"{"kind":"note","text":"\"\\/\n\r\t\b\f\u0001\u001fé"}"#
+                + "\n")
+    }
+
+    @Test("numbers: whole ones without a fraction, others in the shortest form that reads back the same")
+    func numbers() throws {
+        var data = Data()
+        let writer = InterchangeWriter { data.append($0) }
+        writer.beginLine(kind: "n")
+        writer.field("a", number: 52)
+        writer.field("b", number: 58.5)
+        writer.field("c", number: 0.1)
+        writer.field("d", number: -1e-7)
+        writer.field("e", integer: 15)
+        writer.field("f", bool: false)
+        writer.field("g", nil)
+        try writer.endLine()
+        try writer.flush()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text == #"{"kind":"n","a":52,"b":58.5,"c":0.1,"d":-1e-07,"e":15,"f":false}"# + "\n")
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect((object?["d"] as? NSNumber)?.doubleValue == -1e-7)
+    }
+
+    @Test("the writer hands on whole lines in large pieces")
+    func flushes() throws {
+        var pieces: [Data] = []
+        let writer = InterchangeWriter(flushSize: 100) { pieces.append($0) }
+        for index in 0..<10 {
+            writer.beginLine(kind: "n")
+            writer.field("text", String(repeating: "x", count: 40) + String(index))
+            try writer.endLine()
+        }
+        try writer.flush()
+        #expect(pieces.count == 5)
+        #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") })
+    }
+
+    @Test("ids read and write in canonical lower-case form; anything else is refused")
+    func ids() {
+        for _ in 0..<100 {
+            let id = UUID()
+            #expect(id.interchangeText == id.uuidString.lowercased())
+            #expect(UUID(interchange: id.interchangeText) == id)
+            #expect(UUID(interchange: id.uuidString) == id)
+        }
+        for bad in [
+            "", "0b8f0c6e-8a3b-4f4e-9a55-6f2e1c3d4b5", "0b8f0c6e8a3b-4f4e-9a55-6f2e1c3d4b5a0",
+            "0b8f0c6e-8a3b-4f4e-9a55-6f2e1c3d4b5g",
+            "{0b8f0c6e-8a3b-4f4e-9a55-6f2e1c3d4b5a}", "0b8f0c6e-8a3b-4f4e-9a55-6f2e1c3d4b5é",
+        ] {
+            #expect(UUID(interchange: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("dates read and write as Day does, and impossible ones are refused")
+    func dates() {
+        for ordinal in stride(from: -800_000, to: 2_900_000, by: 997) {
+            let day = Day(ordinal: ordinal)
+            guard (1...9999).contains(day.year) else { continue }
+            #expect(day.interchangeText == day.description)
+            #expect(Day.interchange(day.description) == day)
+        }
+        for bad in [
+            "2026-02-30", "2026-13-01", "2026-00-10", "2026-2-03", "2026-02-03T00:00", "26-02-03", "２０２６-02-03",
+        ] {
+            #expect(Day.interchange(bad) == nil, "\(bad)")
+        }
+        #expect(Day.interchange("2024-02-29") == Day("2024-02-29"))
+    }
+
+    @Test("SHA-1 and name-based UUIDs match their published test values")
+    func nameBasedUUIDs() {
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        #expect(hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex(SHA1.digest([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        #expect(
+            hex(SHA1.digest(Array(repeating: UInt8(ascii: "a"), count: 1000)))
+                == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+        let dns = UUID(uuidString: "6ba7b810-9dad-11d1-80b4-00c04fd430c8")!
+        #expect(
+            NameBasedUUID.make("www.example.com", in: dns).interchangeText == "2ed6657d-e927-568b-95e1-2665a8aea6a2")
+    }
+}
