@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kata", targets: ["kata"]),
         .library(name: "ImprovementKata", targets: ["ImprovementKata"]),
+        .library(name: "KataStore", targets: ["KataStore"]),
         .library(name: "KataSQLite", targets: ["KataSQLite"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
+        .target(name: "KataStore", dependencies: ["ImprovementKata"], swiftSettings: strictness),
         .target(
             name: "KataSchema",
             path: "Schema",
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "KataSQLite",
             dependencies: [
-                "ImprovementKata", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
+                "ImprovementKata", "KataStore", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictness

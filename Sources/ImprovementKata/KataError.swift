@@ -1,8 +1,8 @@
 /// Why the kata refused a value or an action, in words a manager can act on.
 ///
-/// Every case carries what was wrong and, where it helps, what to do instead. The command line
-/// maps each case to an exit code: `.usage` is a wrong call (64), `.notFound` of a file or
-/// database is 66, everything else is invalid data (65).
+/// Every case carries what was wrong and, where it helps, what to do instead. Each has a `kind`
+/// (see `KataError.Kind`), which the command line maps to an exit code and the server to an HTTP
+/// status, and a stable `code` that scripts and the API's error bodies rely on.
 public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value does not have the right form: a date, a handle, a number.
     case invalidValue(field: String, value: String, expected: String)
@@ -24,6 +24,16 @@ public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
     case unusableDatabase(String)
     /// Something else went wrong; the text says what.
     case failure(String)
+    /// The caller is signed in but may not do this ("you do not coach l030").
+    case forbidden(String)
+    /// The server needs a signed-in caller, or the credentials are no longer valid.
+    case notSignedIn(String)
+    /// The server or its database cannot be reached now; trying again later may work.
+    case unavailable(String)
+    /// A record with the same id exists with other content.
+    case conflict(String)
+    /// Too many failed attempts; the text says when to try again.
+    case tooManyAttempts(String)
 
     public var description: String {
         switch self {
@@ -46,7 +56,8 @@ public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) does not exist. \(hint)"
         case let .unusableDatabase(text):
             return text
-        case let .failure(text):
+        case let .failure(text), let .forbidden(text), let .notSignedIn(text), let .unavailable(text),
+            let .conflict(text), let .tooManyAttempts(text):
             return text
         }
     }

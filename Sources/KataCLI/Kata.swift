@@ -63,13 +63,17 @@ public struct Kata: ParsableCommand {
         }
     }
 
-    /// The exit code for a kata error.
+    /// The exit code for a kata error: 64 usage, 65 invalid data or a broken rule, 66 a missing
+    /// file, 69 the server cannot be reached, 75 too many attempts, 77 not allowed, 1 anything else.
     public static func exitCode(for error: KataError) -> Int32 {
-        switch error {
-        case .usage, .missing: return 64
-        case .fileNotFound: return 66
+        switch error.kind {
+        case .usage: return 64
+        case .invalid, .notFound, .conflict: return 65
+        case .missingFile: return 66
+        case .unavailable: return 69
+        case .tooManyAttempts: return 75
+        case .notSignedIn, .forbidden: return 77
         case .failure: return 1
-        default: return 65
         }
     }
 }
