@@ -1,7 +1,7 @@
 /// What kind of refusal an error is, the one thing a caller branches on.
 extension KataError {
     /// The kinds of refusal, each with one exit code and one HTTP status.
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         /// A wrong call: an option missing or used the wrong way (exit 64, HTTP 400).
         case usage
         /// A value of the wrong form, or a record that does not exist (exit 65, HTTP 400).
@@ -38,6 +38,7 @@ extension KataError {
         case .tooManyAttempts: return .tooManyAttempts
         case .unavailable: return .unavailable
         case .failure: return .failure
+        case let .reported(kind, _, _, _): return kind
         }
     }
 
@@ -59,6 +60,7 @@ extension KataError {
         case .unavailable: return "unavailable"
         case .conflict: return "conflict"
         case .tooManyAttempts: return "too-many-attempts"
+        case let .reported(_, code, _, _): return code
         }
     }
 
@@ -68,6 +70,7 @@ extension KataError {
         switch self {
         case let .invalidValue(field, _, _): return KataError.interchangeSpelling(field)
         case let .missing(fields, _): return fields.first.map(KataError.interchangeSpelling)
+        case let .reported(_, _, _, field): return field
         default: return nil
         }
     }

@@ -34,6 +34,9 @@ public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
     case conflict(String)
     /// Too many failed attempts; the text says when to try again.
     case tooManyAttempts(String)
+    /// An error a kata server answered with: its kind, stable code, message and field, kept as
+    /// they were sent so that the command line prints and exits as it would against a file.
+    case reported(kind: Kind, code: String, message: String, field: String?)
 
     public var description: String {
         switch self {
@@ -57,7 +60,7 @@ public enum KataError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unusableDatabase(text):
             return text
         case let .failure(text), let .forbidden(text), let .notSignedIn(text), let .unavailable(text),
-            let .conflict(text), let .tooManyAttempts(text):
+            let .conflict(text), let .tooManyAttempts(text), let .reported(_, _, text, _):
             return text
         }
     }

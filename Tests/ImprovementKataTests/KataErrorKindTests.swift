@@ -40,3 +40,17 @@ struct KataErrorKindTests {
         #expect(KataError.forbidden("you do not coach l030").description == "you do not coach l030")
     }
 }
+
+@Suite("kata errors a server reported")
+struct ReportedKataErrorTests {
+    @Test("keep the server's kind, code, message and field")
+    func reported() {
+        let error = KataError.reported(
+            kind: .forbidden, code: "forbidden", message: "you do not coach l030", field: nil)
+        #expect(error.kind == .forbidden)
+        #expect(error.code == "forbidden")
+        #expect(error.description == "you do not coach l030")
+        #expect(
+            KataError.reported(kind: .invalid, code: "invalid-value", message: "m", field: "goSee").field == "goSee")
+    }
+}
