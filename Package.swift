@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "CoachTheCoaches",
             dependencies: [
-                "ImprovementKata", "KataSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "ImprovementKata", "KataStore", "KataSQLite", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(name: "kata", dependencies: ["KataCLI"], swiftSettings: strictness),
         .target(
             name: "KataTestSupport",
-            dependencies: ["ImprovementKata", "KataSQLite", "KataCLI"],
+            dependencies: ["ImprovementKata", "KataStore", "KataSQLite", "KataCLI"],
             path: "Tests/KataTestSupport",
             swiftSettings: strictness
         ),
@@ -75,14 +75,15 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataTestSupport", "ImprovementKata", .product(name: "GRDB", package: "GRDB.swift"),
+                "KataSQLite", "KataStore", "KataTestSupport", "ImprovementKata",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "KataCLITests",
             dependencies: [
-                "KataCLI", "KataTestSupport", "KataSQLite", "ImprovementKata",
+                "KataCLI", "KataTestSupport", "KataStore", "KataSQLite", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -90,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "CoachTheCoachesTests",
             dependencies: [
-                "CoachTheCoaches", "KataTestSupport", "KataSQLite", "ImprovementKata",
+                "CoachTheCoaches", "KataTestSupport", "KataStore", "KataSQLite", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

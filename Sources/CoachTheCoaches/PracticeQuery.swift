@@ -1,6 +1,7 @@
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// What the database says about one coach's practice in a period, before the calendar figures
 /// are worked out.

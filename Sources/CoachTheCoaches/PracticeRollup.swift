@@ -1,6 +1,7 @@
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// How coaches are rolled up: by their unit, or by the 2nd coach who oversees them.
 public enum PracticeGrouping: String, Sendable, CaseIterable {

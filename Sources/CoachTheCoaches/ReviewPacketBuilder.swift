@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// Assembles HR review packets from the store, one per coach, for one period.
 ///

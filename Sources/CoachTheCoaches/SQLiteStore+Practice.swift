@@ -1,6 +1,7 @@
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 extension SQLiteStore {
     /// The longest period a practice report covers, in days: ten years.

@@ -1,6 +1,7 @@
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// A learner in a pairing in force at the end of a period, with how long they have gone without
 /// a cycle from that pairing's coach.

@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// The five coaching questions asked on the terminal for the values not given on the command line.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// Where a command writes: the terminal, or a buffer a test reads back.
 public final class OutputStream: @unchecked Sendable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// `kata cycle log`: one coaching cycle, in under a minute.
 struct CycleLogCommand: KataCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// `kata export data [--format jsonl|csv] [--out FILE]`.
 struct ExportDataCommand: KataCommand {

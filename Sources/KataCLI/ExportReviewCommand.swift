@@ -4,6 +4,7 @@ import Foundation
 import ImprovementKata
 import KataExport
 import KataSQLite
+import KataStore
 
 /// `kata export review`: HR review packets (DESIGN §7).
 struct ExportReviewCommand: KataCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// `kata import FILE [--dry-run]`.
 struct ImportCommand: KataCommand {

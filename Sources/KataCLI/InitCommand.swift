@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 struct InitCommand: KataCommand {
     static let configuration = CommandConfiguration(

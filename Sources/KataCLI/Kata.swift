@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// A kata command that runs against a `CommandContext` instead of the process's globals.
 protocol KataCommand: ParsableCommand {

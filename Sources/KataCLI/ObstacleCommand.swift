@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 struct ObstacleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import Foundation
 import ImprovementKata
 import KataExport
 import KataSQLite
+import KataStore
 
 /// `--by unit|second-coach`.
 enum PracticeGroupingOption: String, ExpressibleByArgument, CaseIterable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// The learner's storyboard as terminal text, laid out like the board at the process: challenge,
 /// target condition, current condition, obstacle parking lot, experimenting record.

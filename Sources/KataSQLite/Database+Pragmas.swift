@@ -1,4 +1,5 @@
 import GRDB
+import KataStore
 
 extension Database {
     /// Runs `body` with each integer setting (`PRAGMA name = value`) of `settings`, then sets each

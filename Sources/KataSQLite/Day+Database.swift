@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension Day: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 // Mapping between the kata's value types and their tables. Written by hand rather than through
 // Codable so that ids are stored as lower-case text and dates as 'YYYY-MM-DD', the forms the

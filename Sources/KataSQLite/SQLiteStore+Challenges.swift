@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension SQLiteStore {
     /// Adds a challenge; refuses an unknown owner or parent.

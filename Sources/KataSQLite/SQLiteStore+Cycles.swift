@@ -1,15 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-
-/// A logged coaching cycle with the records it touched, for showing back to the coach.
-public struct LoggedCycle: Sendable, Equatable {
-    public var cycle: CoachingCycle
-    public var target: TargetCondition?
-    public var obstacle: Obstacle?
-    public var reviewed: Experiment?
-    public var planned: Experiment?
-}
+import KataStore
 
 extension SQLiteStore {
     /// Logs one coaching cycle in one transaction: closes the learner's last open step with what

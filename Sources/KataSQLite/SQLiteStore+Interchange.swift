@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension SQLiteStore {
     /// Writes every record in `format` to `sink`, in pieces of about 64 KB, from one consistent

@@ -1,35 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-
-/// The kinds of record that are named by id.
-public enum RecordKind: String, Sendable, CaseIterable {
-    case pairing, challenge, target, condition, obstacle, experiment, cycle, observation
-
-    var table: String { rawValue }
-
-    /// How the kind is named in messages.
-    public var noun: String {
-        switch self {
-        case .target: return "target condition"
-        case .cycle: return "coaching cycle"
-        case .condition: return "current condition"
-        default: return rawValue
-        }
-    }
-
-    var listCommand: String {
-        switch self {
-        case .pairing: return "kata pair list"
-        case .challenge: return "kata challenge list"
-        case .target, .condition: return "kata target list"
-        case .obstacle: return "kata obstacle list"
-        case .experiment: return "kata storyboard LEARNER"
-        case .cycle: return "kata cycle list"
-        case .observation: return "kata cycle list"
-        }
-    }
-}
+import KataStore
 
 extension SQLiteStore {
     /// The full id of the record of `kind` whose id starts with `prefix` (at least 4 characters,

@@ -1,16 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
-
-/// Something `kata check` found wrong.
-public struct Finding: Sendable, Equatable, CustomStringConvertible {
-    /// Which check found it.
-    public var check: String
-    /// What is wrong, naming the records.
-    public var detail: String
-
-    public var description: String { "\(check): \(detail)" }
-}
+import KataStore
 
 extension SQLiteStore {
     /// Copies the database to `path` with SQLite's online backup API.

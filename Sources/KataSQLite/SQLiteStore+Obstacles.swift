@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension SQLiteStore {
     /// Parks an obstacle on a target condition's parking lot; refuses one dated before its target

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension SQLiteStore {
     /// Starts a coaching relationship; refuses unknown people and a second open pairing of the

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension SQLiteStore {
     /// Adds a person; refuses a handle that exists or a manager who does not.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSchema
+import KataStore
 
 /// The kata database: the one place that opens SQLite, runs migrations and writes records.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// Shorthands for the tests: days, handles and periods from text.
 func day(_ text: String) -> Day { Day(text)! }

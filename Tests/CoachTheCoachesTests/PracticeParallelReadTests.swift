@@ -3,6 +3,7 @@ import GRDB
 import GRDBSQLite
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import Testing
 
 /// A small organisation around Ann Lee: three learners, her own coach, a 2nd coach, and another

@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 import Testing
 
 @testable import KataSQLite

@@ -1,4 +1,5 @@
 import GRDB
+import KataStore
 import Testing
 
 @testable import KataSQLite

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 
 /// An in-memory organisation: Dee manages Ann, who coaches Bob and Cy; Eve is a 2nd coach.

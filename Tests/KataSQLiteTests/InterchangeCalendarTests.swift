@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import Testing
 
 /// The organisation's calendar (time zone, workweek, holidays) travels with an export.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 
 /// A small organisation built through the store's own operations, with text that is hard to
 /// write as JSON or CSV: quotes, backslashes, control characters, emoji and right-to-left marks.

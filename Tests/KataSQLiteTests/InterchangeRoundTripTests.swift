@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 import Testing
 
 @testable import KataSQLite

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import Testing
 
 /// The cycles CSV follows the rules `cycle log` follows, in the separators spreadsheets write.

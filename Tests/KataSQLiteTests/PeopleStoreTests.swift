@@ -1,5 +1,6 @@
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 import Testing
 

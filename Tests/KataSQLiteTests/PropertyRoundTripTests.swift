@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataStore
 import KataTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KataStore
 import KataTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 import KataTestSupport
 import Testing
 

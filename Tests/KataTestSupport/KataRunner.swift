@@ -2,6 +2,7 @@ import Foundation
 import ImprovementKata
 import KataCLI
 import KataSQLite
+import KataStore
 
 /// What a command printed and returned.
 public struct CommandResult: Sendable {

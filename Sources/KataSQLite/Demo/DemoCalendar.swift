@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataStore
 
 /// The demo's days, counted from its first day (offset 0) to its last (offset `days - 1`): which
 /// are workdays, holidays, extra Saturday shifts or weekends, and their text for the database.

@@ -1,3 +1,5 @@
+import KataStore
+
 /// How one demo coach practises: on which days they coach, when a 2nd coach comes to watch, how
 /// long their cycles take and at what time of day they start.
 struct DemoCoachHabits {

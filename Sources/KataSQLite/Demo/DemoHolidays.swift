@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataStore
 
 /// The demo plant's holidays: the public holidays of a plant in southern Germany, the kind of
 /// list an organisation keeps in its settings.

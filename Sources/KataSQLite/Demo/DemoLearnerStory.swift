@@ -1,3 +1,5 @@
+import KataStore
+
 /// One learner's improvement kata over the demo's days, cycle by cycle, as the five questions
 /// would record it.
 ///

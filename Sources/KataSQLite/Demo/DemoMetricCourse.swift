@@ -1,3 +1,5 @@
+import KataStore
+
 /// The course of one metric of a demo target condition: from where it starts toward its goal,
 /// reaching the goal when the target condition will be achieved and falling short when it will
 /// be missed or dropped, with day-to-day noise on top.

@@ -1,3 +1,5 @@
+import KataStore
+
 /// Makes the names and unique handles of the demo's people from lists of first and last names of
 /// many cultures, as a plant's staff would have.
 struct DemoNames {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension DemoOrganisation {
     /// Runs `work` in one immediate transaction set up for loading a million rows into a new

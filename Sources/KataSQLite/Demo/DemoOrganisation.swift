@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 /// A realistic example organisation with history, for trying `kata` and for benchmarks.
 ///

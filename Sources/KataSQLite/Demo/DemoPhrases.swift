@@ -1,3 +1,5 @@
+import KataStore
+
 /// What people of the demo plant write on storyboards and observation sheets, beyond what is
 /// particular to a unit: results of steps, what was learned, reflections, and 2nd-coach feedback.
 enum DemoPhrases {

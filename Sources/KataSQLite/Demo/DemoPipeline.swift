@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Hands work from the thread that makes up the demo's histories to the thread that writes them,
 /// in order, holding at most `capacity` items, so that on two cores the writer rarely waits for

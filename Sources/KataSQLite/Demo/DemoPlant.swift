@@ -1,3 +1,5 @@
+import KataStore
+
 /// The people of the demo plant and who coaches whom: a plant manager, lean staff, units with
 /// managers who coach two to four learners each, and some learners who coach their own team leads.
 ///

@@ -1,3 +1,5 @@
+import KataStore
+
 /// The demo's source of chance: xoshiro256** seeded through SplitMix64.
 ///
 /// Every choice the demo makes, ids included, comes from one of these, so a seed always gives the

@@ -1,3 +1,5 @@
+import KataStore
+
 // The rows of one learner's history as the demo builds them. Dates are offsets in the demo's
 // days (see DemoCalendar); ids are UUID text. They live only until the learner's history is
 // written.

@@ -1,4 +1,5 @@
 import GRDB
+import KataStore
 
 /// The rows of one coach's learners' histories in the order they are written, parents first (a
 /// target condition before its obstacles, an experiment before the cycle that plans it), with

@@ -1,3 +1,5 @@
+import KataStore
+
 /// Makes up the histories of the demo's coaches and their learners, coach by coach, in the
 /// order they are written.
 ///

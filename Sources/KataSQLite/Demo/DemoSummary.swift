@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataStore
 
 /// What the demo built: how many records of each kind, over which days, and people to start with.
 public struct DemoSummary: Sendable, Equatable {

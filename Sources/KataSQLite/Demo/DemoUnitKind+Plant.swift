@@ -1,3 +1,5 @@
+import KataStore
+
 // The units of the demo plant. Written the way a lean coach would find them on the storyboards:
 // concrete focus processes, measurable target conditions, obstacles seen at the process and
 // small steps with a prediction each. Production units here, the supporting ones in

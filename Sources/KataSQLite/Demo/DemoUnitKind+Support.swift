@@ -1,3 +1,5 @@
+import KataStore
+
 // The units of the demo plant that support production: logistics, quality, maintenance and
 // packaging.
 

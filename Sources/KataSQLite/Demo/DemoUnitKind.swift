@@ -1,3 +1,5 @@
+import KataStore
+
 /// What kind of work a unit of the demo plant does, and the improvement work a lean coach would
 /// expect to find there: focus processes, target-condition patterns, metrics, obstacles and the
 /// experiments run against them.

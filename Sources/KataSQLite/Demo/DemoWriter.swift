@@ -1,4 +1,5 @@
 import GRDB
+import KataStore
 
 /// Writes the demo's rows with statements prepared once.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Hands pieces of an export to a sink on a thread of its own, so that writing the file (a
 /// quarter of an export's time, copying a gigabyte into the kernel) overlaps reading the

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Finds quotes in a CSV file that the CSV library would read as other text than was written.
 ///

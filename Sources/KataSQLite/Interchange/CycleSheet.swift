@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// The cycles CSV: one coaching cycle per row, for moving to and from a spreadsheet.
 ///

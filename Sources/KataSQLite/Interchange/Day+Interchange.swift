@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataStore
 
 extension Day {
     /// Parses a strict `YYYY-MM-DD` date that exists; nil for anything else.

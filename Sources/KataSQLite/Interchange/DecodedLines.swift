@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Interchange lines read on one thread and decoded on one or two more, handed to the importing
 /// thread in batches, in the order of the file.

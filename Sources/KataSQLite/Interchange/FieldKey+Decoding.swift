@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// Why a value of an interchange line was refused, for the field named by the decoding path.
 struct InterchangeValueProblem: Error {

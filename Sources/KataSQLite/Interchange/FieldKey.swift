@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// A JSON property name of an interchange line.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     /// A setting of the organisation's calendar: taken into a database without records yet,

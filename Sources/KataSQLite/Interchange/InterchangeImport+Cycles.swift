@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     func applyCycle(_ record: CycleRecord, _ origin: Origin, _ replaying: Bool) throws -> Outcome {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     /// Keeps a record in a temporary table until the end of the file.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     /// Imports interchange JSONL: one record per line, blank lines skipped.

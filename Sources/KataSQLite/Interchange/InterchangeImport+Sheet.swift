@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     /// Imports a cycles CSV as a spreadsheet saves it: a header row, then one coaching cycle per

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 extension InterchangeImport {
     func applyTarget(_ record: TargetRecord, _ origin: Origin, _ replaying: Bool) throws -> Outcome {

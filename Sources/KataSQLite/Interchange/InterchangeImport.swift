@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataStore
 
 /// One import run inside one transaction: applies records as they come, holds back those whose
 /// references are not in the database yet, and applies those at the end in dependency order.

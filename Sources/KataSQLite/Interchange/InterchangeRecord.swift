@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// One line of the interchange format: a record of one kind, chosen by its `kind` property.
 ///

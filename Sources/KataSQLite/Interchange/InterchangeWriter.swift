@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Writes interchange lines as UTF-8 bytes into a buffer, handing it to a sink in large pieces.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 extension JSONLine {
     /// The promises of the parser, checked on one input: nil when they hold, else which one broke.

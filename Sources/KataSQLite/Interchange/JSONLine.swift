@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// A value of one interchange line, as parsed by `JSONLine.parse`.
 enum JSONLineValue {

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Decodes a record from the values `JSONLine` parsed, through the record's own `init(from:)`.
 ///

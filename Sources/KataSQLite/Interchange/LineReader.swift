@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// Reads a file line by line in chunks of a megabyte, so that a file of any size is never held
 /// in memory whole.

@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 /// Name-based UUIDs (RFC 9562 version 5: SHA-1 of a namespace and a name), so that the same
 /// spreadsheet row gets the same id on every run and every machine.

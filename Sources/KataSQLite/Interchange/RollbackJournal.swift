@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KataStore
 
 /// A rollback journal in place of the write-ahead log for the length of one large import.
 ///

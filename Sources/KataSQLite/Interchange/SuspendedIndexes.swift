@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KataStore
 
 /// The plain secondary indexes of the large tables, dropped for a large import and built again
 /// before it commits.

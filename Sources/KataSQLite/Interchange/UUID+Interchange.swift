@@ -1,4 +1,5 @@
 import Foundation
+import KataStore
 
 extension UUID {
     /// Parses the canonical form `8-4-4-4-12` hexadecimal digits, either case; nil for anything

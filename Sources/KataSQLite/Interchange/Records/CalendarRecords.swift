@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `setting` line (the organisation's calendar): `key`* (`timeZone` or `workweek`), `value`*.
 public struct SettingRecord: Codable, Hashable, Sendable {

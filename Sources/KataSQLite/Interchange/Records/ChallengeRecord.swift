@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `challenge` line: `id`*, `title`*, `description`, `owner`, `by`, `parent`.
 public struct ChallengeRecord: Codable, Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `condition` line (a current-condition snapshot): `id`*, `target`*, `date`*, `text`*,
 /// `metrics` (a list of `{name, value, unit}`).

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `cycle` line (one coaching cycle): `id`*, `date`*, `coach`*, `learner`*, `secondCoach`,
 /// `minutes`, `target`, `actualCondition`, `obstacle`, `reviewed` (the experiment closed in the

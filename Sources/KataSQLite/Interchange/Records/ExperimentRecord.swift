@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// An `experiment` line (one row of the experimenting record): `id`*, `target`*, `obstacle`,
 /// `step`*, `expected`, `plannedOn`*, `goSee`, `happened`, `learned`, `closedOn`.

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// An `observation` line (a 2nd coach watching a coach): `id`*, `date`*, `secondCoach`*, `coach`*,
 /// `cycle`, `notes`, `focus`, `trigger`.

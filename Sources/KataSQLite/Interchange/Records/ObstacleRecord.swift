@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// An `obstacle` line: `id`*, `target`*, `text`*, `status`, `createdOn`, `closedOn`.
 ///

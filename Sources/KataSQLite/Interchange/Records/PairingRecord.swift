@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `pairing` line: `id`*, `coach`*, `learner`*, `secondCoach`, `since`*, `until` (the last day,
 /// inclusive).

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `person` line: `handle`*, `name`*, `unit`, `reportsTo`, `email`, `active`.
 ///

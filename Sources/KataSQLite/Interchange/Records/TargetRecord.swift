@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A `target` line: `id`*, `learner`*, `focusProcess`*, `condition`*, `achieveBy`*, `challenge`,
 /// `outcomeMetrics`, `processMetrics` (lists of `{name, target, unit}`), `status`, `createdOn`,

@@ -49,6 +49,11 @@ public struct ImportProgress: Sendable {
     public var bytesRead: Int64
     /// The size of the file.
     public var totalBytes: Int64
+    public init(records: Int, bytesRead: Int64, totalBytes: Int64) {
+        self.records = records
+        self.bytesRead = bytesRead
+        self.totalBytes = totalBytes
+    }
 
     /// The share of the file read, from 0 to 1.
     public var fraction: Double { totalBytes > 0 ? min(1, Double(bytesRead) / Double(totalBytes)) : 1 }
