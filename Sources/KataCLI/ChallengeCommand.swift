@@ -28,15 +28,15 @@ struct ChallengeCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day it was set; a relative --by counts from it (default: today).")
         var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
+            let today = try await context.today(store)
             let setOn = try date?.day(today: today, field: "--date") ?? today
             try setOn.requireHappened(by: today, record: "a challenge")
             let challenge = try Challenge(
                 title: title, description: description, owner: owner.map { try handle($0, "--owner") },
-                by: by?.day(today: setOn, field: "--by"), parent: parent.map { try store.resolve(.challenge, $0) })
-            try store.addChallenge(challenge)
+                by: by?.day(today: setOn, field: "--by"), parent: try await store.resolve(.challenge, parent))
+            try await store.addChallenge(challenge)
             context.output.line("Added challenge \(challenge.id.short): \(challenge.title)")
         }
     }
@@ -47,8 +47,8 @@ struct ChallengeCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
 
-        func run(in context: CommandContext) throws {
-            let challenges = try global.openStore(context).challenges()
+        func run(in context: CommandContext) async throws {
+            let challenges = try await global.openStore(context).challenges()
             let listing = Listing(
                 columns: ["id", "title", "owner", "by", "parent"],
                 rows: challenges.map {

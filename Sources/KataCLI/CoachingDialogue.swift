@@ -8,7 +8,7 @@ import KataStore
 /// Before the coach hears what happened, the dialogue reads back the last step and what the
 /// learner expected from it: the comparison of prediction and result is where the learning is.
 struct CoachingDialogue {
-    let store: SQLiteStore
+    let store: any KataService
     let prompter: Prompter
     let flags: Given
 
@@ -28,16 +28,16 @@ struct CoachingDialogue {
     /// Every answer is checked as it is typed (a value the kata would refuse is asked again, with
     /// the reason), and what the command line gave is checked before the first question, so that
     /// nothing typed is lost to a refusal at the end.
-    func complete(_ entry: inout CycleEntry) throws {
+    func complete(_ entry: inout CycleEntry) async throws {
         let out = prompter.output
         _ = try CoachingCycle(
             date: entry.date, coach: entry.coach, learner: entry.learner, secondCoach: entry.secondCoach,
             minutes: entry.minutes)
-        _ = try store.requiredPerson(entry.coach, as: "coach")
-        if let second = entry.secondCoach { _ = try store.requiredPerson(second, as: "2nd coach") }
-        let learner = try store.requiredPerson(entry.learner, as: "learner")
+        _ = try await store.requiredPerson(entry.coach, as: "coach")
+        if let second = entry.secondCoach { _ = try await store.requiredPerson(second, as: "2nd coach") }
+        let learner = try await store.requiredPerson(entry.learner, as: "learner")
         out.line("Coaching \(learner.name) (\(learner.handle)) on \(entry.date) — coach \(entry.coach).")
-        let active = try store.targets(learner: entry.learner, status: .active)
+        let active = try await store.targets(learner: entry.learner, status: .active)
         let target: TargetCondition
         if let id = entry.target, let chosen = active.first(where: { $0.id == id }) {
             target = chosen
@@ -51,13 +51,13 @@ struct CoachingDialogue {
             }
             out.line("\(learner.handle) has no active target condition; set one with 'kata target add'.")
             if !flags.actual { entry.actualCondition = try prompter.ask("What is the actual condition now?").nonEmpty }
-            try askMinutes(&entry)
+            try await askMinutes(&entry)
             return
         } else {
-            target = try chooseTarget(active)
+            target = try await chooseTarget(active)
         }
         entry.target = target.id
-        let board = try store.storyboard(learner: entry.learner, target: target.id)
+        let board = try await store.storyboard(learner: entry.learner, target: target.id)
         let openStep = board.experiments.last(where: { !$0.isClosed })
         // A step cannot be reviewed before it was planned: a review given on the command line is
         // refused before anything is asked, and none is asked for.
@@ -92,7 +92,7 @@ struct CoachingDialogue {
         out.line()
         out.line("3. What obstacles are now preventing you from reaching the target condition?")
         if !flags.obstacle {
-            try chooseObstacle(open, &entry)
+            try await chooseObstacle(open, &entry)
         }
 
         let stepStillOpen = openStep != nil && entry.happened == nil && entry.learned == nil && !flags.review
@@ -103,7 +103,7 @@ struct CoachingDialogue {
         } else {
             if !flags.nextStep {
                 let required = flags.expect || flags.goSee
-                entry.nextStep = try prompter.ask("  Next step") { answer in
+                entry.nextStep = try await prompter.ask("  Next step") { answer in
                     if required && answer.isEmpty {
                         throw KataError.missing(
                             fields: ["next step"],
@@ -118,18 +118,18 @@ struct CoachingDialogue {
             if entry.nextStep != nil && !flags.goSee {
                 out.line()
                 out.line("5. When can we go and see what we have learned from taking that step?")
-                let calendar = try store.settings().calendar
+                let calendar = try await store.settings().calendar
                 var next = entry.date.adding(days: 1)
                 while !calendar.isWorkday(next) && next < entry.date.adding(days: 14) { next = next.adding(days: 1) }
                 let planned = entry.date
-                entry.goSee = try prompter.ask("  Go and see", default: next.description) { answer in
+                entry.goSee = try await prompter.ask("  Go and see", default: next.description) { answer in
                     let day = try Day(expression: answer, today: planned, field: "go-see date")
                     try Experiment.validate(goSee: day, plannedOn: planned)
                     return day
                 }
             }
         }
-        try askMinutes(&entry)
+        try await askMinutes(&entry)
     }
 
     /// Whether the command line left out something the coach should be asked: with everything
@@ -146,9 +146,9 @@ struct CoachingDialogue {
         StoryboardText.wrap(text.terminalSafe, lead: lead)
     }
 
-    private func askMinutes(_ entry: inout CycleEntry) throws {
+    private func askMinutes(_ entry: inout CycleEntry) async throws {
         guard !flags.minutes else { return }
-        entry.minutes = try prompter.ask("Minutes taken (Enter to skip)") { answer in
+        entry.minutes = try await prompter.ask("Minutes taken (Enter to skip)") { answer in
             if answer.isEmpty { return nil }
             guard let minutes = Int(answer), (0...1440).contains(minutes) else {
                 throw KataError.failure("Give a whole number of minutes, such as 15.")
@@ -157,12 +157,12 @@ struct CoachingDialogue {
         }
     }
 
-    private func chooseTarget(_ active: [TargetCondition]) throws -> TargetCondition {
+    private func chooseTarget(_ active: [TargetCondition]) async throws -> TargetCondition {
         prompter.output.line("Which target condition?")
         for (index, target) in active.enumerated() {
             prompter.output.line("  \(index + 1). \(target.focusProcess) — achieve by \(target.achieveBy)")
         }
-        return try prompter.ask("  Number", default: "1") { answer in
+        return try await prompter.ask("  Number", default: "1") { answer in
             guard let number = Int(answer), active.indices.contains(number - 1) else {
                 throw KataError.failure("Choose a number from 1 to \(active.count).")
             }
@@ -170,7 +170,7 @@ struct CoachingDialogue {
         }
     }
 
-    private func chooseObstacle(_ open: [Obstacle], _ entry: inout CycleEntry) throws {
+    private func chooseObstacle(_ open: [Obstacle], _ entry: inout CycleEntry) async throws {
         let out = prompter.output
         if open.isEmpty {
             out.line("   The parking lot is empty.")
@@ -183,7 +183,8 @@ struct CoachingDialogue {
         let question = "  Which one are you addressing now? (number, or type a new obstacle)"
         // A bare number picks from the list (and is asked again when it is not on it); any other text
         // is a new obstacle.
-        let choice: ObstacleChoice = try prompter.ask(question, default: working.map { String($0 + 1) }) { answer in
+        let choice: ObstacleChoice = try await prompter.ask(question, default: working.map { String($0 + 1) }) {
+            answer in
             if answer.isEmpty { return .none }
             guard answer.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .new(answer) }
             guard let number = Int(answer), open.indices.contains(number - 1) else {

@@ -23,10 +23,10 @@ struct CycleCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "At most this many (default: 50 in text, all in json and csv).")
         var limit: Int?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let cycles = try store.cycles(
+            let today = try await context.today(store)
+            let cycles = try await store.cycles(
                 CycleFilter(
                     coach: coach.map { try handle($0, "--coach") },
                     learner: learner.map { try handle($0, "--learner") },
@@ -56,9 +56,9 @@ struct CycleCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
         @Argument(help: "The cycle's id (the first characters are enough).") var id: String
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let detail = try store.cycleDetail(store.resolve(.cycle, id))
+            let detail = try await store.cycleDetail(store.resolve(.cycle, id))
             let cycle = detail.cycle
             if format.format == .json {
                 context.output.write(try jsonText(CycleRow(cycle)))
@@ -124,17 +124,22 @@ struct CycleCommand: ParsableCommand {
             help: "The obstacle the cycle addressed (an id from 'kata obstacle list'), to correct a wrong link.")
         var obstacle: String?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let cycleID = try store.resolve(.cycle, id)
-            let cycleDate = try date?.day(today: today, field: "--date") ?? store.cycleDetail(cycleID).cycle.date
+            let today = try await context.today(store)
+            let cycleID = try await store.resolve(.cycle, id)
+            let cycleDate: Day
+            if let date {
+                cycleDate = try date.day(today: today, field: "--date")
+            } else {
+                cycleDate = try await store.cycleDetail(cycleID).cycle.date
+            }
             let correction = CycleCorrection(
                 date: try date?.day(today: today, field: "--date"), minutes: minutes,
                 secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, actualCondition: actual,
-                obstacle: try obstacle.map { try store.resolve(.obstacle, $0) }, happened: happened, learned: learned,
+                obstacle: try await store.resolve(.obstacle, obstacle), happened: happened, learned: learned,
                 nextStep: nextStep, expected: expect, goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
-            let detail = try store.editCycle(cycleID, correction, at: context.now, today: today)
+            let detail = try await store.editCycle(cycleID, correction, at: context.now, today: today)
             context.output.line("Corrected cycle \(detail.cycle.id.short).")
         }
     }
@@ -148,10 +153,10 @@ struct CycleCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The cycle's id.") var id: String
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let cycleID = try store.resolve(.cycle, id)
-            try store.deleteCycle(cycleID)
+            let cycleID = try await store.resolve(.cycle, id)
+            try await store.deleteCycle(cycleID)
             context.output.line("Deleted cycle \(cycleID.short).")
         }
     }

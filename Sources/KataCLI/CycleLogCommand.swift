@@ -58,23 +58,25 @@ struct CycleLogCommand: KataCommand {
         }
     }
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         try CoachingCycle.validate(minutes: minutes)
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }
-        guard
-            let coachHandle = try context.coach(coach)
-                ?? prompter?.askPerson("Coach (your handle)", role: "coach", in: store)
-        else {
+        var coachHandle = try context.coach(coach)
+        if coachHandle == nil, let prompter {
+            coachHandle = try await prompter.askPerson("Coach (your handle)", role: "coach", in: store)
+        }
+        guard let coachHandle else {
             throw KataError.missing(
                 fields: ["--coach"],
                 hint: "Give --coach, set KATA_COACH, or put 'coach = HANDLE' in \(context.configPath).")
         }
-        guard
-            let learnerHandle = try learner.map({ try handle($0, "--learner") })
-                ?? prompter?.askPerson("Learner", role: "learner", in: store)
-        else {
+        var learnerHandle = try learner.map { try handle($0, "--learner") }
+        if learnerHandle == nil, let prompter {
+            learnerHandle = try await prompter.askPerson("Learner", role: "learner", in: store)
+        }
+        guard let learnerHandle else {
             throw KataError.missing(fields: ["--learner"], hint: "Say whom you coached: --learner HANDLE.")
         }
         let cycleDate = try date?.day(today: today, field: "--date") ?? today
@@ -82,14 +84,14 @@ struct CycleLogCommand: KataCommand {
         var entry = CycleEntry(
             date: cycleDate, coach: coachHandle, learner: learnerHandle,
             secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, minutes: minutes,
-            target: try target.map { try store.resolve(.target, $0) }, actualCondition: actual, happened: happened,
-            learned: learned, obstacle: try obstacle.map { try store.resolve(.obstacle, $0) },
+            target: try await store.resolve(.target, target), actualCondition: actual, happened: happened,
+            learned: learned, obstacle: try await store.resolve(.obstacle, obstacle),
             newObstacle: newObstacle, nextStep: nextStep, expected: expect,
             goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
         if let prompter {
-            try CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
+            try await CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
         }
-        let logged = try store.logCycle(entry, at: context.now, today: today)
+        let logged = try await store.logCycle(entry, id: UUID(), at: context.now, today: today)
         report(logged, context)
     }
 
@@ -145,13 +147,13 @@ struct Prompter {
 
     /// Asks `question` until `check` accepts the answer: a `KataError` it throws is shown, with the
     /// question asked again, so that a value the kata would refuse never costs the answers before it.
-    func ask<Value>(_ question: String, default fallback: String? = nil, until check: (String) throws -> Value)
-        throws -> Value
+    func ask<Value>(_ question: String, default fallback: String? = nil, until check: (String) async throws -> Value)
+        async throws -> Value
     {
         while true {
             let answer = try ask(question, default: fallback)
             do {
-                return try check(answer)
+                return try await check(answer)
             } catch let error as KataError {
                 output.line("  " + error.description)
             }
@@ -159,10 +161,10 @@ struct Prompter {
     }
 
     /// Asks for the handle of someone in the database, as `role`, until the answer is one.
-    func askPerson(_ question: String, role: String, in store: SQLiteStore) throws -> Handle {
-        try ask(question) { answer in
+    func askPerson(_ question: String, role: String, in store: any KataService) async throws -> Handle {
+        try await ask(question) { answer in
             let handle = try Handle(typed: answer, field: question.lowercased())
-            return try store.requiredPerson(handle, as: role).handle
+            return try await store.requiredPerson(handle, as: role).handle
         }
     }
 }

@@ -41,16 +41,16 @@ struct DemoCommand: KataCommand {
         }
     }
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let path = context.databasePath(global.database)
-        let store = try global.openStore(context, create: true)
+        let store = try global.openFile(context, create: true)
         if try DemoOrganisation.holdsPeople(store) {
             throw KataError.ruleBroken(
                 "\(path) already holds people; the demo never mixes with real data. "
                     + "Give a new database with --db, such as 'kata demo --db /tmp/kata-demo.sqlite'.")
         }
         try DemoOrganisation.configure(store)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let clock = ContinuousClock()
         let started = clock.now
         let summary = try DemoOrganisation.generate(

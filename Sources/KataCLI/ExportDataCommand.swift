@@ -46,16 +46,13 @@ struct ExportDataCommand: KataCommand {
     )
     var out: String?
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
         guard let out else {
-            try store.exportData(format.interchange) { data in
-                // Pieces end at a line end, so each one is whole UTF-8 text.
-                context.output.write(String(decoding: data, as: UTF8.self))
-            }
+            _ = try await store.exportData(format.interchange, to: OutputSink(output: context.output))
             return
         }
-        let count = try writePrivateFile(out) { sink in try store.exportData(format.interchange, to: sink) }
+        let count = try await writePrivateFile(out) { sink in try await store.exportData(format.interchange, to: sink) }
         let what = format == .jsonl ? "records" : "coaching cycles"
         context.output.line("Exported \(count) \(what) to \(out).")
     }
@@ -64,7 +61,7 @@ struct ExportDataCommand: KataCommand {
 /// Writes the file at `path` private to its owner (mode 0600) through a temporary file in the same
 /// folder, renamed into place once complete: a reader never sees half a file, and a failed write
 /// leaves any earlier file as it was.
-func writePrivateFile<T>(_ path: String, _ body: (@escaping (Data) throws -> Void) throws -> T) throws -> T {
+func writePrivateFile<T>(_ path: String, _ body: (FileSink) async throws -> T) async throws -> T {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
@@ -76,7 +73,7 @@ func writePrivateFile<T>(_ path: String, _ body: (@escaping (Data) throws -> Voi
     fchmod(descriptor, 0o600)
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
-        let result = try body { data in try handle.write(contentsOf: data) }
+        let result = try await body(FileSink(handle: handle))
         try handle.synchronize()
         try handle.close()
         guard rename(temporary, path) == 0 else {
@@ -88,4 +85,22 @@ func writePrivateFile<T>(_ path: String, _ body: (@escaping (Data) throws -> Voi
         if let error = error as? KataError { throw error }
         throw KataError.failure("cannot write \(path): \(error.localizedDescription)")
     }
+}
+
+/// An export written to the terminal or a test's buffer.
+struct OutputSink: ExportSink {
+    let output: OutputStream
+
+    func write(_ data: Data) {
+        // Pieces end at a line end, so each one is whole UTF-8 text.
+        output.write(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// An export written to an open file.
+struct FileSink: ExportSink, @unchecked Sendable {
+    /// Written from one thread at a time, in order (ExportSink's promise).
+    let handle: FileHandle
+
+    func write(_ data: Data) throws { try handle.write(contentsOf: data) }
 }

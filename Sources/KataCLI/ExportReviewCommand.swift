@@ -73,34 +73,26 @@ struct ExportReviewCommand: KataCommand {
         }
     }
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let range = try period.resolve(today: today, fallback: Self.lastFullQuarter(before: today))
-        let builder = ReviewPacketBuilder(
-            store: store, period: range, today: today,
-            privacy: ReviewPrivacy(learnerNames: includeLearners, notes: includeNotes),
-            now: context.now, kataVersion: Kata.version)
+        let privacy = ReviewPrivacy(learnerNames: includeLearners, notes: includeNotes)
         let perCoachFiles = all && (format == .md || format == .html) && out.map(ReviewFormat.isFolder) == true
         let destination = try out.map { try ReviewDestination(path: $0, folder: perCoachFiles) }
+        let collection = try await store.reviews(
+            ReviewRequest(
+                coach: try coach.map { try KataCLI.handle($0, "--coach") }, period: range, today: today,
+                privacy: privacy, now: context.now, kataVersion: Kata.version))
 
-        if let coach {
-            let handle = try KataCLI.handle(coach, "--coach")
-            let person = try builder.requireCoach(handle)
-            let summaries = try practiceSummaries(store: store, period: range, today: today, coaches: [handle])
-            // Not listed for the period (no pairing overlapping it, no cycle in it): a packet that says so.
-            let practice =
-                try summaries.first { $0.coach == handle.rawValue } ?? builder.summaryWithoutActivity(for: person)
-            let packet = try builder.packet(practice: practice)
+        if let coach, let packet = collection.packets.first {
             let text = try format.render(packet)
             guard let destination else { return context.output.write(text) }
-            let path = try destination.write([(file: "\(handle).\(format.rawValue)", text: text)])
-            context.output.line("Wrote the review of \(handle) for \(range.from) to \(range.to) to \(path[0]).")
+            let path = try destination.write([(file: "\(packet.coach.handle).\(format.rawValue)", text: text)])
+            context.output.line("Wrote the review of \(coach) for \(range.from) to \(range.to) to \(path[0]).")
             return
         }
 
-        let summaries = try practiceSummaries(store: store, period: range, today: today, coaches: nil)
-        let collection = try builder.collection(practices: summaries)
         if perCoachFiles, let destination {
             guard !collection.packets.isEmpty else {
                 context.output.line("No coach coached between \(range.from) and \(range.to); nothing written.")
@@ -265,16 +257,5 @@ struct ReviewDestination {
     private static func parent(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
-    }
-}
-
-/// The practice figures of `coaches` (every coach listed for the period when nil), as `kata practice`
-/// computes them, counted up to `today`.
-private func practiceSummaries(store: SQLiteStore, period: Period, today: Day, coaches: [Handle]?) throws
-    -> [PracticeSummary]
-{
-    guard let coaches else { return try store.practiceReport(for: period, today: today).coaches }
-    return try coaches.flatMap {
-        try store.practiceReport(for: period, filter: PracticeFilter(coach: $0), today: today).coaches
     }
 }

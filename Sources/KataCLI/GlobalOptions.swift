@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataSQLite
@@ -12,8 +13,13 @@ struct GlobalOptions: ParsableArguments {
             "The database file (default: $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite).", valueName: "path"))
     var database: String?
 
-    /// Opens the database; a missing file is an error pointing at `kata init`.
-    func openStore(_ context: CommandContext, create: Bool = false) throws -> SQLiteStore {
+    /// The store a command works on; a missing database file is an error pointing at `kata init`.
+    func openStore(_ context: CommandContext) throws -> any KataBackend {
+        try openFile(context)
+    }
+
+    /// The database file itself, for what only a file can do (`init`, `backup`, `demo`).
+    func openFile(_ context: CommandContext, create: Bool = false) throws -> SQLiteStore {
         try SQLiteStore.open(path: context.databasePath(database), create: create)
     }
 }
@@ -75,9 +81,9 @@ struct PeriodOptions: ParsableArguments {
 
 extension CommandContext {
     /// Today in the organisation's time zone (or the fixed day of a test).
-    func today(_ store: SQLiteStore) throws -> Day {
+    func today(_ store: any KataService) async throws -> Day {
         if let today { return today }
-        return try store.settings().today(at: now)
+        return try await store.settings().today(at: now)
     }
 }
 

@@ -37,14 +37,17 @@ struct ImportCommand: KataCommand {
     @Flag(help: "Check the file and report what would be added, without writing anything.")
     var dryRun = false
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let indicator = ImportProgressIndicator(errors: context.errors, file: file)
-        let progress: ((ImportProgress) -> Void)? = context.outputIsTerminal ? { indicator.show($0) } : nil
+        let progress: (@Sendable (ImportProgress) -> Void)? =
+            context.outputIsTerminal ? { @Sendable in indicator.show($0) } : nil
         let summary: ImportSummary
         do {
-            summary = try store.importData(from: file, dryRun: dryRun, today: today, progress: progress)
+            summary = try await store.importData(
+                ImportRequest(
+                    source: .file(URL(fileURLWithPath: file)), dryRun: dryRun, today: today, progress: progress))
             indicator.clear()
         } catch {
             indicator.clear()

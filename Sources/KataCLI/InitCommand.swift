@@ -39,12 +39,12 @@ struct InitCommand: KataCommand {
         help: "Take a day off the holiday list (repeatable).")
     var removedHolidays: [DayArgument] = []
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let path = context.databasePath(global.database)
         let existed = FileManager.default.fileExists(atPath: path)
         let workweekDays = try workweek.map(WorkCalendar.parseWorkweek)
-        let store = try global.openStore(context, create: true)
-        let today = try context.today(store)
+        let store = try global.openFile(context, create: true)
+        let today = try await context.today(store)
         let added = try holidays.map { try $0.day(today: today, field: "--holiday") }
         let removed = try removedHolidays.map { try $0.day(today: today, field: "--remove-holiday") }
         try store.configure(timeZone: timeZone, workweek: workweekDays, addHolidays: added, removeHolidays: removed)

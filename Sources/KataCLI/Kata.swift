@@ -4,20 +4,40 @@ import ImprovementKata
 import KataSQLite
 import KataStore
 
-/// A kata command that runs against a `CommandContext` instead of the process's globals.
-protocol KataCommand: ParsableCommand {
-    func run(in context: CommandContext) throws
+/// A kata command: async, and run against a `CommandContext` instead of the process's globals.
+protocol KataCommand: AsyncParsableCommand {
+    func run(in context: CommandContext) async throws
 }
 
 extension KataCommand {
     /// Runs in the context `Kata.execute` bound, else in the process's.
+    mutating func run() async throws {
+        try await run(in: CommandContext.current ?? .live())
+    }
+
+    /// Hands the command's work to `Kata.execute`, which awaits it.
+    ///
+    /// `execute` calls this synchronous requirement of every parsed command (an existential call,
+    /// no cast): casting the parsed command to `AsyncParsableCommand` would scan the conformance table
+    /// of the static binary, which costs `kata cycle log` milliseconds.
     mutating func run() throws {
-        try run(in: CommandContext.current ?? .live())
+        guard let pending = PendingCommand.current else {
+            throw KataError.failure("a kata command was run outside Kata.execute.")
+        }
+        let command = self
+        pending.work = { context in try await command.run(in: context) }
     }
 }
 
+/// The work of the parsed command, handed from its synchronous `run()` to `Kata.execute`.
+final class PendingCommand: @unchecked Sendable {
+    var work: ((CommandContext) async throws -> Void)?
+
+    @TaskLocal static var current: PendingCommand?
+}
+
 /// The `kata` command line.
-public struct Kata: ParsableCommand {
+public struct Kata: AsyncParsableCommand {
     public static let version = "0.1.0"
 
     public static let configuration = CommandConfiguration(
@@ -41,12 +61,15 @@ public struct Kata: ParsableCommand {
 
     /// Runs `arguments` (without the program name) and returns the exit code: 0 success,
     /// 64 wrong usage, 65 invalid data, 66 a missing file or database, 1 anything else.
-    public static func execute(_ arguments: [String], context: CommandContext) -> Int32 {
+    public static func execute(_ arguments: [String], context: CommandContext) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            // Through run(), which reads the context bound here: a cast to `any KataCommand` would
-            // scan the conformance table of the static binary.
-            try CommandContext.$current.withValue(context) { try command.run() }
+            let pending = PendingCommand()
+            // A group without a command of its own throws its help here, as ParsableCommand does.
+            try PendingCommand.$current.withValue(pending) { try command.run() }
+            if let work = pending.work {
+                try await CommandContext.$current.withValue(context) { try await work(context) }
+            }
             return 0
         } catch let error as KataError {
             context.errors.line("kata: " + error.description)
@@ -81,13 +104,13 @@ public struct Kata: ParsableCommand {
 
 /// The entry point of the `kata` executable.
 public enum KataMain {
-    public static func main() -> Never {
+    public static func main() async -> Never {
         let context = CommandContext.live()
         if let refusal = refuseArgumentsNotUTF8() {
             context.errors.line(refusal)
             exit(65)
         }
-        exit(Kata.execute(Array(CommandLine.arguments.dropFirst()), context: context))
+        exit(await Kata.execute(Array(CommandLine.arguments.dropFirst()), context: context))
     }
 
     /// A message for the first argument that is not UTF-8, nil when all are.

@@ -18,8 +18,8 @@ struct BackupCommand: KataCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The new file to write.") var file: String
 
-    func run(in context: CommandContext) throws {
-        let store = try global.openStore(context)
+    func run(in context: CommandContext) async throws {
+        let store = try global.openFile(context)
         try store.backup(to: file)
         context.output.line("Backed up to \(file).")
     }
@@ -32,8 +32,8 @@ struct CheckCommand: KataCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in context: CommandContext) throws {
-        let findings = try global.openStore(context).check()
+    func run(in context: CommandContext) async throws {
+        let findings = try global.openFile(context).check()
         guard findings.isEmpty else {
             for finding in findings { context.output.line(finding.description) }
             throw KataError.ruleBroken("\(findings.count) problem(s) found; see above.")

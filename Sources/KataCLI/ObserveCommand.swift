@@ -29,17 +29,17 @@ struct ObserveCommand: KataCommand {
     @Option(parsing: .unconditional, help: "One focus point for the coach to practise.") var focus: String
     @Option(parsing: .unconditional, help: "The trigger: when to apply the focus point.") var trigger: String
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         guard let observer = try secondCoach.map({ try handle($0, "--second-coach") }) ?? context.coach(nil) else {
             throw KataError.missing(fields: ["--second-coach"], hint: "Say who observed: --second-coach HANDLE.")
         }
         let observation = try Observation(
             date: date?.day(today: today, field: "--date") ?? today, secondCoach: observer,
-            coach: handle(coach, "--coach"), cycle: cycle.map { try store.resolve(.cycle, $0) }, notes: notes,
+            coach: handle(coach, "--coach"), cycle: try await store.resolve(.cycle, cycle), notes: notes,
             focus: focus, trigger: trigger)
-        try store.addObservation(observation, at: context.now, today: today)
+        try await store.addObservation(observation, at: context.now, today: today)
         context.output.line(
             "Recorded \(observation.secondCoach)'s observation of \(observation.coach) on \(observation.date) "
                 + "(\(observation.id.short)).")
@@ -63,11 +63,11 @@ struct DueCommand: KataCommand {
     var coach: String?
     @Option(parsing: .unconditional, help: "The day to plan (default: today).") var date: DayArgument?
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let day = try date?.day(today: today, field: "--date") ?? today
-        let due = try store.due(coach: context.coach(coach), on: day)
+        let due = try await store.due(coach: context.coach(coach), on: day)
         let listing = Listing(
             columns: ["coach", "learner", "name", "lastCycle", "goSee", "why"],
             rows: due.map {

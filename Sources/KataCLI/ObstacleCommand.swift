@@ -28,13 +28,13 @@ struct ObstacleCommand: ParsableCommand {
             help: "The day it was parked, not before its target condition was set (default: today).")
         var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let obstacle = try Obstacle(
+            let today = try await context.today(store)
+            let obstacle = try await Obstacle(
                 target: store.resolve(.target, target), text: text, status: work ? .working : .parked,
                 createdOn: date?.day(today: today, field: "--date") ?? today)
-            try store.addObstacle(obstacle, today: today)
+            try await store.addObstacle(obstacle, today: today)
             context.output.line("Obstacle \(obstacle.id.short) is \(obstacle.status.rawValue).")
         }
     }
@@ -50,10 +50,10 @@ struct ObstacleCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only this learner's obstacles.") var learner: String?
         @Flag(help: "Leave out obstacles overcome or dropped.") var open = false
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let obstacles = try store.obstacles(
-                target: target.map { try store.resolve(.target, $0) },
+            let obstacles = try await store.obstacles(
+                target: try await store.resolve(.target, target),
                 learner: learner.map { try handle($0, "--learner") }, includeClosed: !open)
             let text = format.format == .text
             let listing = Listing(
@@ -81,10 +81,10 @@ struct ObstacleCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day work on it starts, not before it was parked (default: today).")
         var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let obstacle = try store.workObstacle(
+            let today = try await context.today(store)
+            let obstacle = try await store.workObstacle(
                 store.resolve(.obstacle, id), on: date?.day(today: today, field: "--date") ?? today, today: today)
             context.output.line("Working on obstacle \(obstacle.id.short): \(obstacle.text)")
         }
@@ -104,10 +104,10 @@ struct ObstacleCommand: ParsableCommand {
             case overcome, dropped
         }
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let obstacle = try store.closeObstacle(
+            let today = try await context.today(store)
+            let obstacle = try await store.closeObstacle(
                 store.resolve(.obstacle, id), as: Obstacle.Status(rawValue: outcome.rawValue) ?? .dropped,
                 on: date?.day(today: today, field: "--date") ?? today, today: today)
             context.output.line("Obstacle \(obstacle.id.short) is \(obstacle.status.rawValue).")

@@ -25,14 +25,14 @@ struct PairCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The 2nd coach's handle.") var secondCoach: String?
         @Option(parsing: .unconditional, help: "First day of the pairing (default: today).") var since: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
+            let today = try await context.today(store)
             let pairing = try Pairing(
                 coach: handle(coach, "--coach"), learner: handle(learner, "--learner"),
                 secondCoach: secondCoach.map { try handle($0, "--second-coach") },
                 since: since?.day(today: today, field: "--since") ?? today)
-            try store.addPairing(pairing)
+            try await store.addPairing(pairing)
             context.output.line(
                 "\(pairing.coach) coaches \(pairing.learner) from \(pairing.since)"
                     + (pairing.secondCoach.map { ", with \($0) as 2nd coach" } ?? "") + ".")
@@ -49,9 +49,9 @@ struct PairCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only pairings this 2nd coach watches.") var secondCoach: String?
         @Flag(help: "Only pairings in force today.") var active = false
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let pairings = try store.pairings(
+            let pairings = try await store.pairings(
                 coach: coach.map { try handle($0, "--coach") }, learner: learner.map { try handle($0, "--learner") },
                 secondCoach: secondCoach.map { try handle($0, "--second-coach") },
                 activeOn: active ? context.today(store) : nil)
@@ -81,10 +81,10 @@ struct PairCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The learner's handle.") var learner: String
         @Option(parsing: .unconditional, help: "The last day of the pairing (default: today).") var on: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let pairing = try store.endPairing(
+            let today = try await context.today(store)
+            let pairing = try await store.endPairing(
                 coach: handle(coach, "--coach"), learner: handle(learner, "--learner"),
                 on: on?.day(today: today, field: "--on") ?? today)
             context.output.line(

@@ -28,12 +28,12 @@ struct PersonCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Handle of the person's manager.") var reportsTo: String?
         @Option(parsing: .unconditional, help: "E-mail address.") var email: String?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let person = try Person(
                 handle: KataCLI.handle(handle, "handle"), name: name, unit: unit,
                 reportsTo: reportsTo.map { try KataCLI.handle($0, "--reports-to") }, email: email)
             let store = try global.openStore(context)
-            try store.addPerson(person)
+            try await store.addPerson(person)
             context.output.line("Added \(person.handle) (\(person.name)).")
         }
     }
@@ -45,8 +45,8 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
         @Option(parsing: .unconditional, help: "Only people of this unit.") var unit: String?
 
-        func run(in context: CommandContext) throws {
-            let people = try global.openStore(context).people(unit: unit)
+        func run(in context: CommandContext) async throws {
+            let people = try await global.openStore(context).people(unit: unit)
             switch format.format {
             case .json:
                 context.output.write(try jsonText(people.map(PersonRow.init)))
@@ -72,11 +72,11 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
         @Argument(help: "The person's handle.") var handle: String
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let person = try store.requiredPerson(KataCLI.handle(handle, "handle"))
-            let asCoach = try store.pairings(coach: person.handle)
-            let asLearner = try store.pairings(learner: person.handle)
+            let person = try await store.requiredPerson(KataCLI.handle(handle, "handle"))
+            let asCoach = try await store.pairings(coach: person.handle)
+            let asLearner = try await store.pairings(learner: person.handle)
             if format.format == .json {
                 context.output.write(try jsonText(PersonRow(person)))
                 return
@@ -119,20 +119,17 @@ struct PersonCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "New e-mail (empty to clear).") var email: String?
         @Flag(inversion: .prefixedNo, help: "Whether the person is still in the organisation.") var active: Bool?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             guard name != nil || unit != nil || reportsTo != nil || email != nil || active != nil else {
                 throw ValidationError(
                     "Nothing to change: give --name, --unit, --reports-to, --email or --active/--no-active.")
             }
             let manager = try reportsTo.map { $0.isEmpty ? nil : try KataCLI.handle($0, "--reports-to") }
             let store = try global.openStore(context)
-            let person = try store.editPerson(KataCLI.handle(handle, "handle")) { person in
-                if let name { person.name = name }
-                if let unit { person.unit = unit }
-                if let manager { person.reportsTo = manager }
-                if let email { person.email = email }
-                if let active { person.active = active }
-            }
+            let person = try await store.editPerson(
+                PersonChange(
+                    handle: KataCLI.handle(handle, "handle"), name: name, unit: unit, reportsTo: manager, email: email,
+                    active: active))
             context.output.line("Updated \(person.handle) (\(person.name)).")
         }
     }

@@ -56,7 +56,7 @@ struct PracticeCommand: KataCommand {
     var below = "60%"
     @Flag(help: "With --coach: draw a calendar heatmap of the coach's coached days.") var calendar = false
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let below = try PracticeThreshold.parse(below)
         if calendar {
             guard coach != nil else { throw KataError.usage("--calendar draws one coach's days; add --coach HANDLE.") }
@@ -68,12 +68,14 @@ struct PracticeCommand: KataCommand {
             coach: try coach.map { try KataCLI.handle($0, "--coach") }, unit: unit.nonBlank,
             secondCoach: try secondCoach.map { try KataCLI.handle($0, "--second-coach") })
         let store = try global.openStore(context)
-        let today = try context.today(store)
+        let today = try await context.today(store)
         let period = try period.resolve(today: today, fallback: Period.lastFullWeeks(4, before: today))
-        let report = try store.practiceReport(
-            for: period, filter: filter, today: today, includeDailyCycles: calendar)
-        let counted = try period.counted(upTo: today)
-        let groups = try by.map { try store.practiceGroups(report, by: $0.grouping, below: below) }
+        let answer = try await store.practice(
+            PracticeRequest(
+                period: period, filter: filter, today: today, includeDailyCycles: calendar, grouping: by?.grouping,
+                below: below, learnersLeftLongest: format.format == .text && !calendar))
+        let report = answer.report
+        let groups = answer.groups
         switch format.format {
         case .json:
             context.output.write(PracticeJSON.document(report, by: by?.rawValue, groups: groups))
@@ -87,7 +89,7 @@ struct PracticeCommand: KataCommand {
                 return
             }
             if calendar, let summary = report.coaches.first {
-                let workCalendar = try store.settings().calendar
+                let workCalendar = try await store.settings().calendar
                 context.output.write(
                     PracticeCalendarView(
                         summary: summary, period: period, until: report.until, calendar: workCalendar, style: style
@@ -98,8 +100,7 @@ struct PracticeCommand: KataCommand {
             if let groups, let by {
                 context.output.write(view.rollup(groups, by: by))
             }
-            let left = try store.learnersLeftLongest(in: counted, filter: filter)
-            context.output.write(view.learnersLeftLongest(left))
+            context.output.write(view.learnersLeftLongest(answer.learnersLeftLongest))
         }
     }
 }

@@ -160,10 +160,10 @@ struct StoryboardCommand: KataCommand {
     @Option(parsing: .unconditional, help: "The target condition's id, when the learner has several.") var target:
         String?
 
-    func run(in context: CommandContext) throws {
+    func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
-        let board = try store.storyboard(
-            learner: handle(learner, "learner"), target: target.map { try store.resolve(.target, $0) })
-        context.output.write(StoryboardText.render(board, today: try context.today(store)).terminalSafe)
+        let board = try await store.storyboard(
+            learner: handle(learner, "learner"), target: try await store.resolve(.target, target))
+        context.output.write(StoryboardText.render(board, today: try await context.today(store)).terminalSafe)
     }
 }

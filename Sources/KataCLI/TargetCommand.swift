@@ -43,17 +43,17 @@ struct TargetCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day the target condition was set (default: today).")
         var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
+            let today = try await context.today(store)
             let setOn = try date?.day(today: today, field: "--date") ?? today
             let target = try TargetCondition(
                 learner: handle(learner, "--learner"), focusProcess: focusProcess, condition: condition,
                 achieveBy: achieveBy.day(today: setOn, field: "--achieve-by"),
-                challenge: challenge.map { try store.resolve(.challenge, $0) },
+                challenge: try await store.resolve(.challenge, challenge),
                 outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
                 processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, createdOn: setOn)
-            try store.addTarget(target, today: today)
+            try await store.addTarget(target, today: today)
             context.output.line(
                 "Target condition \(target.id.short) for \(target.learner) (\(target.focusProcess)), "
                     + "achieve by \(target.achieveBy).")
@@ -70,9 +70,9 @@ struct TargetCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only those with this status: active, achieved, missed or dropped.")
         var status: TargetCondition.Status?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let targets = try store.targets(learner: learner.map { try handle($0, "--learner") }, status: status)
+            let targets = try await store.targets(learner: learner.map { try handle($0, "--learner") }, status: status)
             let text = format.format == .text
             let listing = Listing(
                 columns: ["id", "learner", "focusProcess", "achieveBy", "status", "condition"],
@@ -97,9 +97,9 @@ struct TargetCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
         @Argument(help: "The target condition's id (the first characters are enough).") var id: String
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let target = try store.target(store.resolve(.target, id))
+            let target = try await store.target(store.resolve(.target, id))
             switch format.format {
             case .json: context.output.write(try jsonText(TargetRow(target)))
             case .csv:
@@ -114,7 +114,7 @@ struct TargetCommand: ParsableCommand {
                         ]
                     ).csv())
             case .text:
-                let current = try store.currentCondition(target: target.id)
+                let current = try await store.currentCondition(target: target.id)
                 context.output.write(StoryboardText.target(target, current: current).terminalSafe)
             }
         }
@@ -143,10 +143,10 @@ struct TargetCommand: ParsableCommand {
         var processes: [String] = []
         @Option(parsing: .unconditional, help: "The day of the amendment (default: today).") var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let target = try store.amendTarget(
+            let today = try await context.today(store)
+            let target = try await store.amendTarget(
                 store.resolve(.target, id), on: date?.day(today: today, field: "--date") ?? today, text: text,
                 outcomeMetrics: outcomes.map { try Metric(parsing: $0, field: "--outcome") },
                 processMetrics: processes.map { try Metric(parsing: $0, field: "--process") }, today: today)
@@ -173,11 +173,11 @@ struct TargetCommand: ParsableCommand {
             case achieved, missed, dropped
         }
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let store = try global.openStore(context)
             let status = TargetCondition.Status(rawValue: outcome.rawValue) ?? .dropped
-            let today = try context.today(store)
-            let target = try store.closeTarget(
+            let today = try await context.today(store)
+            let target = try await store.closeTarget(
                 store.resolve(.target, id), as: status, on: date?.day(today: today, field: "--date") ?? today,
                 reflection: reflection, today: today)
             context.output.line("Target condition \(target.id.short) is \(target.status.rawValue).")
@@ -245,14 +245,14 @@ struct ConditionCommand: ParsableCommand {
         var metrics: [String] = []
         @Option(parsing: .unconditional, help: "The day observed (default: today).") var date: DayArgument?
 
-        func run(in context: CommandContext) throws {
+        func run(in context: CommandContext) async throws {
             let values = try metrics.map { try MetricValue(parsing: $0, field: "--metric") }
             let store = try global.openStore(context)
-            let today = try context.today(store)
-            let condition = try CurrentCondition(
+            let today = try await context.today(store)
+            let condition = try await CurrentCondition(
                 target: store.resolve(.target, target), date: date?.day(today: today, field: "--date") ?? today,
                 text: text, metrics: values)
-            try store.addCondition(condition, at: context.now, today: today)
+            try await store.addCondition(condition, at: context.now, today: today)
             context.output.line("Recorded the current condition of \(condition.date) (\(condition.id.short)).")
         }
     }

@@ -59,16 +59,11 @@ extension SQLiteStore {
     public static func unknownPerson(
         _ handle: Handle, as role: String, otherwise hint: String = "See 'kata person list'.", _ db: Database
     ) throws -> KataError {
-        let near = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap {
-            row -> (distance: Int, handle: Handle, name: String)? in
-            guard let other = try? Handle(validating: row["handle"]), handle.isNear(other) else { return nil }
-            return (other.editDistance(to: handle), other, row["name"])
+        let people = try Row.fetchAll(db, sql: "SELECT handle, name FROM person").compactMap {
+            row -> (handle: Handle, name: String)? in
+            guard let other = try? Handle(validating: row["handle"]) else { return nil }
+            return (other, row["name"])
         }
-        .sorted { ($0.distance, $0.handle) < ($1.distance, $1.handle) }
-        guard !near.isEmpty else { return KataError.unknown(kind: role, reference: handle.rawValue, hint: hint) }
-        let named = near.prefix(3).map { "\($0.handle) (\($0.name))" }
-        return KataError.unknown(
-            kind: role, reference: handle.rawValue,
-            hint: "Did you mean \(named.joined(separator: " or "))? See 'kata person list'.")
+        return KataError.unknownPerson(handle, as: role, among: people, otherwise: hint)
     }
 }

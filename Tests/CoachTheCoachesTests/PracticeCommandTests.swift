@@ -11,8 +11,8 @@ struct PracticeCommandTests {
     let kata: KataRunner
     let fortnight = ["--from", "2026-11-02", "--to", "2026-11-15"]
 
-    init() throws {
-        kata = try KataRunner(today: "2026-11-20")
+    init() async throws {
+        kata = try await KataRunner(today: "2026-11-20")
         try PracticeFixture.populate(kata.store())
     }
 
@@ -21,8 +21,8 @@ struct PracticeCommandTests {
     }
 
     @Test("--format json prints the document of DESIGN §6, exactly as the report encodes")
-    func jsonDocument() throws {
-        let result = kata.run(["practice", "--format", "json"] + fortnight)
+    func jsonDocument() async throws {
+        let result = await kata.run(["practice", "--format", "json"] + fortnight)
         #expect(result.exitCode == 0)
         let report = try kata.store().practiceReport(for: PracticeFixture.fortnight)
         let encoder = JSONEncoder()
@@ -51,8 +51,8 @@ struct PracticeCommandTests {
     }
 
     @Test("--format json --by unit adds the roll-up")
-    func jsonRollup() throws {
-        let result = kata.run(["practice", "--format", "json", "--by", "unit"] + fortnight)
+    func jsonRollup() async throws {
+        let result = await kata.run(["practice", "--format", "json", "--by", "unit"] + fortnight)
         #expect(result.exitCode == 0)
         let document = try json(result.output)
         #expect(document["by"] as? String == "unit")
@@ -69,15 +69,15 @@ struct PracticeCommandTests {
     }
 
     @Test("the period defaults to the last four full weeks")
-    func defaultPeriod() throws {
-        let document = try json(kata.run("practice", "--format", "json").output)
+    func defaultPeriod() async throws {
+        let document = try json(await kata.run("practice", "--format", "json").output)
         #expect(document["from"] as? String == "2026-10-19")
         #expect(document["to"] as? String == "2026-11-15")
     }
 
     @Test("--format csv has one row per coach with every scalar figure")
-    func csv() {
-        let result = kata.run(["practice", "--format", "csv"] + fortnight)
+    func csv() async {
+        let result = await kata.run(["practice", "--format", "csv"] + fortnight)
         #expect(result.exitCode == 0)
         let lines = result.output.components(separatedBy: "\r\n")
         #expect(
@@ -92,16 +92,17 @@ struct PracticeCommandTests {
     }
 
     @Test("--format csv --by second-coach has one row per group")
-    func csvRollup() {
-        let result = kata.run(["practice", "--format", "csv", "--by", "second-coach", "--below", "0.5"] + fortnight)
+    func csvRollup() async {
+        let result = await kata.run(
+            ["practice", "--format", "csv", "--by", "second-coach", "--below", "0.5"] + fortnight)
         let lines = result.output.components(separatedBy: "\r\n").dropLast()
         #expect(lines.first == "from,to,until,group,coaches,cycles,meanCadence,coachesBelow")
         #expect(lines.dropFirst().map { $0.components(separatedBy: ",")[3] } == ["dora", "eve", ""])
     }
 
     @Test("the text view has a row per coach with a sparkline, and the learners left longest")
-    func text() {
-        let result = kata.run(["practice"] + fortnight)
+    func text() async {
+        let result = await kata.run(["practice"] + fortnight)
         #expect(result.exitCode == 0)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 80 })
@@ -119,32 +120,32 @@ struct PracticeCommandTests {
     }
 
     @Test("two years fit in 80 columns: the sparkline groups weeks")
-    func textForTwoYears() {
-        let result = kata.run("practice", "--from", "2025-01-01", "--to", "2026-10-31")
+    func textForTwoYears() async {
+        let result = await kata.run("practice", "--from", "2025-01-01", "--to", "2026-10-31")
         let lines = result.output.split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(lines.contains("Coached days per 2 weeks: ▁ none … █ every workday"))
     }
 
     @Test("colour only on a terminal and never with NO_COLOR")
-    func colour() {
-        let coloured = kata.run(["practice"] + fortnight, terminal: true)
+    func colour() async {
+        let coloured = await kata.run(["practice"] + fortnight, terminal: true)
         #expect(coloured.output.contains("\u{1B}[31m33%\u{1B}[0m"))
         kata.environment["NO_COLOR"] = "1"
-        #expect(!kata.run(["practice"] + fortnight, terminal: true).output.contains("\u{1B}"))
+        #expect(await !kata.run(["practice"] + fortnight, terminal: true).output.contains("\u{1B}"))
     }
 
     @Test("--by second-coach adds a roll-up table to the text view")
-    func textRollup() {
-        let result = kata.run(["practice", "--by", "second-coach"] + fortnight)
+    func textRollup() async {
+        let result = await kata.run(["practice", "--by", "second-coach"] + fortnight)
         #expect(result.output.contains("By 2nd coach"))
         #expect(result.output.contains("\ndora             1       6           33%          1\n"))
         #expect(result.output.contains("\n(none)           1       3           43%          1\n"))
     }
 
     @Test("--coach --calendar draws a heatmap with a row per weekday and a column per week")
-    func calendar() {
-        let result = kata.run(["practice", "--coach", "ann", "--calendar"] + fortnight)
+    func calendar() async {
+        let result = await kata.run(["practice", "--coach", "ann", "--calendar"] + fortnight)
         #expect(result.exitCode == 0)
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Monday 2 and 9: one cycle, then none; Tuesday 3: two cycles; Saturday 7: one.
@@ -159,26 +160,26 @@ struct PracticeCommandTests {
     }
 
     @Test("--calendar needs --coach")
-    func calendarNeedsCoach() {
-        let result = kata.run(["practice", "--calendar"] + fortnight)
+    func calendarNeedsCoach() async {
+        let result = await kata.run(["practice", "--calendar"] + fortnight)
         #expect(result.exitCode == 64)
         #expect(result.errors.contains("--coach"))
     }
 
     @Test("a period that ends before it starts is a usage error")
-    func reversedPeriod() {
-        let result = kata.run("practice", "--from", "2026-11-15", "--to", "2026-11-02")
+    func reversedPeriod() async {
+        let result = await kata.run("practice", "--from", "2026-11-15", "--to", "2026-11-02")
         #expect(result.exitCode == 64)
         #expect(result.errors.contains("before it starts"))
     }
 
     @Test("an unknown unit or a threshold outside 0 to 100 % is refused, echoing what was typed")
-    func badValues() {
-        let unit = kata.run(["practice", "--unit", "Paintshop"] + fortnight)
+    func badValues() async {
+        let unit = await kata.run(["practice", "--unit", "Paintshop"] + fortnight)
         #expect(unit.exitCode == 65)
         #expect(unit.errors.contains("no unit 'Paintshop'"))
         for typed in ["150", "101%", "abc", "0.6.1", "1e-3", ""] {
-            let result = kata.run(["practice", "--below", typed] + fortnight)
+            let result = await kata.run(["practice", "--below", typed] + fortnight)
             #expect(result.exitCode == 65, "--below \(typed)")
             #expect(result.errors.contains("--below: '\(typed)' is not valid"), "\(result.errors)")
             #expect(result.errors.contains("60, 60% or 0.6"))
@@ -187,33 +188,33 @@ struct PracticeCommandTests {
     }
 
     @Test("--below 60, 60% and 0.6 all mean 60 % of workdays", arguments: ["60", "60%", "0.6", " 60 % "])
-    func threshold(typed: String) {
-        let reference = kata.run(["practice", "--by", "unit"] + fortnight)
-        let result = kata.run(["practice", "--by", "unit", "--below", typed] + fortnight)
+    func threshold(typed: String) async {
+        let reference = await kata.run(["practice", "--by", "unit"] + fortnight)
+        let result = await kata.run(["practice", "--by", "unit", "--below", typed] + fortnight)
         #expect(result.exitCode == 0)
         #expect(result.output == reference.output)
         #expect(result.output.contains("below 60%"))
-        let half = kata.run(["practice", "--by", "unit", "--below", "50"] + fortnight)
-        #expect(half.output == kata.run(["practice", "--by", "unit", "--below", "0.5"] + fortnight).output)
+        let half = await kata.run(["practice", "--by", "unit", "--below", "50"] + fortnight)
+        #expect(await half.output == kata.run(["practice", "--by", "unit", "--below", "0.5"] + fortnight).output)
         #expect(half.output.contains("below 50%"))
     }
 
     @Test("--second-coach of someone who is no one's 2nd coach in the period says exactly that")
-    func noOnesSecondCoach() {
-        let result = kata.run(["practice", "--second-coach", "lee"] + fortnight)
+    func noOnesSecondCoach() async {
+        let result = await kata.run(["practice", "--second-coach", "lee"] + fortnight)
         #expect(result.exitCode == 0)
         #expect(
             result.output
                 == "lee is no one's 2nd coach from 2026-11-02 to 2026-11-15: no pairing with lee as\n"
                 + "2nd coach overlaps the period.\n")
-        #expect(kata.run(["practice", "--second-coach", "dora"] + fortnight).output.contains("\nann "))
+        #expect(await kata.run(["practice", "--second-coach", "dora"] + fortnight).output.contains("\nann "))
     }
 
     @Test("a period that reaches past today is counted to today, the same as --to today, and says so")
-    func periodCutAtToday() throws {
+    func periodCutAtToday() async throws {
         // Today is Friday 20 November, in the middle of the month.
-        let month = kata.run("practice", "--period", "2026-11", "--format", "json")
-        let toToday = kata.run("practice", "--from", "2026-11-01", "--to", "today", "--format", "json")
+        let month = await kata.run("practice", "--period", "2026-11", "--format", "json")
+        let toToday = await kata.run("practice", "--from", "2026-11-01", "--to", "today", "--format", "json")
         #expect(month.exitCode == 0 && toToday.exitCode == 0)
         let cut = try json(month.output)
         let plain = try json(toToday.output)
@@ -232,19 +233,19 @@ struct PracticeCommandTests {
         #expect(ann["daysSinceLastCycle"] as? Int == 0)
         #expect((ann["weekly"] as? [[String: Any]])?.last?["week"] as? String == "2026-W47")
 
-        let text = kata.run("practice", "--period", "2026-11")
+        let text = await kata.run("practice", "--period", "2026-11")
         #expect(
             text.output.hasPrefix(
                 "Practice from 2026-11-01 to 2026-11-30, 4 coaches\nCounted to 2026-11-20, the period is not over.\n"))
         #expect(text.output.contains("(pairings in force on 2026-11-20)"))
-        let calendar = kata.run("practice", "--period", "2026-11", "--coach", "ann", "--calendar")
+        let calendar = await kata.run("practice", "--period", "2026-11", "--coach", "ann", "--calendar")
         #expect(calendar.output.contains("\nCounted to 2026-11-20, the period is not over.\n"))
-        let csv = kata.run("practice", "--period", "2026-11", "--format", "csv").output
+        let csv = await kata.run("practice", "--period", "2026-11", "--format", "csv").output
         #expect(csv.components(separatedBy: "\r\n")[1].hasPrefix("2026-11-01,2026-11-30,2026-11-20,ann,"))
-        let rollup = kata.run("practice", "--period", "2026-11", "--by", "unit")
+        let rollup = await kata.run("practice", "--period", "2026-11", "--by", "unit")
         #expect(rollup.output.contains("Counted to 2026-11-20, the period is not over."))
 
-        let future = kata.run("practice", "--period", "2027")
+        let future = await kata.run("practice", "--period", "2027")
         #expect(future.exitCode == 65)
         #expect(future.errors.contains("today is 2026-11-20"))
     }

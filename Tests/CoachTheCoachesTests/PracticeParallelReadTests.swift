@@ -14,10 +14,10 @@ struct PracticeParallelReadTests {
     static let today = "2026-12-02"
 
     /// A demo organisation in a file, and the store on it.
-    static func demo() throws -> (KataRunner, SQLiteStore, String) {
-        let kata = try KataRunner(today: today)
+    static func demo() async throws -> (KataRunner, SQLiteStore, String) {
+        let kata = try await KataRunner(today: today)
         let path = kata.folder.appendingPathComponent("demo.sqlite").path
-        #expect(kata.run("demo", "--coaches", "24", "--days", "160", "--db", path).exitCode == 0)
+        #expect(await kata.run("demo", "--coaches", "24", "--days", "160", "--db", path).exitCode == 0)
         return (kata, try SQLiteStore.open(path: path, create: false), path)
     }
 
@@ -31,7 +31,7 @@ struct PracticeParallelReadTests {
     @Test(
         "two connections give exactly the figures of one, for every coach and filter",
         arguments: ["everyone", "unit Assembly", "coach arjun.petrov"])
-    func sameFigures(who: String) throws {
+    func sameFigures(who: String) async throws {
         let words = who.split(separator: " ").map(String.init)
         let filter =
             switch words[0] {
@@ -39,7 +39,7 @@ struct PracticeParallelReadTests {
             case "coach": PracticeFilter(coach: try Handle(validating: words[1]))
             default: PracticeFilter()
             }
-        let (kata, store, _) = try Self.demo()
+        let (kata, store, _) = try await Self.demo()
         _ = kata
         let period = try Period(from: Day("2026-01-01")!, to: Day(Self.today)!)
         let parallel = try #require(try PracticeParallelRead.inputs(store: store, period: period, filter: filter))
@@ -50,8 +50,8 @@ struct PracticeParallelReadTests {
     }
 
     @Test("the write lock that lines up the two snapshots is let go: a writer gets in at once afterwards")
-    func lockReleased() throws {
-        let (kata, store, path) = try Self.demo()
+    func lockReleased() async throws {
+        let (kata, store, path) = try await Self.demo()
         _ = kata
         let period = try Period(from: Day("2026-06-01")!, to: Day(Self.today)!)
         _ = try #require(try PracticeParallelRead.inputs(store: store, period: period, filter: PracticeFilter()))

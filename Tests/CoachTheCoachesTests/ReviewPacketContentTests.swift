@@ -18,8 +18,8 @@ struct ReviewPacketContentTests {
         "Fewer stops",
     ]
 
-    init() throws {
-        kata = try KataRunner(today: "2026-11-20")
+    init() async throws {
+        kata = try await KataRunner(today: "2026-11-20")
         let store = try kata.store()
         try PracticeFixture.populate(store)
         try store.addObservation(
@@ -28,8 +28,8 @@ struct ReviewPacketContentTests {
                 focus: "FOCUS-POINT", trigger: "TRIGGER-TEXT"))
     }
 
-    func packet(_ format: String, _ flags: String...) -> String {
-        let result = kata.run(
+    func packet(_ format: String, _ flags: String...) async -> String {
+        let result = await kata.run(
             ["export", "review", "--coach", "ann", "--from", "2026-11-02", "--to", "2026-11-15", "--format", format]
                 + flags)
         #expect(result.exitCode == 0, "\(result.errors)")
@@ -48,7 +48,7 @@ struct ReviewPacketContentTests {
     }
 
     @Test("a default packet holds what its privacy statement says it holds, and none of what needs a flag")
-    func defaultPacket() throws {
+    func defaultPacket() async throws {
         let statement = ReviewPrivacy().statement
         #expect(statement.contains("focus point and trigger"))
         #expect(statement.contains("Left out unless asked for: the names and handles of learners"))
@@ -57,7 +57,7 @@ struct ReviewPacketContentTests {
                 "focus processes, target condition texts, reflections and observation notes (--include-notes)"))
         #expect(statement.contains("The free text of coaching cycles"))
         for format in formats {
-            let text = packet(format)
+            let text = await packet(format)
             #expect(text.contains(written(statement, format)) || text.contains(statement), "\(format) states it")
             // What it says is included is there: the 2nd coach's feedback.
             #expect(text.contains("FOCUS-POINT") && text.contains("TRIGGER-TEXT") || format == "csv", "\(format)")
@@ -69,14 +69,14 @@ struct ReviewPacketContentTests {
     }
 
     @Test("with --include-notes and --include-learners the statement says so and the texts are there")
-    func optedIn() throws {
+    func optedIn() async throws {
         let statement = ReviewPrivacy(learnerNames: true, notes: true).statement
         #expect(
             statement.contains(
                 "focus processes, target condition texts, reflections and observation notes (--include-notes)"))
         #expect(!statement.contains("Left out"))
         for format in ["json", "md", "html"] {
-            let text = packet(format, "--include-notes", "--include-learners")
+            let text = await packet(format, "--include-notes", "--include-learners")
             #expect(text.contains(written(statement, format)) || text.contains(statement), "\(format) states it")
             for shown in ["Changeover", "NOTE-TEXT", "Lee Example"] {
                 #expect(text.contains(shown), "\(format) with the flags shows \(shown)")
@@ -89,10 +89,10 @@ struct ReviewPacketContentTests {
     }
 
     @Test("a packet for a period that reaches past today says in every format that the period is not over")
-    func periodNotOver() throws {
+    func periodNotOver() async throws {
         let note = "counted to 2026-11-20, the period is not over"
         for format in formats {
-            let result = kata.run("export", "review", "--coach", "ann", "--period", "2026-11", "--format", format)
+            let result = await kata.run("export", "review", "--coach", "ann", "--period", "2026-11", "--format", format)
             #expect(result.exitCode == 0)
             switch format {
             case "json":
@@ -103,13 +103,13 @@ struct ReviewPacketContentTests {
                 #expect(result.output.contains("2026-11-01 to 2026-11-30, " + note), "\(format)")
             }
         }
-        let past = kata.run("export", "review", "--coach", "ann", "--period", "2026-10", "--format", "md").output
+        let past = await kata.run("export", "review", "--coach", "ann", "--period", "2026-10", "--format", "md").output
         #expect(!past.contains("not over"))
     }
 
     @Test("the printed HTML packet repeats a header naming the coach on every page")
-    func runningHeader() throws {
-        let html = packet("html")
+    func runningHeader() async throws {
+        let html = await packet("html")
         #expect(
             html.contains(
                 "<table class=\"sheet\"><thead><tr><td><div class=\"running\">Coaching practice review: Ann Example "
@@ -123,10 +123,10 @@ struct ReviewPacketContentTests {
 @Suite("Practice text at 80 columns")
 struct PracticeWidthTests {
     @Test("the practice view of the demo organisation fits 80 columns and shows every handle whole")
-    func demo() throws {
-        let kata = try KataRunner(today: "2026-12-02")
+    func demo() async throws {
+        let kata = try await KataRunner(today: "2026-12-02")
         let path = kata.folder.appendingPathComponent("demo.sqlite").path
-        #expect(kata.run("demo", "--coaches", "40", "--days", "200", "--db", path).exitCode == 0)
+        #expect(await kata.run("demo", "--coaches", "40", "--days", "200", "--db", path).exitCode == 0)
         let handles = try SQLiteStore.open(path: path, create: false).read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT coach FROM pairing ORDER BY coach")
         }
@@ -136,7 +136,7 @@ struct PracticeWidthTests {
             ["--period", "2026", "--by", "second-coach"], [], ["--from", "2025-01-01", "--to", "2026-11-30"],
             ["--coach", "hassan.zimmermann", "--calendar", "--period", "2026"],
         ] {
-            let result = kata.run(["practice", "--db", path] + arguments)
+            let result = await kata.run(["practice", "--db", path] + arguments)
             #expect(result.exitCode == 0)
             let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
             let wide = lines.filter { $0.count > 80 }
@@ -152,15 +152,15 @@ struct PracticeWidthTests {
     }
 
     @Test("a handle too long for its column stands on a line of its own, never cut")
-    func longHandle() throws {
-        let kata = try KataRunner(today: "2026-11-20")
+    func longHandle() async throws {
+        let kata = try await KataRunner(today: "2026-11-20")
         let store = try kata.store()
         try PracticeFixture.populate(store)
         let long = "alexandra.von-hohenzollern"
         try store.addPerson(Person(handle: handle(long), name: "Max von H", unit: "Assembly"))
         try PracticeFixture.pair(store, long, "sue", since: "2026-10-01")
         try PracticeFixture.cycle(store, "2026-11-03", long, "sue")
-        let result = kata.run("practice", "--from", "2026-11-02", "--to", "2026-11-15")
+        let result = await kata.run("practice", "--from", "2026-11-02", "--to", "2026-11-15")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
         // Alone over its figures, which would not fit beside it; whole before its sparkline.

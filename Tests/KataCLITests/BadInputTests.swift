@@ -81,11 +81,11 @@ struct BadInputTests {
     ]
 
     @Test("is refused with a clear message and writes nothing", arguments: cases)
-    func refused(_ badCase: Case) throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+    func refused(_ badCase: Case) async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
         let before = try counts(kata)
-        let result = kata.run(badCase.arguments)
+        let result = await kata.run(badCase.arguments)
         #expect(result.exitCode == badCase.exitCode, "\(result.errors)")
         #expect(result.errors.contains(badCase.message), "\(result.errors)")
         #expect(!result.errors.lowercased().contains("sqlite"))
@@ -94,18 +94,18 @@ struct BadInputTests {
     }
 
     @Test("a command on a missing database exits 66 and points at kata init")
-    func missingDatabase() throws {
-        let kata = try KataRunner(initialise: false)
-        let result = kata.run("person", "list")
+    func missingDatabase() async throws {
+        let kata = try await KataRunner(initialise: false)
+        let result = await kata.run("person", "list")
         #expect(result.exitCode == 66)
         #expect(result.errors.contains("Create the database with 'kata init'"))
         #expect(!FileManager.default.fileExists(atPath: kata.databasePath))
     }
 
     @Test("cycle list with --to before --from lists nothing instead of failing")
-    func reversedRange() throws {
-        let kata = try KataRunner()
-        let result = kata.run("cycle", "list", "--from", "2026-11-20", "--to", "2026-11-01")
+    func reversedRange() async throws {
+        let kata = try await KataRunner()
+        let result = await kata.run("cycle", "list", "--from", "2026-11-20", "--to", "2026-11-01")
         #expect(result.exitCode == 0)
         #expect(result.output == "No coaching cycles.\n")
     }

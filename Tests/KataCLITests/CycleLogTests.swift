@@ -8,10 +8,10 @@ import Testing
 @Suite("logging a coaching cycle")
 struct CycleLogTests {
     @Test("a cycle with every value given is logged without a question")
-    func fullCommandLine() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run(
+    func fullCommandLine() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "15", "--actual", "58 s average",
             "--next-step", "Move screw bin to point of use", "--expect", "No run-outs on day shift", "--go-see",
             "tomorrow", input: [])
@@ -25,54 +25,54 @@ struct CycleLogTests {
     }
 
     @Test("the coach comes from KATA_COACH when --coach is left out")
-    func coachFromEnvironment() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+    func coachFromEnvironment() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
         kata.environment["KATA_COACH"] = "ann"
-        #expect(kata.run("cycle", "log", "--learner", "bo", "--minutes", "10").exitCode == 0)
+        #expect(await kata.run("cycle", "log", "--learner", "bo", "--minutes", "10").exitCode == 0)
         #expect(try kata.store().cycles().first?.coach.rawValue == "ann")
     }
 
     @Test("the coach comes from the config file when neither --coach nor KATA_COACH is set")
-    func coachFromConfig() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+    func coachFromConfig() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
         let folder = kata.folder.appendingPathComponent("config/kata")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "# my settings\ncoach = ann\n".write(
             to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
-        #expect(kata.run("cycle", "log", "--learner", "bo").exitCode == 0)
+        #expect(await kata.run("cycle", "log", "--learner", "bo").exitCode == 0)
         #expect(try kata.store().cycles().first?.coach.rawValue == "ann")
     }
 
     @Test("without a terminal a missing coach is an error that names it, and nothing is written")
-    func missingCoach() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--learner", "bo")
+    func missingCoach() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--learner", "bo")
         #expect(result.exitCode == 64)
         #expect(result.errors.contains("missing --coach"))
         #expect(try kata.store().cycles().isEmpty)
     }
 
     @Test("without a terminal a missing learner is an error that names it")
-    func missingLearner() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann")
+    func missingLearner() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann")
         #expect(result.exitCode == 64)
         #expect(result.errors.contains("missing --learner"))
     }
 
     @Test("on a terminal the five questions are asked, reading the last expectation back before the result")
-    func guidedDialogue() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
+    func guidedDialogue() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
         kata.environment["KATA_COACH"] = "ann"
-        kata.run(
+        await kata.run(
             "cycle", "log", "--learner", "bo", "--next-step", "Move screw bin", "--expect", "No run-outs on days",
             "--date", "2026-11-19")
-        let result = kata.run(
+        let result = await kata.run(
             "cycle", "log", "--learner", "bo",
             input: [
                 "Run-outs: 0 on days, 1 on nights",  // actual condition
@@ -103,20 +103,20 @@ struct CycleLogTests {
     }
 
     @Test("Ctrl-D in the middle of the questions writes nothing")
-    func cancelled() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s average"])
+    func cancelled() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s average"])
         #expect(result.exitCode == 1)
         #expect(result.errors.contains("nothing was written"))
         #expect(try kata.store().cycles().isEmpty)
     }
 
     @Test("a new obstacle typed at question 3 becomes the one worked")
-    func newObstacleInDialogue() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run(
+    func newObstacleInDialogue() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo",
             input: ["", "Fixture wobbles at station 4", "", "", ""])
         #expect(result.exitCode == 0, "\(result.errors)")
@@ -125,23 +125,23 @@ struct CycleLogTests {
     }
 
     @Test("--no-prompt on a terminal logs what is given")
-    func noPrompt() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--no-prompt", input: [])
+    func noPrompt() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--no-prompt", input: [])
         #expect(result.exitCode == 0)
         #expect(!result.output.contains("?"))
     }
 
     @Test("cycle show tells the five questions' answers")
-    func show() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        kata.run(
+    func show() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--actual", "58 s", "--next-step", "Move bin",
             "--expect", "No run-outs", "--go-see", "+1d")
         let id = try #require(try kata.store().cycles().first).id.uuidString.lowercased()
-        let shown = kata.run("cycle", "show", String(id.prefix(8))).output
+        let shown = await kata.run("cycle", "show", String(id.prefix(8))).output
         #expect(shown.contains("2. Actual:    58 s"))
         #expect(shown.contains("4. Next step: Move bin"))
         #expect(shown.contains("   Expect:    No run-outs"))
@@ -149,26 +149,27 @@ struct CycleLogTests {
     }
 
     @Test("cycle edit corrects minutes and delete removes the cycle and the step it planned")
-    func editAndDelete() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "15", "--next-step", "Move bin")
+    func editAndDelete() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        await kata.run(
+            "cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "15", "--next-step", "Move bin")
         let id = String(try #require(try kata.store().cycles().first).id.uuidString.lowercased().prefix(8))
-        #expect(kata.run("cycle", "edit", id, "--minutes", "18").exitCode == 0)
+        #expect(await kata.run("cycle", "edit", id, "--minutes", "18").exitCode == 0)
         #expect(try kata.store().cycles().first?.minutes == 18)
-        #expect(kata.run("cycle", "edit", id, "--minutes=-5").exitCode == 65)
-        #expect(kata.run("cycle", "delete", id).exitCode == 0)
+        #expect(await kata.run("cycle", "edit", id, "--minutes=-5").exitCode == 65)
+        #expect(await kata.run("cycle", "delete", id).exitCode == 0)
         #expect(try kata.store().cycles().isEmpty)
-        let board = try kata.store().storyboard(learner: Handle(validating: "bo"))
+        let board = try await kata.store().storyboard(learner: Handle(validating: "bo"))
         #expect(board.experiments.isEmpty)
     }
 
     @Test("cycle list as JSON holds the interchange fields")
-    func listJSON() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "15", "--second-coach", "lena")
-        let data = Data(kata.run("cycle", "list", "--format", "json").output.utf8)
+    func listJSON() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        await kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "15", "--second-coach", "lena")
+        let data = Data(await kata.run("cycle", "list", "--format", "json").output.utf8)
         let cycles = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         try #require(cycles.count == 1)
         #expect(cycles[0]["secondCoach"] as? String == "lena")

@@ -10,9 +10,9 @@ import Testing
 @Suite("kata demo")
 struct DemoCommandTests {
     @Test("builds a new database in UTC and says what to try next")
-    func buildsNewDatabase() throws {
-        let kata = try KataRunner(today: "2026-11-20", initialise: false)
-        let result = kata.run("demo", "--coaches", "4", "--days", "30", "--seed", "3")
+    func buildsNewDatabase() async throws {
+        let kata = try await KataRunner(today: "2026-11-20", initialise: false)
+        let result = await kata.run("demo", "--coaches", "4", "--days", "30", "--seed", "3")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains("4 coaches, 30 days from 2026-10-22 to 2026-11-20, seed 3."))
         #expect(result.output.contains("coaching cycles"))
@@ -27,14 +27,14 @@ struct DemoCommandTests {
     }
 
     @Test("suggests a learner whose storyboard has content, and 'swift run kata' when run from a build folder")
-    func tryNext() throws {
+    func tryNext() async throws {
         // A short history, where not every learner has steps yet: the one suggested has.
-        let kata = try KataRunner(today: "2026-11-20", initialise: false)
-        let result = kata.run("demo", "--coaches", "6", "--days", "3", "--seed", "4")
+        let kata = try await KataRunner(today: "2026-11-20", initialise: false)
+        let result = await kata.run("demo", "--coaches", "6", "--days", "3", "--seed", "4")
         #expect(result.exitCode == 0, "\(result.errors)")
         let line = try #require(result.output.split(separator: "\n").first { $0.contains(" storyboard ") })
         let handle = try Handle(validating: String(try #require(line.split(separator: " ").last)))
-        let board = try kata.store().storyboard(learner: handle)
+        let board = try await kata.store().storyboard(learner: handle)
         #expect(!board.experiments.isEmpty)
         #expect(DemoCommand.invocation(executable: "/home/me/kata/.build/debug/kata") == "swift run kata")
         #expect(DemoCommand.invocation(executable: ".build/release/kata") == "swift run kata")
@@ -43,38 +43,39 @@ struct DemoCommandTests {
     }
 
     @Test("names the --db path in the commands it suggests")
-    func suggestsDatabasePath() throws {
-        let kata = try KataRunner(initialise: false)
+    func suggestsDatabasePath() async throws {
+        let kata = try await KataRunner(initialise: false)
         let path = kata.folder.appendingPathComponent("plant demo.sqlite").path
-        let result = kata.run("demo", "--coaches", "2", "--days", "10", "--db", path)
+        let result = await kata.run("demo", "--coaches", "2", "--days", "10", "--db", path)
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains("kata practice --db '\(path)'"))
     }
 
     @Test("warns when the demo went into the default database")
-    func warnsAboutDefaultDatabase() throws {
-        let kata = try KataRunner(initialise: false)
+    func warnsAboutDefaultDatabase() async throws {
+        let kata = try await KataRunner(initialise: false)
         kata.environment["KATA_DB"] = nil
-        let result = kata.run("demo", "--coaches", "2", "--days", "10")
+        let result = await kata.run("demo", "--coaches", "2", "--days", "10")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains("The demo went into your default database."))
         #expect(
-            !kata.run("demo", "--coaches", "2", "--days", "10", "--db", kata.databasePath).output.contains("default"))
+            await !kata.run("demo", "--coaches", "2", "--days", "10", "--db", kata.databasePath).output.contains(
+                "default"))
     }
 
     @Test("keeps a time zone set by kata init")
-    func keepsTimeZone() throws {
-        let kata = try KataRunner(initialise: false)
-        #expect(kata.run("init", "--time-zone", "Europe/Berlin").exitCode == 0)
-        #expect(kata.run("demo", "--coaches", "2", "--days", "10").exitCode == 0)
+    func keepsTimeZone() async throws {
+        let kata = try await KataRunner(initialise: false)
+        #expect(await kata.run("init", "--time-zone", "Europe/Berlin").exitCode == 0)
+        #expect(await kata.run("demo", "--coaches", "2", "--days", "10").exitCode == 0)
         #expect(try kata.store().settings().timeZone == "Europe/Berlin")
     }
 
     @Test("refuses a database that holds people, with exit 65, and changes nothing")
-    func refusesRealData() throws {
-        let kata = try KataRunner()
-        #expect(kata.run("person", "add", "ann", "--name", "Ann Lee").exitCode == 0)
-        let result = kata.run("demo")
+    func refusesRealData() async throws {
+        let kata = try await KataRunner()
+        #expect(await kata.run("person", "add", "ann", "--name", "Ann Lee").exitCode == 0)
+        let result = await kata.run("demo")
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("already holds people"))
         #expect(result.errors.contains("--db"))
@@ -82,10 +83,10 @@ struct DemoCommandTests {
     }
 
     @Test("refuses sizes out of range as wrong usage")
-    func refusesSizes() throws {
-        let kata = try KataRunner(initialise: false)
-        #expect(kata.run("demo", "--coaches", "0").exitCode == 64)
-        #expect(kata.run("demo", "--days", "0").exitCode == 64)
+    func refusesSizes() async throws {
+        let kata = try await KataRunner(initialise: false)
+        #expect(await kata.run("demo", "--coaches", "0").exitCode == 64)
+        #expect(await kata.run("demo", "--days", "0").exitCode == 64)
         #expect(!FileManager.default.fileExists(atPath: kata.databasePath))
     }
 }

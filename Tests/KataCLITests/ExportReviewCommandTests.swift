@@ -9,11 +9,11 @@ import Testing
 @testable import KataCLI
 
 /// Runs `kata export review` in process (the command is not registered in `kata` yet).
-private func review(_ kata: KataRunner, _ arguments: String...) -> (code: Int32, message: String) {
+private func review(_ kata: KataRunner, _ arguments: String...) async -> (code: Int32, message: String) {
     let context = CommandContext(environment: kata.environment, now: kata.now, today: kata.today)
     do {
         let command = try ExportReviewCommand.parse(arguments)
-        try command.run(in: context)
+        try await command.run(in: context)
         return (0, context.output.text)
     } catch let error as KataError {
         return (Kata.exitCode(for: error), error.description)
@@ -25,52 +25,52 @@ private func review(_ kata: KataRunner, _ arguments: String...) -> (code: Int32,
 @Suite("kata export review")
 struct ExportReviewCommandTests {
     @Test("--coach and --all together, or neither, is wrong usage")
-    func usage() throws {
-        let kata = try KataRunner()
-        let both = review(kata, "--coach", "ann", "--all")
+    func usage() async throws {
+        let kata = try await KataRunner()
+        let both = await review(kata, "--coach", "ann", "--all")
         #expect(both.code == 64)
         #expect(both.message.contains("Give either --coach or --all, not both."))
-        let neither = review(kata, "--format", "html")
+        let neither = await review(kata, "--format", "html")
         #expect(neither.code == 64)
         #expect(neither.message.contains("Give --coach HANDLE"))
-        #expect(review(kata, "--all", "--format", "pdf").code == 64)
+        await #expect(review(kata, "--all", "--format", "pdf").code == 64)
     }
 
     @Test("an unknown coach, or someone who never coached, is invalid data")
-    func unknownCoach() throws {
-        let kata = try KataRunner()
-        #expect(kata.run("person", "add", "nora", "--name", "Nora Never").exitCode == 0)
-        let unknown = review(kata, "--coach", "ghost")
+    func unknownCoach() async throws {
+        let kata = try await KataRunner()
+        #expect(await kata.run("person", "add", "nora", "--name", "Nora Never").exitCode == 0)
+        let unknown = await review(kata, "--coach", "ghost")
         #expect(unknown.code == 65)
         #expect(unknown.message == "no coach 'ghost'. See 'kata person list'.")
-        let never = review(kata, "--coach", "nora", "--format", "html")
+        let never = await review(kata, "--coach", "nora", "--format", "html")
         #expect(never.code == 65)
         #expect(never.message.hasPrefix("Nora Never (nora) has never coached"))
     }
 
     @Test("an --out in a folder that does not exist is refused before any work, and nothing is written")
-    func missingFolder() throws {
-        let kata = try KataRunner()
+    func missingFolder() async throws {
+        let kata = try await KataRunner()
         let target = kata.folder.appendingPathComponent("missing/ann.html").path
-        let result = review(kata, "--coach", "ghost", "--format", "html", "--out", target)
+        let result = await review(kata, "--coach", "ghost", "--format", "html", "--out", target)
         #expect(result.code == 66)
         #expect(result.message.contains("missing does not exist"))
         #expect(!FileManager.default.fileExists(atPath: kata.folder.appendingPathComponent("missing").path))
     }
 
     @Test("with --all and md or html, an existing file is not a folder")
-    func fileForFolder() throws {
-        let kata = try KataRunner()
+    func fileForFolder() async throws {
+        let kata = try await KataRunner()
         let file = kata.folder.appendingPathComponent("reviews")
         try "x".write(to: file, atomically: true, encoding: .utf8)
-        let result = review(kata, "--all", "--format", "md", "--out", file.path)
+        let result = await review(kata, "--all", "--format", "md", "--out", file.path)
         #expect(result.code == 64)
         #expect(result.message.contains("is a file; with --all and this format give a folder"))
     }
 
     @Test("a file is written whole through a temporary file, private to its owner, replacing an old one")
-    func writesFile() throws {
-        let kata = try KataRunner()
+    func writesFile() async throws {
+        let kata = try await KataRunner()
         let path = kata.folder.appendingPathComponent("ann.html").path
         try "old".write(toFile: path, atomically: true, encoding: .utf8)
         let written = try ReviewDestination(path: path, folder: false).write([
@@ -87,8 +87,8 @@ struct ExportReviewCommandTests {
     }
 
     @Test("a folder destination gets one file per coach, created private")
-    func writesFolder() throws {
-        let kata = try KataRunner()
+    func writesFolder() async throws {
+        let kata = try await KataRunner()
         let folder = kata.folder.appendingPathComponent("reviews").path
         let destination = try ReviewDestination(path: folder, folder: true)
         try destination.write([(file: "ann.md", text: "# Ann"), (file: "bob.md", text: "# Bob")])
@@ -99,8 +99,8 @@ struct ExportReviewCommandTests {
     }
 
     @Test("when one file cannot be put in place, none of the files and no temporary is left")
-    func failedWrite() throws {
-        let kata = try KataRunner()
+    func failedWrite() async throws {
+        let kata = try await KataRunner()
         let folder = kata.folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // A folder of the target's name makes the rename fail after the first file was written.

@@ -133,8 +133,8 @@ struct FaultBadArgumentTests {
     ]
 
     @Test("free text is stored and returned exactly, or refused with a message and no write", arguments: hostile)
-    func freeText(_ hostile: Hostile) throws {
-        let (kata, target, cycle) = try TeamTemplate.runner()
+    func freeText(_ hostile: Hostile) async throws {
+        let (kata, target, cycle) = try await TeamTemplate.runner()
         for field in Self.fields {
             func fill(_ argument: String) -> String {
                 argument == "{}"
@@ -144,11 +144,11 @@ struct FaultBadArgumentTests {
                         .replacingOccurrences(of: "{cycle}", with: cycle)
             }
             let before = try kata.digest()
-            let result = kata.run(field.arguments.map(fill))
+            let result = await kata.run(field.arguments.map(fill))
             if result.exitCode == 0 {
                 // Read back through the command's own JSON view, else through the interchange export.
                 let view = field.view.map { $0.map(fill) + ["--format", "json"] } ?? ["export", "data"]
-                let shown = kata.run(view)
+                let shown = await kata.run(view)
                 #expect(shown.exitCode == 0, "\(field.name): \(shown.errors)")
                 let texts =
                     field.view == nil
@@ -161,7 +161,7 @@ struct FaultBadArgumentTests {
                 #expect(try kata.digest() == before, "\(field.name) wrote part of what it refused")
             }
         }
-        #expect(kata.run("check").exitCode == 0)
+        #expect(await kata.run("check").exitCode == 0)
     }
 
     /// What goes in a slot: each kind has values of its own besides the common ones.
@@ -283,8 +283,8 @@ struct FaultBadArgumentTests {
     @Test(
         "a bad handle, id, date, number, period or choice is refused with a message, never half-written",
         arguments: slots)
-    func identifierSlots(_ slot: Slot) throws {
-        let (kata, target, cycle) = try TeamTemplate.runner()
+    func identifierSlots(_ slot: Slot) async throws {
+        let (kata, target, cycle) = try await TeamTemplate.runner()
         var before = try kata.digest()
         for value in Self.garbage + Self.values(slot.kind) {
             let arguments = slot.arguments.map {
@@ -293,7 +293,7 @@ struct FaultBadArgumentTests {
                     .replacingOccurrences(of: "{folder}", with: kata.folder.path)
             }
             let label = "\(slot.testDescription) with '\(value.prefix(40))'"
-            let result = kata.run(arguments)
+            let result = await kata.run(arguments)
             if result.exitCode == 0 {
                 #expect(
                     !(slot.writes && Self.garbage.contains(value)),
@@ -307,6 +307,6 @@ struct FaultBadArgumentTests {
                 #expect(try kata.digest() == before, "\(label) wrote part of what it refused")
             }
         }
-        #expect(kata.run("check").exitCode == 0)
+        #expect(await kata.run("check").exitCode == 0)
     }
 }

@@ -232,34 +232,34 @@ struct FaultBadImportTests {
     }
 
     @Test("interchange JSONL: stored exactly as given, or refused with its line and nothing written", arguments: jsonl)
-    func interchange(_ input: Input) throws {
-        try check(input, file: "records.jsonl")
+    func interchange(_ input: Input) async throws {
+        try await check(input, file: "records.jsonl")
     }
 
     @Test("a cycles CSV: stored exactly as given, or refused with its row and nothing written", arguments: csv)
-    func sheet(_ input: Input) throws {
-        try check(input, file: "cycles.csv")
+    func sheet(_ input: Input) async throws {
+        try await check(input, file: "cycles.csv")
     }
 
     @Test("random bytes are refused, never a crash or a write", arguments: 0..<8)
-    func randomBytes(_ seed: Int) throws {
+    func randomBytes(_ seed: Int) async throws {
         var random = SeededGenerator(seed: UInt64(seed))
         var bytes = (0..<Int.random(in: 1...65_536, using: &random)).map { _ in
             UInt8.random(in: 0...255, using: &random)
         }
         if seed % 2 == 1 { bytes[0] = UInt8(ascii: "{") }
-        try check(Input("random", bytes, .refused("")), file: "random.bin")
+        try await check(Input("random", bytes, .refused("")), file: "random.bin")
     }
 
     @Test("an id in capitals is the same id (RFC 4122), kept in canonical lower case")
-    func idInCapitals() throws {
-        let kata = try TeamTemplate.runner().kata
+    func idInCapitals() async throws {
+        let kata = try await TeamTemplate.runner().kata
         let path = kata.folder.appendingPathComponent("capitals.jsonl").path
         let upper = Self.cycle("").replacingOccurrences(of: Self.cycleID, with: Self.cycleID.uppercased())
         try Data(upper.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(kata.run("import", path).exitCode == 0)
-        #expect(kata.run("export", "data").output.contains(#""id":"\#(Self.cycleID)""#))
-        #expect(kata.run("import", path).output.contains("0 records added, 1 unchanged"))
+        #expect(await kata.run("import", path).exitCode == 0)
+        #expect(await kata.run("export", "data").output.contains(#""id":"\#(Self.cycleID)""#))
+        #expect(await kata.run("import", path).output.contains("0 records added, 1 unchanged"))
     }
 
     @Test(
@@ -272,23 +272,23 @@ struct FaultBadImportTests {
                 "field 'metrics[0].value': is given twice"
             ),
         ])
-    func fieldTwice(line: String, message: String) throws {
-        let kata = try TeamTemplate.runner().kata
+    func fieldTwice(line: String, message: String) async throws {
+        let kata = try await TeamTemplate.runner().kata
         let path = kata.folder.appendingPathComponent("twice.jsonl").path
         try Data(line.utf8).write(to: URL(fileURLWithPath: path))
         let before = try kata.digest()
-        let result = kata.run("import", path)
+        let result = await kata.run("import", path)
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("twice.jsonl line 1: \(message)"))
         #expect(try kata.digest() == before)
     }
 
-    private func check(_ input: Input, file: String) throws {
-        let kata = try TeamTemplate.runner().kata
+    private func check(_ input: Input, file: String) async throws {
+        let kata = try await TeamTemplate.runner().kata
         let path = kata.folder.appendingPathComponent(file)
         try Data(input.bytes).write(to: path)
         let before = try kata.digest()
-        let result = kata.run("import", path.path)
+        let result = await kata.run("import", path.path)
         var outcome = input.outcome
         if case .storedOrRefused(let kind, let key) = outcome {
             outcome = result.exitCode == 0 ? .stored(kind: kind, key: key) : .refused("line 1")
@@ -307,7 +307,7 @@ struct FaultBadImportTests {
         case .stored(let kind, let key):
             #expect(result.exitCode == 0, "\(result.errors.prefix(300))")
             let given = try JSONValue.parse(try #require(input.line))
-            let exported = try JSONValue.lines(kata.run("export", "data").output).first {
+            let exported = try JSONValue.lines(await kata.run("export", "data").output).first {
                 $0["kind"]?.text == kind && ($0["handle"] ?? $0["id"])?.text == key
             }
             let record = try #require(exported, "no \(kind) \(key) in the export")
@@ -316,15 +316,15 @@ struct FaultBadImportTests {
                 #expect(record[field]?.texts == value.texts, "\(field) is not as given")
                 #expect(record[field] == value, "\(field) is not as given")
             }
-            #expect(kata.run("check").exitCode == 0)
+            #expect(await kata.run("check").exitCode == 0)
         case .storedCell(let text):
             #expect(result.exitCode == 0, "\(result.errors.prefix(300))")
-            let cycles = try JSONValue.lines(kata.run("export", "data").output).filter {
+            let cycles = try JSONValue.lines(await kata.run("export", "data").output).filter {
                 $0["kind"]?.text == "cycle" && $0["date"]?.text == "2026-11-18"
             }
             #expect(cycles.count == 1)
             #expect(cycles.first?["actualCondition"]?.texts == [Array(text.utf8)])
-            #expect(kata.run("check").exitCode == 0)
+            #expect(await kata.run("check").exitCode == 0)
         }
     }
 }

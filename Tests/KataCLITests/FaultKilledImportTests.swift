@@ -36,11 +36,11 @@ struct FaultKilledImportTests {
     }
 
     @Test("leaves the database as it was, and the same import then succeeds", arguments: Layout.allCases)
-    func killed(_ layout: Layout) throws {
+    func killed(_ layout: Layout) async throws {
         #expect(FileManager.default.isExecutableFile(atPath: ProcessTests.executable.path), "build kata first")
-        let kata = try KataRunner()
+        let kata = try await KataRunner()
         let file = kata.folder.appendingPathComponent("plant.jsonl")
-        let records = try writeDemoPlant(to: file, using: kata)
+        let records = try await writeDemoPlant(to: file, using: kata)
         let recordBytes = try fileSize(file)
         if layout.blankMegabytes > 0 {
             let handle = try FileHandle(forWritingTo: file)
@@ -52,8 +52,8 @@ struct FaultKilledImportTests {
         let totalBytes = try fileSize(file)
 
         // The database already holds a team with a cycle and a planned step.
-        try kata.makeTeam()
-        let logged = kata.run(
+        try await kata.makeTeam()
+        let logged = await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-18", "--minutes", "15",
             "--next-step", "Kanban card at station 4", "--expect", "No stop for screws")
         #expect(logged.exitCode == 0, "\(logged.errors)")
@@ -78,32 +78,32 @@ struct FaultKilledImportTests {
             "the import ended by itself (status \(process.terminationStatus)) before it was killed")
         if let position { #expect(position < totalBytes, "the whole file had been read: \(position) bytes") }
 
-        let integrity = try DatabaseQueue(path: kata.databasePath).read { db in
+        let integrity = try await DatabaseQueue(path: kata.databasePath).read { db in
             try String.fetchAll(db, sql: "PRAGMA integrity_check")
         }
         #expect(integrity == ["ok"])
         #expect(try kata.digest() == before)
         #expect(try kata.store().check().isEmpty)
-        let mode = try DatabaseQueue(path: kata.databasePath).read { db in
+        let mode = try await DatabaseQueue(path: kata.databasePath).read { db in
             try String.fetchOne(db, sql: "PRAGMA journal_mode")
         }
         #expect(mode == "wal", "kata opens the database in WAL mode again")
 
-        let again = kata.run("import", file.path)
+        let again = await kata.run("import", file.path)
         #expect(again.exitCode == 0, "\(again.errors)")
         #expect(again.output.contains(": \(records) records added, 0 unchanged."), "\(again.output)")
-        #expect(kata.run("check").exitCode == 0)
+        #expect(await kata.run("check").exitCode == 0)
         let after = try kata.digest()
         #expect(after.tables["schema"] == before.tables["schema"])
         #expect(after.tables["cycle"] != before.tables["cycle"])
     }
 
     /// Writes a demo plant of 40 coaches and 200 days as interchange JSONL; returns its records.
-    private func writeDemoPlant(to file: URL, using kata: KataRunner) throws -> Int {
+    private func writeDemoPlant(to file: URL, using kata: KataRunner) async throws -> Int {
         let demo = kata.folder.appendingPathComponent("demo.sqlite").path
-        let built = kata.run("demo", "--coaches", "40", "--days", "200", "--seed", "3", "--db", demo)
+        let built = await kata.run("demo", "--coaches", "40", "--days", "200", "--seed", "3", "--db", demo)
         #expect(built.exitCode == 0, "\(built.errors)")
-        let exported = kata.run("export", "data", "--db", demo, "--out", file.path)
+        let exported = await kata.run("export", "data", "--db", demo, "--out", file.path)
         #expect(exported.exitCode == 0, "\(exported.errors)")
         let words = exported.output.split(separator: " ")
         let count = try #require(words.count > 1 ? Int(words[1]) : nil)

@@ -27,15 +27,15 @@ struct FaultProcessTests {
         Argument(name: "SQL", bytes: Array("'; DROP TABLE person; --".utf8), stored: true),
     ]
 
-    private func team() throws -> (KataRunner, [String: String]) {
+    private func team() async throws -> (KataRunner, [String: String]) {
         #expect(FileManager.default.isExecutableFile(atPath: ProcessTests.executable.path), "build kata first")
-        let kata = try TeamTemplate.runner().kata
+        let kata = try await TeamTemplate.runner().kata
         return (kata, ["HOME": kata.folder.path, "KATA_DB": kata.databasePath, "PATH": "/usr/bin:/bin"])
     }
 
     @Test("a name is stored exactly as given, or refused with exit 65 when it is not UTF-8", arguments: names)
-    func name(_ argument: Argument) throws {
-        let (kata, environment) = try team()
+    func name(_ argument: Argument) async throws {
+        let (kata, environment) = try await team()
         let before = try kata.digest()
         let added = try RawRun.run(
             [Array("person".utf8), Array("add".utf8), Array("zed".utf8), Array("--name".utf8), argument.bytes],
@@ -68,8 +68,8 @@ struct FaultProcessTests {
             ("nul.jsonl", Array(#"{"kind":"person","handle":"zed","name":"a\u0000b"}"#.utf8), "NUL"),
             ("cut.csv", Array("date,coach,learner,actualCondition\n2026-11-18,ann,bo,\"cut off".utf8), "row 2"),
         ])
-    func hostileFile(_ file: String, _ bytes: [UInt8], _ message: String) throws {
-        let (kata, environment) = try team()
+    func hostileFile(_ file: String, _ bytes: [UInt8], _ message: String) async throws {
+        let (kata, environment) = try await team()
         let path = kata.folder.appendingPathComponent(file).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let before = try kata.digest()
@@ -82,10 +82,10 @@ struct FaultProcessTests {
     }
 
     @Test("practice and review over eight thousand years are refused, not a process out of memory")
-    func longPeriod() throws {
-        let kata = try KataRunner(initialise: false)
+    func longPeriod() async throws {
+        let kata = try await KataRunner(initialise: false)
         let demo = kata.folder.appendingPathComponent("demo.sqlite").path
-        #expect(kata.run("demo", "--coaches", "40", "--days", "60", "--db", demo).exitCode == 0)
+        #expect(await kata.run("demo", "--coaches", "40", "--days", "60", "--db", demo).exitCode == 0)
         let environment = ["HOME": kata.folder.path, "KATA_DB": demo, "PATH": "/usr/bin:/bin"]
         for command in [
             ["practice", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "json"],

@@ -199,7 +199,18 @@ struct RawRun {
 /// prediction), built once and copied into each runner that asks: building it costs a dozen
 /// commands, copying it a file.
 final class TeamTemplate: Sendable {
-    private static let shared = Result { try TeamTemplate() }
+    private static let shared = Shared()
+
+    /// The one template, built by the first runner that asks.
+    private actor Shared {
+        private var building: Task<TeamTemplate, any Error>?
+
+        func get() async throws -> TeamTemplate {
+            let task = building ?? Task { try await TeamTemplate() }
+            building = task
+            return try await task.value
+        }
+    }
 
     /// bo's target condition.
     let target: String
@@ -207,10 +218,10 @@ final class TeamTemplate: Sendable {
     let cycle: String
     private let runner: KataRunner
 
-    private init() throws {
-        runner = try KataRunner()
-        target = try runner.makeTeam()
-        let logged = runner.run(
+    private init() async throws {
+        runner = try await KataRunner()
+        target = try await runner.makeTeam()
+        let logged = await runner.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-19", "--minutes", "15",
             "--next-step", "S0", "--expect", "E0")
         guard logged.exitCode == 0 else { throw FixtureError(message: logged.errors) }
@@ -218,9 +229,9 @@ final class TeamTemplate: Sendable {
     }
 
     /// A runner of its own holding a copy of the team.
-    static func runner() throws -> (kata: KataRunner, target: String, cycle: String) {
-        let template = try shared.get()
-        let kata = try KataRunner(initialise: false)
+    static func runner() async throws -> (kata: KataRunner, target: String, cycle: String) {
+        let template = try await shared.get()
+        let kata = try await KataRunner(initialise: false)
         for suffix in ["", "-wal", "-shm"]
         where FileManager.default.fileExists(atPath: template.runner.databasePath + suffix) {
             try FileManager.default.copyItem(

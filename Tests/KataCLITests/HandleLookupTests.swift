@@ -8,10 +8,10 @@ import Testing
 @Suite("a mistyped handle gets the nearest handles, and case is folded")
 struct HandleLookupTests {
     @Test("--learner boo suggests bo (Bo Chen), not adding a person called boo")
-    func nearestHandle() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann", "--learner", "boo")
+    func nearestHandle() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann", "--learner", "boo")
         #expect(result.exitCode == 65)
         #expect(result.errors == "kata: no learner 'boo'. Did you mean bo (Bo Chen)? See 'kata person list'.\n")
         #expect(!result.errors.contains("person add"))
@@ -19,40 +19,40 @@ struct HandleLookupTests {
     }
 
     @Test("practice --coach with a mistyped handle names the nearest coach")
-    func practiceSuggestion() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("practice", "--coach", "anne")
+    func practiceSuggestion() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("practice", "--coach", "anne")
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("no coach 'anne'. Did you mean ann (Ann Lee)?"))
     }
 
     @Test("a handle near nobody still suggests adding the person")
-    func nobodyNear() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann", "--learner", "zygmunt")
+    func nobodyNear() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann", "--learner", "zygmunt")
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("Add them with 'kata person add zygmunt --name"))
     }
 
     @Test("storyboard Bo and --coach ANN find bo and ann")
-    func caseFolded() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let board = kata.run("storyboard", "Bo")
+    func caseFolded() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let board = await kata.run("storyboard", "Bo")
         #expect(board.exitCode == 0, "\(board.errors)")
         #expect(board.output.contains("STORYBOARD  Bo Chen (bo)"))
-        #expect(kata.run("cycle", "log", "--coach", "ANN", "--learner", "Bo").exitCode == 0)
+        #expect(await kata.run("cycle", "log", "--coach", "ANN", "--learner", "Bo").exitCode == 0)
         #expect(try kata.store().cycles().first?.coach.rawValue == "ann")
     }
 
     @Test("storyboard of a mistyped learner names the nearest, several in order of distance")
-    func storyboardSuggestions() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        kata.run("person", "add", "bob", "--name", "Bob Marley")
-        let result = kata.run("storyboard", "boo")
+    func storyboardSuggestions() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        await kata.run("person", "add", "bob", "--name", "Bob Marley")
+        let result = await kata.run("storyboard", "boo")
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("Did you mean bo (Bo Chen) or bob (Bob Marley)?"))
     }

@@ -67,10 +67,10 @@ struct HelpLayoutTests {
     }
 
     @Test("an error's usage line is wrapped too")
-    func errorUsageWrapped() throws {
-        let kata = try KataRunner()
+    func errorUsageWrapped() async throws {
+        let kata = try await KataRunner()
         kata.environment["COLUMNS"] = "80"
-        let result = kata.run("person", "add", "ann")
+        let result = await kata.run("person", "add", "ann")
         #expect(result.exitCode == 64)
         #expect(result.errors.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(result.errors)")
         #expect(result.errors.contains("Usage: kata person add [--db <path>] <handle> --name <name>"))

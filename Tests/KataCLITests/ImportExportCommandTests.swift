@@ -10,17 +10,17 @@ struct ImportExportCommandTests {
     typealias F = ImportExportFixture
 
     /// A runner with the fixture imported.
-    private func organisation() throws -> KataRunner {
-        let kata = try KataRunner()
-        let result = kata.run("import", try F.file(kata))
+    private func organisation() async throws -> KataRunner {
+        let kata = try await KataRunner()
+        let result = await kata.run("import", try F.file(kata))
         #expect(result.exitCode == 0, "\(result.errors)")
         return kata
     }
 
     @Test("import reports what it added per kind and how long it took; export gives the records back")
-    func importThenExport() throws {
-        let kata = try KataRunner()
-        let result = kata.run("import", try F.file(kata))
+    func importThenExport() async throws {
+        let kata = try await KataRunner()
+        let result = await kata.run("import", try F.file(kata))
         #expect(result.exitCode == 0)
         #expect(result.errors.isEmpty)
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -34,7 +34,7 @@ struct ImportExportCommandTests {
                     "current conditions 1 0", "obstacles 2 0", "experiments 2 0", "coaching cycles 2 0",
                     "observations 1 0",
                 ])
-        let export = kata.run("export", "data")
+        let export = await kata.run("export", "data")
         #expect(export.exitCode == 0)
         let exported = export.output.split(separator: "\n").map(String.init)
         // The database's calendar first (its time zone and workweek), then the 18 records.
@@ -51,14 +51,14 @@ struct ImportExportCommandTests {
     }
 
     @Test("export, import into an empty database and export again gives the same bytes")
-    func roundTrip() throws {
-        let kata = try organisation()
-        let first = kata.run("export", "data").output
-        let empty = try KataRunner()
+    func roundTrip() async throws {
+        let kata = try await organisation()
+        let first = await kata.run("export", "data").output
+        let empty = try await KataRunner()
         let path = empty.folder.appendingPathComponent("round.jsonl").path
         try Data(first.utf8).write(to: URL(fileURLWithPath: path))
-        #expect(empty.run("import", path).exitCode == 0)
-        #expect(empty.run("export", "data").output == first)
+        #expect(await empty.run("import", path).exitCode == 0)
+        #expect(await empty.run("export", "data").output == first)
     }
 
     /// A bad line and what the message must say about it.
@@ -111,9 +111,9 @@ struct ImportExportCommandTests {
     @Test(
         "a bad line fails the import with exit 65, naming the line and the field; the database is unchanged",
         arguments: badLines)
-    func refused(bad: Bad) throws {
-        let kata = try organisation()
-        let before = kata.run("export", "data").output
+    func refused(bad: Bad) async throws {
+        let kata = try await organisation()
+        let before = await kata.run("export", "data").output
         let path = try F.file(
             kata,
             [
@@ -121,81 +121,83 @@ struct ImportExportCommandTests {
                 #"{"kind":"person","handle":"other","name":"Other"}"#, bad.line,
             ],
             name: "bad.jsonl")
-        let result = kata.run("import", path)
+        let result = await kata.run("import", path)
         #expect(result.exitCode == 65)
         #expect(result.output.isEmpty)
         #expect(result.errors.hasPrefix("kata: bad.jsonl line 3"), "\(result.errors)")
         for fragment in bad.says { #expect(result.errors.contains(fragment), "\(result.errors)") }
-        #expect(kata.run("export", "data").output == before)
+        #expect(await kata.run("export", "data").output == before)
     }
 
     @Test("a file that does not exist is exit 66")
-    func missingFile() throws {
-        let kata = try KataRunner()
-        let result = kata.run("import", kata.folder.appendingPathComponent("nothing.jsonl").path)
+    func missingFile() async throws {
+        let kata = try await KataRunner()
+        let result = await kata.run("import", kata.folder.appendingPathComponent("nothing.jsonl").path)
         #expect(result.exitCode == 66)
         #expect(result.errors.contains("nothing.jsonl does not exist"))
     }
 
     @Test("importing the same file again changes nothing")
-    func idempotent() throws {
-        let kata = try organisation()
-        let before = kata.run("export", "data").output
-        let again = kata.run("import", try F.file(kata))
+    func idempotent() async throws {
+        let kata = try await organisation()
+        let before = await kata.run("export", "data").output
+        let again = await kata.run("import", try F.file(kata))
         #expect(again.exitCode == 0)
         #expect(again.output.split(separator: "\n")[0].hasSuffix(" s: 0 records added, 18 unchanged."))
-        #expect(kata.run("export", "data").output == before)
+        #expect(await kata.run("export", "data").output == before)
     }
 
     @Test("a record that exists with other content is a conflict: exit 65, both versions shown, nothing written")
-    func conflict() throws {
-        let kata = try organisation()
-        let before = kata.run("export", "data").output
+    func conflict() async throws {
+        let kata = try await organisation()
+        let before = await kata.run("export", "data").output
         let changed = F.lines[16].replacingOccurrences(of: #""minutes":22"#, with: #""minutes":25"#)
         let path = try F.file(
             kata, [#"{"kind":"person","handle":"newcomer","name":"New"}"#, changed], name: "other.jsonl")
-        let result = kata.run("import", path)
+        let result = await kata.run("import", path)
         #expect(result.exitCode == 65)
         #expect(
             result.errors.contains(
                 "other.jsonl line 2: coaching cycle \(F.cycle) is in the database already with different content"))
         #expect(result.errors.contains("in the database: " + F.lines[16]))
         #expect(result.errors.contains("in the file:     " + changed))
-        #expect(kata.run("export", "data").output == before)
+        #expect(await kata.run("export", "data").output == before)
     }
 
     @Test("--dry-run reports what would be added and writes nothing")
-    func dryRun() throws {
-        let kata = try KataRunner()
-        let result = kata.run("import", "--dry-run", try F.file(kata))
+    func dryRun() async throws {
+        let kata = try await KataRunner()
+        let result = await kata.run("import", "--dry-run", try F.file(kata))
         #expect(result.exitCode == 0)
         #expect(result.output.contains("18 records would be added, 0 are unchanged. Nothing was written."))
         #expect(result.output.contains("would add"))
         // Only the new database's calendar.
         #expect(
-            kata.run("export", "data").output.split(separator: "\n").allSatisfy { $0.contains(#""kind":"setting""#) })
+            await kata.run("export", "data").output.split(separator: "\n").allSatisfy {
+                $0.contains(#""kind":"setting""#)
+            })
     }
 
     @Test("the summary puts one record and one unchanged record in the singular")
-    func singular() throws {
-        let kata = try KataRunner()
+    func singular() async throws {
+        let kata = try await KataRunner()
         let person = #"{"kind":"person","handle":"zed","name":"Zed"}"#
         let path = kata.folder.appendingPathComponent("one.jsonl")
         try Data((person + "\n").utf8).write(to: path)
-        let dry = kata.run("import", "--dry-run", path.path)
+        let dry = await kata.run("import", "--dry-run", path.path)
         #expect(
             dry.output.contains(": 1 record would be added, 0 are unchanged. Nothing was written."), "\(dry.output)")
-        #expect(kata.run("import", path.path).output.contains(": 1 record added, 0 unchanged."))
-        let again = kata.run("import", "--dry-run", path.path)
+        #expect(await kata.run("import", path.path).output.contains(": 1 record added, 0 unchanged."))
+        let again = await kata.run("import", "--dry-run", path.path)
         #expect(again.output.contains(": 0 records would be added, 1 is unchanged."), "\(again.output)")
     }
 
     @Test("a row repeated in a cycles CSV is reported as repeated, not as unchanged")
-    func repeatedRow() throws {
-        let kata = try organisation()
+    func repeatedRow() async throws {
+        let kata = try await organisation()
         let path = kata.folder.appendingPathComponent("cycles.csv")
         try Data("date,coach,learner,minutes\n2026-11-10,carl,eve,12\n2026-11-10,carl,eve,12\n".utf8).write(to: path)
-        let result = kata.run("import", path.path)
+        let result = await kata.run("import", path.path)
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains(": 1 record added, 0 unchanged."), "\(result.output)")
         #expect(
@@ -205,11 +207,11 @@ struct ImportExportCommandTests {
     }
 
     @Test("a progress indicator goes to standard error on a terminal only")
-    func progress() throws {
-        let kata = try KataRunner()
-        let quiet = kata.run("import", "--dry-run", try F.file(kata))
+    func progress() async throws {
+        let kata = try await KataRunner()
+        let quiet = await kata.run("import", "--dry-run", try F.file(kata))
         #expect(quiet.errors.isEmpty)
-        let terminal = kata.run(["import", "--dry-run", try F.file(kata)], terminal: true)
+        let terminal = await kata.run(["import", "--dry-run", try F.file(kata)], terminal: true)
         #expect(terminal.errors.contains("\rImporting "))
         #expect(terminal.errors.contains("18 records"))
         #expect(terminal.errors.hasSuffix("\r\u{1B}[K"))
@@ -217,36 +219,37 @@ struct ImportExportCommandTests {
     }
 
     @Test("export --out writes a file private to its owner, the same as standard output, and nothing else")
-    func exportToFile() throws {
-        let kata = try organisation()
-        let stdout = kata.run("export", "data").output
+    func exportToFile() async throws {
+        let kata = try await organisation()
+        let stdout = await kata.run("export", "data").output
         let folder = kata.folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("kata.jsonl").path
-        let result = kata.run("export", "data", "--out", path)
+        let result = await kata.run("export", "data", "--out", path)
         #expect(result.exitCode == 0)
         #expect(result.output == "Exported 20 records to \(path).\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["kata.jsonl"])
-        let again = kata.run("export", "data", "--format", "csv", "--out", path)
+        let again = await kata.run("export", "data", "--format", "csv", "--out", path)
         #expect(again.output == "Exported 2 coaching cycles to \(path).\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("id,date,coach,learner,"))
     }
 
     @Test("export --out into a folder that does not exist fails and leaves nothing behind")
-    func exportToMissingFolder() throws {
-        let kata = try organisation()
-        let result = kata.run("export", "data", "--out", kata.folder.appendingPathComponent("no/such/file.jsonl").path)
+    func exportToMissingFolder() async throws {
+        let kata = try await organisation()
+        let result = await kata.run(
+            "export", "data", "--out", kata.folder.appendingPathComponent("no/such/file.jsonl").path)
         #expect(result.exitCode == 1)
         #expect(result.errors.contains("cannot write in"))
     }
 
     @Test("export data --format csv writes the cycles CSV, which imports back unchanged")
-    func csv() throws {
-        let kata = try organisation()
-        let result = kata.run("export", "data", "--format", "csv")
+    func csv() async throws {
+        let kata = try await organisation()
+        let result = await kata.run("export", "data", "--format", "csv")
         #expect(result.exitCode == 0)
         let rows = result.output.components(separatedBy: "\r\n")
         #expect(
@@ -257,26 +260,26 @@ struct ImportExportCommandTests {
         #expect(rows.contains { $0.contains("\"No stop \"\"at all\"\"\",One stop,Hang it earlier,2026-11-04") })
         let path = kata.folder.appendingPathComponent("cycles.csv").path
         try Data(result.output.utf8).write(to: URL(fileURLWithPath: path))
-        let back = kata.run("import", path)
+        let back = await kata.run("import", path)
         #expect(back.exitCode == 0)
         #expect(back.output.contains("(cycles CSV)"))
         #expect(back.output.contains("0 records added, 4 unchanged."))
     }
 
     @Test("a CSV that is not UTF-8 is refused with exit 65")
-    func notUTF8() throws {
-        let kata = try organisation()
+    func notUTF8() async throws {
+        let kata = try await organisation()
         let path = kata.folder.appendingPathComponent("latin1.csv")
         try Data("date,coach,learner,actualCondition\n2026-11-10,carl,ann,caf".utf8 + [0xE9, 0x0A]).write(to: path)
-        let result = kata.run("import", path.path)
+        let result = await kata.run("import", path.path)
         #expect(result.exitCode == 65)
         #expect(result.errors.contains("latin1.csv row 2: is not UTF-8 text"), "\(result.errors)")
     }
 
     @Test("kata export lists data among its subcommands")
-    func help() throws {
-        let kata = try KataRunner()
-        let result = kata.run("export", "--help")
+    func help() async throws {
+        let kata = try await KataRunner()
+        let result = await kata.run("export", "--help")
         #expect(result.output.contains("data"))
         #expect(result.output.contains("Write every record in the interchange format"))
     }

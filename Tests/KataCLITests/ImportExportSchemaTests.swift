@@ -48,20 +48,20 @@ struct ImportExportSchemaTests {
     }
 
     @Test("what 'kata export data' writes validates against Schema/JSON/interchange-v1.schema.json")
-    func exportValidates() throws {
-        let kata = try KataRunner()
-        #expect(kata.run("import", try ImportExportFixture.file(kata)).exitCode == 0)
-        #expect(kata.run("person", "add", "fay", "--name", "Fay \"F\" Ó", "--unit", "Paint").exitCode == 0)
+    func exportValidates() async throws {
+        let kata = try await KataRunner()
+        #expect(await kata.run("import", try ImportExportFixture.file(kata)).exitCode == 0)
+        #expect(await kata.run("person", "add", "fay", "--name", "Fay \"F\" Ó", "--unit", "Paint").exitCode == 0)
         let path = kata.folder.appendingPathComponent("export.jsonl").path
-        #expect(kata.run("export", "data", "--out", path).exitCode == 0)
+        #expect(await kata.run("export", "data", "--out", path).exitCode == 0)
         let (code, output) = try validate(path)
         #expect(code == 0, "\(output)")
         #expect(output.hasSuffix("0 invalid\n"))
     }
 
     @Test("the schema refuses what the import refuses: unknown kinds and fields, missing fields, malformed values")
-    func schemaRefuses() throws {
-        let kata = try KataRunner()
+    func schemaRefuses() async throws {
+        let kata = try await KataRunner()
         let path = try ImportExportFixture.file(
             kata,
             [

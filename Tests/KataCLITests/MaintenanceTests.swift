@@ -9,29 +9,29 @@ import Testing
 @Suite("backup and check")
 struct MaintenanceTests {
     @Test("a backup holds the same cycles and is private to its owner")
-    func backup() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "12")
+    func backup() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        await kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--minutes", "12")
         let copy = kata.folder.appendingPathComponent("backup.sqlite").path
-        let result = kata.run("backup", copy)
+        let result = await kata.run("backup", copy)
         #expect(result.exitCode == 0, "\(result.errors)")
         let attributes = try FileManager.default.attributesOfItem(atPath: copy)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let restored = try SQLiteStore.open(path: copy, create: false)
         #expect(try restored.cycles().map(\.minutes) == [12])
-        #expect(kata.run("backup", copy).exitCode == 64)
+        #expect(await kata.run("backup", copy).exitCode == 64)
     }
 
     @Test("check passes on a database kata wrote and lists a broken rule otherwise")
-    func check() throws {
-        let kata = try KataRunner()
-        let target = try kata.makeTeam()
-        kata.run(
+    func check() async throws {
+        let kata = try await KataRunner()
+        let target = try await kata.makeTeam()
+        await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--next-step", "Move bin", "--expect", "No run-outs")
-        #expect(kata.run("check").exitCode == 0)
+        #expect(await kata.run("check").exitCode == 0)
         // Damage the record behind kata's back: a result recorded before its prediction.
-        try kata.store().writer.writeWithoutTransaction { db in
+        try await kata.store().writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(
                 sql: """
@@ -40,7 +40,7 @@ struct MaintenanceTests {
                     """,
                 arguments: [target + "%"])
         }
-        let result = kata.run("check")
+        let result = await kata.run("check")
         #expect(result.exitCode == 65)
         #expect(result.output.contains("predictions are recorded before results"))
     }

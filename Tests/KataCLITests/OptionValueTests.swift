@@ -11,28 +11,28 @@ import Testing
 @Suite("an option's value is the word after it, even when it starts with a dash")
 struct OptionValueTests {
     @Test("cycle log --date -1d logs the cycle on the day before today")
-    func relativeDate() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "-1d", "--no-prompt")
+    func relativeDate() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "-1d", "--no-prompt")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(try kata.store().cycles().map(\.date) == [Day("2026-11-19")])
     }
 
     @Test("practice --from -4w starts the period four weeks before today")
-    func relativePeriodBound() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("practice", "--from", "-4w", "--format", "json")
+    func relativePeriodBound() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("practice", "--from", "-4w", "--format", "json")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains("\"from\" : \"2026-10-23\""))
     }
 
     @Test("person edit --name '-1+2' stores that name")
-    func dashLedText() throws {
-        let kata = try KataRunner()
-        try kata.makeTeam()
-        let result = kata.run("person", "edit", "ann", "--name", "-1+2")
+    func dashLedText() async throws {
+        let kata = try await KataRunner()
+        try await kata.makeTeam()
+        let result = await kata.run("person", "edit", "ann", "--name", "-1+2")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(try kata.store().person(Handle(validating: "ann"))?.name == "-1+2")
     }

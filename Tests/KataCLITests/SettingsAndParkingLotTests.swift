@@ -8,32 +8,33 @@ import Testing
 @Suite("settings and the parking lot from the command line")
 struct SettingsAndParkingLotTests {
     @Test("kata init again changes only the settings given, keeps the data, and adds and removes holidays")
-    func reinit() throws {
-        let kata = try KataRunner()
-        kata.run("person", "add", "ann", "--name", "Ann Lee")
-        let result = kata.run("init", "--workweek", "mon-sat", "--holiday", "2026-12-24", "--holiday", "2026-12-25")
+    func reinit() async throws {
+        let kata = try await KataRunner()
+        await kata.run("person", "add", "ann", "--name", "Ann Lee")
+        let result = await kata.run(
+            "init", "--workweek", "mon-sat", "--holiday", "2026-12-24", "--holiday", "2026-12-25")
         #expect(result.exitCode == 0, "\(result.errors)")
         #expect(result.output.contains("workweek mon,tue,wed,thu,fri,sat; 2 holiday(s)"))
-        kata.run("init", "--remove-holiday", "2026-12-24")
+        await kata.run("init", "--remove-holiday", "2026-12-24")
         let settings = try kata.store().settings()
         #expect(settings.timeZone == "UTC")
         #expect(settings.calendar.workweek.count == 6)
         #expect(settings.calendar.holidays == [day("2026-12-25")])
-        #expect(try kata.store().people().map(\.handle.rawValue) == ["ann"])
+        await #expect(try kata.store().people().map(\.handle.rawValue) == ["ann"])
     }
 
     @Test("obstacle work moves the current one back to the lot; close ends it; target show prints the board")
-    func parkingLot() throws {
-        let kata = try KataRunner()
-        let target = try kata.makeTeam()
-        let added = kata.run("obstacle", "add", "--target", target, "Fixture wobbles")
+    func parkingLot() async throws {
+        let kata = try await KataRunner()
+        let target = try await kata.makeTeam()
+        let added = await kata.run("obstacle", "add", "--target", target, "Fixture wobbles")
         let id = String(added.output.split(separator: " ")[1])
-        #expect(kata.run("obstacle", "work", id).output == "Working on obstacle \(id): Fixture wobbles\n")
-        let lot = try kata.store().obstacles()
+        #expect(await kata.run("obstacle", "work", id).output == "Working on obstacle \(id): Fixture wobbles\n")
+        let lot = try await kata.store().obstacles()
         #expect(lot.first { $0.text == "Screws run out twice a shift" }?.status == .parked)
-        #expect(kata.run("obstacle", "close", id, "--overcome").output == "Obstacle \(id) is overcome.\n")
-        #expect(kata.run("obstacle", "list", "--open", "--format", "csv").output.contains("Fixture") == false)
-        let shown = kata.run("target", "show", target).output
+        #expect(await kata.run("obstacle", "close", id, "--overcome").output == "Obstacle \(id) is overcome.\n")
+        #expect(await kata.run("obstacle", "list", "--open", "--format", "csv").output.contains("Fixture") == false)
+        let shown = await kata.run("target", "show", target).output
         #expect(shown.contains("Station 4 · achieve by 2026-12-18 · active"))
         #expect(shown.contains("Every unit leaves station 4 within 52 s"))
     }

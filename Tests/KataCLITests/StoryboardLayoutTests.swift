@@ -14,11 +14,11 @@ struct StoryboardLayoutTests {
     private let longObstacle =
         "Screws run out twice a shift because refilling the bin at station four is nobody's job on the night shift"
 
-    private func longTeam() throws -> (KataRunner, String) {
-        let kata = try KataRunner()
-        let target = try kata.makeTeam()
-        kata.run("obstacle", "add", "--target", target, longObstacle, "--work")
-        kata.run(
+    private func longTeam() async throws -> (KataRunner, String) {
+        let kata = try await KataRunner()
+        let target = try await kata.makeTeam()
+        await kata.run("obstacle", "add", "--target", target, longObstacle, "--work")
+        await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", "--date", "2026-11-16", "--actual",
             "58 s average, 3 run-outs", "--next-step", longStep, "--expect",
             "No run-outs on day shift and at most one on nights, as counted on the andon board", "--go-see",
@@ -31,9 +31,9 @@ struct StoryboardLayoutTests {
     }
 
     @Test("the storyboard wraps long steps and texts at 80 columns under where they start")
-    func storyboardWraps() throws {
-        let (kata, _) = try longTeam()
-        let text = kata.run("storyboard", "bo").output
+    func storyboardWraps() async throws {
+        let (kata, _) = try await longTeam()
+        let text = await kata.run("storyboard", "bo").output
         #expect(longestLine(text) <= 80, "\(text)")
         let lines = text.split(separator: "\n").map(String.init)
         let step = try #require(lines.firstIndex { $0.hasPrefix("  1.  2026-11-16  Step:     Move the screw bin") })
@@ -45,9 +45,9 @@ struct StoryboardLayoutTests {
     }
 
     @Test("due lays out each learner on a line with the reasons wrapped under it, within 80 columns")
-    func dueFits() throws {
-        let (kata, _) = try longTeam()
-        let text = kata.run("due", "--coach", "ann").output
+    func dueFits() async throws {
+        let (kata, _) = try await longTeam()
+        let text = await kata.run("due", "--coach", "ann").output
         #expect(longestLine(text) <= 80, "\(text)")
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "coach  learner  name     lastCycle   goSee")
@@ -58,9 +58,9 @@ struct StoryboardLayoutTests {
     }
 
     @Test("the guided cycle log reads the target, last step and parking lot back within 80 columns")
-    func dialogueFits() throws {
-        let (kata, _) = try longTeam()
-        let result = kata.run(
+    func dialogueFits() async throws {
+        let (kata, _) = try await longTeam()
+        let result = await kata.run(
             "cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s", "ok", "learned", "", "", ""])
         #expect(result.exitCode == 0, "\(result.errors)")
         // Typed answers are not echoed here, so what follows a prompt's "> " is on a line of its own.
@@ -70,20 +70,21 @@ struct StoryboardLayoutTests {
     }
 
     @Test("the storyboard's current condition is the latest one recorded, a cycle's Q2 answer included, dated")
-    func currentFromCycle() throws {
-        let (kata, target) = try longTeam()
-        kata.run("condition", "add", "--target", target, "--text", "Varies 48-71 s", "--date", "2026-11-13")
-        var text = kata.run("storyboard", "bo").output
+    func currentFromCycle() async throws {
+        let (kata, target) = try await longTeam()
+        await kata.run("condition", "add", "--target", target, "--text", "Varies 48-71 s", "--date", "2026-11-13")
+        var text = await kata.run("storyboard", "bo").output
         let cycle = try #require(try kata.store().cycles().first)
         #expect(
             text.contains(
                 "Current       2026-11-16 (coaching cycle \(cycle.id.short))\n              58 s average, 3 run-outs"))
         #expect(!text.contains("Varies 48-71 s"))
-        kata.run("condition", "add", "--target", target, "--text", "Varies 50-60 s", "--metric", "cycle time=55 s")
-        text = kata.run("storyboard", "bo").output
+        await kata.run(
+            "condition", "add", "--target", target, "--text", "Varies 50-60 s", "--metric", "cycle time=55 s")
+        text = await kata.run("storyboard", "bo").output
         #expect(
             text.contains("Current       2026-11-20\n              Varies 50-60 s\n              cycle time = 55 s"))
-        #expect(kata.run("target", "show", target).output.contains("Varies 50-60 s"))
+        #expect(await kata.run("target", "show", target).output.contains("Varies 50-60 s"))
     }
 
     @Test("wrapping keeps short text on one line, starts new lines at line breaks and cuts a word too long")

@@ -14,8 +14,8 @@ public struct CommandResult: Sendable {
 /// Runs `kata` commands in process against a temporary database, with a fixed "today".
 ///
 /// ```swift
-/// let kata = try KataRunner(today: "2026-11-20")
-/// let result = kata.run("person", "add", "ann", "--name", "Ann Lee")
+/// let kata = try await KataRunner(today: "2026-11-20")
+/// let result = await kata.run("person", "add", "ann", "--name", "Ann Lee")
 /// #expect(result.exitCode == 0)
 /// ```
 public final class KataRunner: @unchecked Sendable {
@@ -32,7 +32,7 @@ public final class KataRunner: @unchecked Sendable {
 
     /// A runner with an initialised database (time zone UTC, Monday to Friday) unless `initialise`
     /// is false.
-    public init(today: String = "2026-11-20", initialise: Bool = true) throws {
+    public init(today: String = "2026-11-20", initialise: Bool = true) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kata-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         databasePath = folder.appendingPathComponent("kata.sqlite").path
@@ -44,7 +44,7 @@ public final class KataRunner: @unchecked Sendable {
             "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "KATA_DB": databasePath,
         ]
         if initialise {
-            let result = run("init", "--time-zone", "UTC")
+            let result = await run("init", "--time-zone", "UTC")
             guard result.exitCode == 0 else { throw KataError.failure("kata init failed: \(result.errors)") }
         }
     }
@@ -55,17 +55,17 @@ public final class KataRunner: @unchecked Sendable {
 
     /// Runs one command; `input` holds the lines typed at prompts (a terminal is assumed then).
     @discardableResult
-    public func run(_ arguments: String..., input: [String]? = nil, terminal: Bool = false) -> CommandResult {
-        run(arguments, input: input, terminal: terminal)
+    public func run(_ arguments: String..., input: [String]? = nil, terminal: Bool = false) async -> CommandResult {
+        await run(arguments, input: input, terminal: terminal)
     }
 
     /// Runs one command given as an array of arguments.
     @discardableResult
-    public func run(_ arguments: [String], input: [String]? = nil, terminal: Bool = false) -> CommandResult {
+    public func run(_ arguments: [String], input: [String]? = nil, terminal: Bool = false) async -> CommandResult {
         let context = CommandContext(
             environment: environment, now: now, today: today, input: input.map(ScriptedInput.init),
             outputIsTerminal: terminal)
-        let code = Kata.execute(arguments, context: context)
+        let code = await Kata.execute(arguments, context: context)
         return CommandResult(exitCode: code, output: context.output.text, errors: context.errors.text)
     }
 

@@ -1,0 +1,8 @@
+import KataCLI
+
+@main
+enum KataEntry {
+    static func main() async {
+        await KataMain.main()
+    }
+}

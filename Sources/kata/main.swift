@@ -1,3 +1,0 @@
-import KataCLI
-
-KataMain.main()
