@@ -34,7 +34,7 @@ extension AuditEntry {
 extension Role {
     /// Roles as stored: sorted and joined by commas, `''` for none.
     static func stored(_ roles: Set<Role>) -> String {
-        roles.sorted().map(\.rawValue).joined(separator: ",")
+        roles.names.joined(separator: ",")
     }
 
     static func set(stored text: String) throws -> Set<Role> {

@@ -116,7 +116,7 @@ extension SQLiteStore {
 
     /// An account's roles and state for the audit log: `roles admin, lean; enabled`.
     static func describe(_ account: Account) -> String {
-        let roles = account.roles.isEmpty ? "none" : account.roles.sorted().map(\.rawValue).joined(separator: ", ")
+        let roles = account.roles.isEmpty ? "none" : account.roles.names.joined(separator: ", ")
         return "roles \(roles); \(account.enabled ? "enabled" : "disabled")"
     }
 }
