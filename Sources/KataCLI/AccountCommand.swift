@@ -50,10 +50,12 @@ struct AccountCommand: ParsableCommand {
             let store = try global.openStore(context)
             let name = try store.requiredPerson(account).name
             let hash = try password.hash(context)
-            let linkBase = hash == nil ? try password.serverAddress(context) : nil
-            let added = try store.addAccount(handle: account, roles: roles, passwordHash: hash, at: context.now)
+            let link = hash == nil ? try password.newLink(context) : nil
+            let added = try store.addAccount(
+                handle: account, roles: roles, passwordHash: hash,
+                passwordLink: link.map { ($0.token.sha256, $0.expires) }, at: context.now)
             context.output.line("Added an account for \(account) (\(name)), \(AccountCommand.describe(added)).")
-            if let linkBase { try password.sendLink(for: account, at: linkBase, store, context) }
+            link?.show(for: account, context)
         }
     }
 
@@ -128,7 +130,7 @@ struct AccountCommand: ParsableCommand {
                 throw KataError.unknown(kind: "account", reference: account.rawValue, hint: "See 'kata account list'.")
             }
             let hash = try password.hash(context)
-            let linkBase = passwordLink ? try password.serverAddress(context) : nil
+            let link = passwordLink ? try password.newLink(context) : nil
             if newRoles != nil || state != nil {
                 let edited = try store.editAccount(
                     account, roles: newRoles, enabled: state.map { $0 == .enable }, at: context.now)
@@ -138,7 +140,11 @@ struct AccountCommand: ParsableCommand {
                 try store.setPasswordHash(account, hash: hash, at: context.now)
                 context.output.line("Set the password of \(account).")
             }
-            if let linkBase { try password.sendLink(for: account, at: linkBase, store, context) }
+            if let link {
+                try store.addPasswordLink(
+                    sha256: link.token.sha256, handle: account, expires: link.expires, at: context.now)
+                link.show(for: account, context)
+            }
         }
     }
 
@@ -200,14 +206,12 @@ struct PasswordOptions: ParsableArguments {
         return Bcrypt.hash(password, cost: AccountCommand.bcryptCost)
     }
 
-    /// Makes a one-time set-password link for `account`, keeps its hash and prints it, once.
-    func sendLink(for account: Handle, at base: String, _ store: SQLiteStore, _ context: CommandContext) throws {
-        let token = SecretToken.random()
-        let expires = context.now + AccountCommand.linkLifetime
-        try store.addPasswordLink(sha256: token.sha256, handle: account, expires: expires)
-        context.output.line("Set the password before \(ReviewPacketBuilder.timestamp(expires)) at this one-time link:")
-        context.output.line("  \(base)/set-password/\(token.text)")
-        context.output.line("It is shown only now: send it to \(account) privately.")
+    /// A new set-password link on the server's address, valid for `AccountCommand.linkLifetime`;
+    /// refuses an address that is not http(s) before anything is written.
+    func newLink(_ context: CommandContext) throws -> SetPasswordLink {
+        SetPasswordLink(
+            base: try serverAddress(context), token: SecretToken.random(),
+            expires: context.now + AccountCommand.linkLifetime)
     }
 
     /// `--url`, else `$KATA_SERVER`, else the default address of `kata serve`, without a trailing `/`.
@@ -223,6 +227,21 @@ struct PasswordOptions: ParsableArguments {
                 expected: "the server's address, such as https://kata.example.org")
         }
         return address
+    }
+}
+
+/// A one-time link that sets an account's password: the store keeps the hash of its token, and
+/// the link is printed once.
+struct SetPasswordLink {
+    var base: String
+    var token: SecretToken
+    var expires: Date
+
+    /// Prints the link for `account`: the only time it is shown.
+    func show(for account: Handle, _ context: CommandContext) {
+        context.output.line("Set the password before \(ReviewPacketBuilder.timestamp(expires)) at this one-time link:")
+        context.output.line("  \(base)/set-password/\(token.text)")
+        context.output.line("It is shown only now: send it to \(account) privately.")
     }
 }
 

@@ -178,6 +178,12 @@ struct AccountCommandTests {
         #expect(unknown.errors == "kata: no account 'bob'. See 'kata account list'.\n")
         let link = kata.run("account", "edit", "ann", "--password-link")
         #expect(link.output.contains("  http://127.0.0.1:8470/set-password/kata_"))
+        #expect(
+            kata.run("audit", "--limit", "1").output.contains("ann     password-link  set-password link valid until"))
+        let reset = kata.run("account", "edit", "ann", "--password-stdin", input: [password])
+        #expect(reset.output == "Set the password of ann.\n")
+        #expect(try store.signInRecord(handle("ann")).map { Bcrypt.verify(password, hash: $0.passwordHash) } == true)
+        #expect(kata.run("account", "edit", "ann", "--password-stdin", "--password-link").exitCode == 64)
     }
 
     @Test("kata audit lists each account write, newest first, by period and account, a page at a time")
@@ -203,8 +209,8 @@ struct AccountCommandTests {
                 2026-11-21T09:03:00Z  dee      token:0b5c7d8e  cycle    3f2a9c1e-0000-4000-8000-000000000000  add
                 2026-11-21T09:02:00Z           file            account  ann                                   disable  roles lean; disabled
                 2026-11-21T09:01:00Z           file            account  ann                                   edit     roles lean; enabled
-                2026-11-21T09:00:00Z           file            account  ann                                   add      roles none; enabled; no password yet
-                2026-11-20T09:00:00Z           file            account  dee                                   add      roles admin; enabled; no password yet
+                2026-11-21T09:00:00Z           file            account  ann                                   add      roles none; enabled; set-password link valid until 2026-11-22T09:00:00.000Z
+                2026-11-20T09:00:00Z           file            account  dee                                   add      roles admin; enabled; set-password link valid until 2026-11-21T09:00:00.000Z
 
                 """)
         #expect(kata.run("audit", "--period", "2026-10").output == "No audit entries.\n")

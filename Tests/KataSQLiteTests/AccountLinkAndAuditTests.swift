@@ -13,7 +13,8 @@ struct AccountLinkAndAuditTests {
         let store = try Fixture().store
         try store.addAccount(handle: handle("bob"), roles: [], passwordHash: nil, at: AccountFixture.at(9))
         let link = SecretToken.random().sha256
-        try store.addPasswordLink(sha256: link, handle: handle("bob"), expires: AccountFixture.at(9, plusDays: 1))
+        try store.addPasswordLink(
+            sha256: link, handle: handle("bob"), expires: AccountFixture.at(9, plusDays: 1), at: AccountFixture.at(9))
         return (store, link)
     }
 
@@ -55,7 +56,7 @@ struct AccountLinkAndAuditTests {
         #expect(unknown?.kind == .notSignedIn)
         #expect(unknown?.description.contains("not one kata made") == true)
         #expect(try store.signInRecord(handle("bob")) == nil)
-        #expect(try store.audit().map(\.action) == ["add"])
+        #expect(try store.audit().map(\.action) == ["password-link", "add"])
         // Still usable before it expires.
         #expect(
             try store.usePasswordLink(

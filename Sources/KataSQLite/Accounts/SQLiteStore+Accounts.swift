@@ -6,11 +6,14 @@ import KataStore
 extension SQLiteStore {
     /// Adds an account for the person `handle`; records it in the audit log in the same transaction.
     ///
-    /// Without a password hash the account cannot sign in until a set-password link is used. The
-    /// person must exist (the error names the nearest handles); an account exists at most once.
+    /// Without a password hash the account cannot sign in until a set-password link is used:
+    /// `passwordLink` (the SHA-256 of its token) is kept with the account, so that neither is kept
+    /// without the other. The person must exist (the error names the nearest handles); an account
+    /// exists at most once.
     @discardableResult
     public func addAccount(
-        handle: Handle, roles: Set<Role>, passwordHash: String?, at now: Date, by source: AuditSource = .file
+        handle: Handle, roles: Set<Role>, passwordHash: String?, passwordLink: (sha256: String, expires: Date)? = nil,
+        at now: Date, by source: AuditSource = .file
     ) throws -> Account {
         try write { db in
             try SQLiteStore.requirePerson(handle, as: "person", db)
@@ -21,11 +24,18 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT INTO account (handle, roles, enabled, created, passwordHash) VALUES (?, ?, 1, ?, ?)",
                 arguments: [handle, Role.stored(roles), SQLiteStore.isoTimestamp(now), passwordHash])
+            var detail = SQLiteStore.describe(account)
+            if let passwordLink {
+                try SQLiteStore.insertPasswordLink(
+                    passwordLink.sha256, handle: handle, expires: passwordLink.expires, db)
+                detail += "; " + SQLiteStore.describeLink(expires: passwordLink.expires)
+            } else if passwordHash == nil {
+                detail += "; no password yet"
+            }
             try SQLiteStore.appendAudit(
                 db,
-                AuditEntry(
-                    at: now, by: source, kind: "account", record: handle.rawValue, action: "add",
-                    detail: SQLiteStore.describe(account) + (passwordHash == nil ? "; no password yet" : "")))
+                AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "add", detail: detail)
+            )
             return account
         }
     }

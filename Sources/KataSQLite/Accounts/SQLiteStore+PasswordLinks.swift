@@ -4,14 +4,31 @@ import ImprovementKata
 import KataStore
 
 extension SQLiteStore {
-    /// Keeps a one-time set-password link of an existing account, by the SHA-256 of its token.
-    public func addPasswordLink(sha256: String, handle: Handle, expires: Date) throws {
+    /// Keeps a one-time set-password link of an existing account, by the SHA-256 of its token,
+    /// and records it in the audit log.
+    public func addPasswordLink(
+        sha256: String, handle: Handle, expires: Date, at now: Date, by source: AuditSource = .file
+    ) throws {
         try write { db in
             _ = try SQLiteStore.requireAccount(handle, db)
-            try db.execute(
-                sql: "INSERT INTO password_link (sha256, handle, expires) VALUES (?, ?, ?)",
-                arguments: [sha256, handle, SQLiteStore.isoTimestamp(expires)])
+            try SQLiteStore.insertPasswordLink(sha256, handle: handle, expires: expires, db)
+            try SQLiteStore.appendAudit(
+                db,
+                AuditEntry(
+                    at: now, by: source, kind: "account", record: handle.rawValue, action: "password-link",
+                    detail: SQLiteStore.describeLink(expires: expires)))
         }
+    }
+
+    static func insertPasswordLink(_ sha256: String, handle: Handle, expires: Date, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO password_link (sha256, handle, expires) VALUES (?, ?, ?)",
+            arguments: [sha256, handle, isoTimestamp(expires)])
+    }
+
+    /// `set-password link valid until 2026-11-21T09:00:00.000Z`, for the audit log.
+    static func describeLink(expires: Date) -> String {
+        "set-password link valid until \(isoTimestamp(expires))"
     }
 
     /// Sets the password of the link's account and uses the link up; returns whose password it set.
