@@ -35,12 +35,12 @@ struct AuditCommand: KataCommand {
         }
         let author = try account.map { try KataCLI.handle($0, "--account") }
         let store = try global.openStore(context)
+        let (from, to) = try chosenDays(today: try context.today(store))
         let settings = try store.settings()
-        let days = try chosenPeriod(today: try context.today(store))
         let entries = try store.audit(
-            from: days.map { settings.instant(startOf: $0.from) },
-            to: days.map { settings.instant(startOf: $0.to.adding(days: 1)) }, account: author, limit: limit,
-            offset: offset)
+            from: from.map { settings.instant(startOf: $0) },
+            to: to.map { settings.instant(startOf: $0.adding(days: 1)) },
+            account: author, limit: limit, offset: offset)
         let rows = entries.map(AuditRow.init)
         switch format.format {
         case .json: context.output.write(try jsonText(rows))
@@ -57,10 +57,16 @@ struct AuditCommand: KataCommand {
         }
     }
 
-    /// The period given, nil when none was.
-    private func chosenPeriod(today: Day) throws -> Period? {
-        guard period.from != nil || period.to != nil || period.period != nil else { return nil }
-        return try period.resolve(today: today, fallback: Period(from: today, to: today))
+    /// The first and last day asked for; either is nil when the log is not bounded on that side.
+    private func chosenDays(today: Day) throws -> (from: Day?, to: Day?) {
+        if period.period != nil {
+            let whole = try period.resolve(today: today, fallback: Period(from: today, to: today))
+            return (whole.from, whole.to)
+        }
+        let from = try period.from?.day(today: today, field: "--from")
+        let to = try period.to?.day(today: today, field: "--to")
+        if let from, let to { _ = try Period(from: from, to: to) }
+        return (from, to)
     }
 }
 

@@ -217,6 +217,11 @@ struct AccountCommandTests {
         let dayOne = kata.run("audit", "--from", "2026-11-20", "--to", "2026-11-20").output
         #expect(dayOne.split(separator: "\n").count == 2)
         #expect(dayOne.contains("account  dee     add"))
+        #expect(kata.run("audit", "--to", "2026-11-20").output == dayOne)
+        #expect(kata.run("audit", "--from", "2026-11-21").output.split(separator: "\n").count == 5)
+        #expect(
+            kata.run("audit", "--from", "2026-11-21", "--to", "2026-11-20").errors
+                == "kata: the period ends (2026-11-20) before it starts (2026-11-21); give --to on or after --from.\n")
         let byDee = kata.run("audit", "--account", "dee", "--format", "csv").output
         #expect(
             byDee.hasPrefix(
