@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataStore", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

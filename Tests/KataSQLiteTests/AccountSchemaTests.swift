@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImprovementKata
 import KataSQLite
+import KataSchema
 import KataStore
 import KataTestSupport
 import Testing
@@ -128,5 +129,23 @@ struct AccountSchemaTests {
         #expect(execute(store, "UPDATE audit SET action = 'edit'") == appendOnly)
         #expect(execute(store, "DELETE FROM audit") == appendOnly)
         #expect(try store.audit().count == 2)
+    }
+
+    @Test("a database of the kata before accounts gains their tables and keeps its people")
+    func migratesForward() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("before-accounts.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        for migration in KataSchema.migrations.prefix(while: { $0.identifier != "0003-accounts" }) {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+        }
+        try migrator.migrate(queue)
+        try queue.write { db in try db.execute(sql: "INSERT INTO person (handle, name) VALUES ('ann', 'Ann Lee')") }
+        try queue.close()
+        let store = try SQLiteStore.open(path: path, create: false)
+        try store.addAccount(handle: handle("ann"), roles: [.admin], passwordHash: nil, at: AccountFixture.at(9))
+        #expect(try store.accounts().map(\.handle) == [handle("ann")])
+        #expect(try store.person(handle("ann"))?.name == "Ann Lee")
     }
 }
