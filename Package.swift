@@ -21,10 +21,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // A streaming RFC 4180 reader and writer: quoting, embedded newlines, BOMs.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // SHA-256 of API tokens, sessions and set-password links (the server keeps only the hash).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Bcrypt for account passwords (only its HummingbirdBcrypt product is built).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
-        .target(name: "KataStore", dependencies: ["ImprovementKata"], swiftSettings: strictness),
+        .target(
+            name: "KataStore",
+            dependencies: ["ImprovementKata", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
         .target(
             name: "KataSchema",
             path: "Schema",
@@ -58,6 +66,7 @@ let package = Package(
             dependencies: [
                 "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictness
         ),
@@ -75,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataStore", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -83,8 +92,9 @@ let package = Package(
         .testTarget(
             name: "KataCLITests",
             dependencies: [
-                "KataCLI", "KataTestSupport", "KataStore", "KataSQLite", "ImprovementKata",
+                "KataCLI", "KataTestSupport", "KataSQLite", "KataStore", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictness
         ),

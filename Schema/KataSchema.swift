@@ -17,5 +17,7 @@ public enum KataSchema {
         Migration(
             identifier: "0002-practice-indexes",
             sql: String(decoding: PackageResources._002_practice_indexes_sql, as: UTF8.self)),
+        Migration(
+            identifier: "0003-accounts", sql: String(decoding: PackageResources._003_accounts_sql, as: UTF8.self)),
     ]
 }

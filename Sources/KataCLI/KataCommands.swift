@@ -20,5 +20,7 @@ enum KataCommands {
         DemoCommand.self,
         BackupCommand.self,
         CheckCommand.self,
+        AccountCommand.self,
+        AuditCommand.self,
     ]
 }

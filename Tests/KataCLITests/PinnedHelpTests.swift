@@ -59,6 +59,10 @@ struct PinnedHelpTests {
                                           others are logging.
                   check                   Check the database file and the rules of the kata;
                                           exit 65 with a list when something is wrong.
+                  account                 Add, list, edit and disable the accounts that sign in
+                                          to a kata server.
+                  audit                   List the audit log: who wrote what, when, and through
+                                          which credential.
 
                   See 'kata help <subcommand>' for detailed help.
                 """#)
