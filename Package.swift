@@ -21,6 +21,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // A streaming RFC 4180 reader and writer: quoting, embedded newlines, BOMs.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // kata serve: the HTTP server (Hummingbird 2 without its swift-configuration support, which
+        // kata does not use and which would add to every build), bcrypt for passwords, SHA-256 for
+        // tokens, graceful shutdown and the request log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
@@ -54,9 +64,22 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataServer",
+            dependencies: [
+                "ImprovementKata", "KataStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport", "KataServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -98,6 +121,20 @@ let package = Package(
         .testTarget(
             name: "KataExportTests",
             dependencies: ["KataExport", "CoachTheCoaches", "KataTestSupport", "ImprovementKata"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataServerTests",
+            dependencies: [
+                "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictness
         ),
     ]
