@@ -20,5 +20,6 @@ enum KataCommands {
         DemoCommand.self,
         BackupCommand.self,
         CheckCommand.self,
+        ServeCommand.self,
     ]
 }
