@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Tests only: reads Schema/openapi.yaml to check the running server against it.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
@@ -38,7 +40,7 @@ let package = Package(
         .target(
             name: "KataSchema",
             path: "Schema",
-            exclude: ["JSON"],
+            exclude: ["JSON", "openapi.yaml"],
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictness
         ),
@@ -129,7 +131,7 @@ let package = Package(
                 "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
