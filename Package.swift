@@ -21,10 +21,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // A streaming RFC 4180 reader and writer: quoting, embedded newlines, BOMs.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        // SHA-256 of API tokens, sessions and set-password links (the server keeps only the hash).
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        // Bcrypt for account passwords (only its HummingbirdBcrypt product is built).
+        // kata serve: the HTTP server (Hummingbird 2 without its swift-configuration support, which
+        // kata does not use and which would add to every build), bcrypt for passwords, SHA-256 for
+        // tokens, graceful shutdown and the request log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Tests only: reads Schema/openapi.yaml to check the running server against it.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
@@ -36,7 +44,7 @@ let package = Package(
         .target(
             name: "KataSchema",
             path: "Schema",
-            exclude: ["JSON"],
+            exclude: ["JSON", "openapi.yaml"],
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictness
         ),
@@ -62,9 +70,22 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataServer",
+            dependencies: [
+                "ImprovementKata", "KataStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport", "KataServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -109,6 +130,20 @@ let package = Package(
         .testTarget(
             name: "KataExportTests",
             dependencies: ["KataExport", "CoachTheCoaches", "KataTestSupport", "ImprovementKata"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataServerTests",
+            dependencies: [
+                "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictness
         ),
     ]

@@ -22,5 +22,6 @@ enum KataCommands {
         CheckCommand.self,
         AccountCommand.self,
         AuditCommand.self,
+        ServeCommand.self,
     ]
 }

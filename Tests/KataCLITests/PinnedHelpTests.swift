@@ -59,6 +59,8 @@ struct PinnedHelpTests {
                                           others are logging.
                   check                   Check the database file and the rules of the kata;
                                           exit 65 with a list when something is wrong.
+                  serve                   Serve the database to the organisation: the JSON API,
+                                          /healthz, /readyz and /metrics.
                   account                 Add, list, edit and disable the accounts that sign in
                                           to a kata server.
                   audit                   List the audit log: who wrote what, when, and through

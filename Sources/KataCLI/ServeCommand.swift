@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import ImprovementKata
+import KataSQLite
+import KataServer
+
+/// `kata serve`: the organisation's record over HTTP (DESIGN §10.1).
+struct ServeCommand: KataCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the database to the organisation: the JSON API, /healthz, /readyz and /metrics.",
+        discussion: """
+            Listens on loopback (127.0.0.1:8470) unless told otherwise. Other machines are \
+            served only through TLS, at a reverse proxy such as nginx: name the https \
+            address users reach with --public-url, and with --trust-proxy the proxy's own \
+            address so that the sign-in limits count each client. SIGTERM or Ctrl-C \
+            let the requests in flight finish, then stop. Each request is logged as one \
+            line of JSON on standard error.
+
+            Examples:
+              kata serve --db /srv/kata/kata.sqlite
+              kata serve --listen 0.0.0.0:8470 --public-url https://kata.example.org
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The address to listen on.", valueName: "host:port"))
+    var listen: String = ServerConfiguration.defaultListen
+
+    @Option(
+        name: .customLong("public-url"), parsing: .unconditional,
+        help: ArgumentHelp("The address users reach the server at; https:// to serve other machines.", valueName: "url")
+    )
+    var publicURL: String?
+
+    @Option(
+        name: .customLong("trust-proxy"), parsing: .unconditional,
+        help: ArgumentHelp("The reverse proxy's address, whose X-Forwarded-For is believed.", valueName: "address"))
+    var trustProxy: String?
+
+    func run(in context: CommandContext) async throws {
+        let configuration = try ServerConfiguration(listen: listen, publicURL: publicURL, trustedProxy: trustProxy)
+        let store = try global.openFile(context)
+        context.errors.line("kata serve: \(context.databasePath(global.database)) on http://\(listen)")
+        try await KataServer.serve(
+            configuration: configuration, accounts: store,
+            readiness: { _ = try store.settings() })
+    }
+}

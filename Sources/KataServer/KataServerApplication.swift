@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// What the server takes as now; tests pass a clock they move.
+public typealias ServerClock = @Sendable () -> Date
+
+/// Checks that the database answers, for `/readyz`; throws when it does not.
+public typealias Readiness = @Sendable () async throws -> Void
+
+/// The `kata serve` application: the API, `/healthz`, `/readyz` and `/metrics` (DESIGN §10.1).
+///
+/// ```swift
+/// let app = try buildApplication(configuration: ServerConfiguration(), accounts: directory) { try await store.ping() }
+/// try await app.runService()  // until SIGTERM or SIGINT, which drain requests in flight
+/// ```
+public func buildApplication(
+    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
+    clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    var logger = Logger(label: "kata.serve")
+    logger.logLevel = .notice
+    let router = buildRouter(
+        configuration: configuration, accounts: accounts, readiness: readiness, clock: clock, log: log,
+        logger: logger)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// Serves until SIGTERM or SIGINT, which let the requests in flight finish, then returns.
+public func serve(
+    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
+    log: RequestLog = .standardError
+) async throws {
+    let application = buildApplication(
+        configuration: configuration, accounts: accounts, readiness: readiness, log: log)
+    try await application.runService()
+}
+
+/// The router of the application, with every middleware and route: `routes` lists what it serves.
+public func buildRouter(
+    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
+    clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
+    logger: Logger = Logger(label: "kata.serve")
+) -> Router<KataRequestContext> {
+    let metrics = RequestMetrics()
+    let authenticator = BearerAuthenticator(accounts: accounts, clock: clock)
+    let router = Router(context: KataRequestContext.self)
+    // Outermost first: every answer, errors included, gets the headers and a log line.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestLogMiddleware(log: log, metrics: metrics, clock: clock))
+    router.add(middleware: ErrorMiddleware(bodyLimit: configuration.bodyLimit, logger: logger))
+    router.add(middleware: ClientAddressMiddleware(configuration: configuration))
+    router.add(middleware: APIAuthenticationMiddleware(authenticator: authenticator))
+
+    HealthRoutes(readiness: readiness, metrics: metrics, authenticator: authenticator).add(to: router)
+    let api = router.group("api/v1")
+    TokenRoutes(accounts: accounts, limiter: SignInLimiter(), clock: clock).add(to: api)
+    MeRoute(accounts: accounts).add(to: api)
+    return router
+}
