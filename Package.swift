@@ -21,6 +21,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // A streaming RFC 4180 reader and writer: quoting, embedded newlines, BOMs.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The client's HTTP: NIO like the server, and no libcurl (FoundationNetworking's URLSession
+        // does not link with --static-swift-stdlib here and would tie the binary to libcurl).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Tests only: a real HTTP server on a loopback port for the client's tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "ImprovementKata", swiftSettings: strictness),
@@ -54,9 +61,18 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataClient",
+            dependencies: [
+                "ImprovementKata", "KataStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataSQLite", "CoachTheCoaches", "KataExport", "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -92,6 +108,15 @@ let package = Package(
             dependencies: [
                 "CoachTheCoaches", "KataTestSupport", "KataSQLite", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataClientTests",
+            dependencies: [
+                "KataClient", "KataCLI", "KataTestSupport", "ImprovementKata",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),
