@@ -20,5 +20,10 @@ enum KataCommands {
         DemoCommand.self,
         BackupCommand.self,
         CheckCommand.self,
+        LoginCommand.self,
+        LogoutCommand.self,
+        TokenCommand.self,
+        SyncCommand.self,
+        OutboxCommand.self,
     ]
 }
