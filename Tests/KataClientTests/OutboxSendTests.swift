@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataCLI
 import KataTestSupport
 import Testing
 
@@ -93,5 +94,70 @@ struct OutboxSendTests {
             #expect(await server.state.postOrder.isEmpty)
         }
         #expect(try outbox.entries() == entries)
+    }
+}
+
+@Suite("reading and posting with the server out of reach")
+struct OfflineTests {
+    let now = Date(timeIntervalSince1970: 1_795_165_200)
+
+    @Test("a read keeps the server's answer, and answers from it with its age once the server is gone")
+    func readFallsBackToCache() async throws {
+        let folder = ClientFolder()
+        let cache = ResponseCache(files: folder.files)
+        let url = try await WireServer.with { server in
+            let connection = try await server.signedInConnection()
+            let read = try await connection.read("/api/v1/due", cachingAs: "due/ann", in: cache, now: now)
+            guard case .fresh = read else { throw KataError.failure("not fresh") }
+            #expect(String(decoding: read.body, as: UTF8.self) == #"{"learners":["bo"]}"#)
+            return server.url
+        }
+        let offline = try ServerConnection(url: url, token: "kata_x")
+        let later = now.addingTimeInterval(2 * 3600)
+        let read = try await offline.read("/api/v1/due", cachingAs: "due/ann", in: cache, now: later)
+        guard case let .cached(document, reason) = read else { throw KataError.failure("not cached") }
+        #expect(document.age(at: later) == 2 * 3600)
+        #expect(reason.kind == .unavailable)
+        #expect(String(decoding: read.body, as: UTF8.self) == #"{"learners":["bo"]}"#)
+        let error = await thrown {
+            _ = try await offline.read("/api/v1/due", cachingAs: "due/bo", in: cache, now: later)
+        }
+        #expect(error?.kind == .unavailable)
+    }
+
+    @Test("a record posted while the server is gone waits in the outbox, and goes after older ones once it is back")
+    func postKeepsThenSendsInOrder() async throws {
+        let folder = ClientFolder()
+        let (outbox, older) = try folder.outbox(holding: 2)
+        let url = try await WireServer.with { $0.url }
+        let first = cycleEntry()
+        let kept = try await ServerConnection(url: url, token: "kata_x").post(first, keepingIn: outbox, now: now)
+        guard case let .kept(reason) = kept else { throw KataError.failure("not kept") }
+        #expect(reason.kind == .unavailable)
+        #expect(try outbox.entries() == older + [first])
+        try await WireServer.with { server in
+            let next = cycleEntry()
+            let delivery = try await server.signedInConnection().post(next, keepingIn: outbox, now: now)
+            guard case let .stored(_, earlier) = delivery else { throw KataError.failure("not stored") }
+            #expect(earlier?.sent == older + [first])
+            #expect(await server.state.postOrder == (older + [first, next]).map { $0.id.uuidString.lowercased() })
+        }
+        #expect(try outbox.entries().isEmpty)
+    }
+
+    @Test("a record the server refuses is not kept: the refusal is the command's answer")
+    func refusalIsNotKept() async throws {
+        let folder = ClientFolder()
+        let outbox = Outbox(files: folder.files)
+        try await WireServer.with { server in
+            let entry = cycleEntry()
+            await server.state.refuse(entry.id, "you do not coach bo.")
+            let error = await thrown {
+                _ = try await server.signedInConnection().post(entry, keepingIn: outbox, now: now)
+            }
+            #expect(error?.description == "you do not coach bo.")
+            #expect(error.map(Kata.exitCode(for:)) == 65)
+        }
+        #expect(try outbox.entries().isEmpty)
     }
 }

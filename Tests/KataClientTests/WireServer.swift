@@ -119,6 +119,10 @@ struct WireServer: Sendable {
             }
             return Response(status: .noContent)
         }
+        router.get("/api/v1/due") { request, _ -> Response in
+            guard await signedIn(request, state) != nil else { return notSignedIn() }
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: #"{"learners":["bo"]}"#)))
+        }
         for path in ["/api/v1/cycles", "/api/v1/observations"] {
             router.post(RouterPath(path)) { request, _ -> Response in
                 guard await signedIn(request, state) != nil else { return notSignedIn() }
