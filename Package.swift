@@ -115,6 +115,7 @@ let package = Package(
             name: "KataClientTests",
             dependencies: [
                 "KataClient", "KataCLI", "KataTestSupport", "ImprovementKata",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

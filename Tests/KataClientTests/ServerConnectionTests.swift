@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import ImprovementKata
 import KataCLI
@@ -52,6 +53,17 @@ struct ServerConnectionTests {
         #expect(
             error?.description
                 == "cannot reach the server at \(url): connection refused (is kata serve running there?).")
+    }
+
+    @Test("a request that gets no answer in time says how long it waited")
+    func timeoutReason() {
+        for error in [HTTPClientError.deadlineExceeded, .connectTimeout, .readTimeout] {
+            #expect(ServerConnection.reason(error, timeout: .seconds(10)) == "no answer within 10 seconds")
+        }
+        let connection = try? ServerConnection(url: "https://kata.example.org", timeout: .seconds(3))
+        #expect(
+            connection?.unreachable(HTTPClientError.deadlineExceeded).description
+                == "cannot reach the server at https://kata.example.org: no answer within 3 seconds.")
     }
 
     @Test(
