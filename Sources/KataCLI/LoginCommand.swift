@@ -36,10 +36,16 @@ struct LoginCommand: KataCommand {
         let name = ProcessInfo.processInfo.hostName
         let issued = try synchronously { try await server.signIn(handle: account, password: password, name: name) }
         let files = context.clientFiles
+        let previous = try? Credentials.read(from: files)
         try Credentials(server: server.url, token: issued.token, tokenId: issued.id, handle: issued.handle)
             .write(to: files)
         try ResponseCache(files: files).clear()
         context.output.line("Signed in to \(server.url) as \(issued.handle).")
+        if let previous, previous.server == server.url, previous.tokenId != issued.id {
+            // This computer's former token of that server would otherwise stay valid, unused.
+            let connection = try previous.connection()
+            _ = try? synchronously { try await connection.revokeToken(previous.tokenId) }
+        }
     }
 
     /// The handle and password: from the options and standard input, else asked for on the terminal.
@@ -73,14 +79,23 @@ struct LoginCommand: KataCommand {
     }
 }
 
-/// A line typed on the terminal, not shown as it is typed.
+/// The terminal's settings while a password is typed, for Ctrl-C to put back.
+nonisolated(unsafe) private var terminalBeforePassword = termios()
+
+/// A line typed on the terminal, not shown as it is typed; Ctrl-C turns the echo back on.
 private func readLineWithoutEcho() -> String? {
-    var shown = termios()
-    guard tcgetattr(STDIN_FILENO, &shown) == 0 else { return readLine() }
-    var hidden = shown
+    guard tcgetattr(STDIN_FILENO, &terminalBeforePassword) == 0 else { return readLine() }
+    var hidden = terminalBeforePassword
     hidden.c_lflag &= ~tcflag_t(ECHO)
+    let interrupt = signal(SIGINT) { _ in
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &terminalBeforePassword)
+        _exit(130)
+    }
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden)
-    defer { tcsetattr(STDIN_FILENO, TCSAFLUSH, &shown) }
+    defer {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &terminalBeforePassword)
+        signal(SIGINT, interrupt)
+    }
     return readLine()
 }
 

@@ -64,6 +64,20 @@ struct AccountCommandTests {
         }
     }
 
+    @Test("signing in again to the same server revokes this computer's former token there")
+    func loginAgain() async throws {
+        let kata = try KataRunner(initialise: false)
+        try await WireServer.with { server in
+            _ = await kata.signIn(to: server)
+            let first = try #require(try Credentials.read(from: kata.clientFiles))
+            #expect(await kata.signIn(to: server).exitCode == 0)
+            let second = try #require(try Credentials.read(from: kata.clientFiles))
+            #expect(second.tokenId != first.tokenId)
+            #expect(await server.state.tokenID(of: first.token) == nil)
+            #expect(await server.state.tokenID(of: second.token) == second.tokenId)
+        }
+    }
+
     @Test("a wrong password is exit 77 with the server's message, and nothing is stored")
     func wrongPassword() async throws {
         let kata = try KataRunner(initialise: false)
