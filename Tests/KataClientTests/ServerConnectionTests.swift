@@ -96,6 +96,7 @@ struct ServerConnectionTests {
         #expect(try ServerConnection(url: "HTTPS://Kata.Example.org/").url == "https://kata.example.org")
         #expect(try ServerConnection(url: "http://127.0.0.1:8470").url == "http://127.0.0.1:8470")
         #expect(try ServerConnection(url: "https://example.org/kata/").url == "https://example.org/kata")
+        #expect(try ServerConnection(url: "http://[::1]:8470/").url == "http://[::1]:8470")
     }
 
     @Test(
