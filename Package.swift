@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The client's HTTP: NIO like the server, and no libcurl (FoundationNetworking's URLSession
+        // does not link with --static-swift-stdlib here and would tie the binary to libcurl).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Tests only: reads Schema/openapi.yaml to check the running server against it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -70,6 +73,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataClient",
+            dependencies: [
+                "ImprovementKata", "KataStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataServer",
             dependencies: [
                 "ImprovementKata", "KataStore", .product(name: "Hummingbird", package: "hummingbird"),
@@ -86,6 +98,7 @@ let package = Package(
             name: "KataCLI",
             dependencies: [
                 "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport", "KataServer",
+                "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -130,6 +143,16 @@ let package = Package(
         .testTarget(
             name: "KataExportTests",
             dependencies: ["KataExport", "CoachTheCoaches", "KataTestSupport", "ImprovementKata"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataClientTests",
+            dependencies: [
+                "KataClient", "KataCLI", "KataTestSupport", "ImprovementKata",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

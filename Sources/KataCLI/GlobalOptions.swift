@@ -13,6 +13,12 @@ struct GlobalOptions: ParsableArguments {
             "The database file (default: $KATA_DB, else $XDG_DATA_HOME/kata/kata.sqlite).", valueName: "path"))
     var database: String?
 
+    @Option(
+        name: .customLong("server"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The kata server (default: $KATA_SERVER, else the one signed in to).", valueName: "url"))
+    var server: String?
+
     /// The store a command works on; a missing database file is an error pointing at `kata init`.
     func openStore(_ context: CommandContext) throws -> any KataBackend {
         try openFile(context)

@@ -23,5 +23,10 @@ enum KataCommands {
         AccountCommand.self,
         AuditCommand.self,
         ServeCommand.self,
+        LoginCommand.self,
+        LogoutCommand.self,
+        TokenCommand.self,
+        SyncCommand.self,
+        OutboxCommand.self,
     ]
 }

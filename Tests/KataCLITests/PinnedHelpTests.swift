@@ -59,12 +59,21 @@ struct PinnedHelpTests {
                                           others are logging.
                   check                   Check the database file and the rules of the kata;
                                           exit 65 with a list when something is wrong.
-                  serve                   Serve the database to the organisation: the JSON API,
-                                          /healthz, /readyz and /metrics.
                   account                 Add, list, edit and disable the accounts that sign in
                                           to a kata server.
                   audit                   List the audit log: who wrote what, when, and through
                                           which credential.
+                  serve                   Serve the database to the organisation: the JSON API,
+                                          /healthz, /readyz and /metrics.
+                  login                   Sign in to a kata server and keep a token for this
+                                          computer.
+                  logout                  Revoke this computer's token and remove the
+                                          credentials.
+                  token                   List and revoke your API tokens on the server.
+                  sync                    Send the records kept in the outbox while the server
+                                          could not be reached.
+                  outbox                  List, show and drop the records waiting to be sent to
+                                          the server.
 
                   See 'kata help <subcommand>' for detailed help.
                 """#)
@@ -103,6 +112,8 @@ struct PinnedHelpTests {
                 OPTIONS:
                   --db <path>             The database file (default: $KATA_DB, else
                                           $XDG_DATA_HOME/kata/kata.sqlite).
+                  --server <url>          The kata server (default: $KATA_SERVER, else the one
+                                          signed in to).
                   --learner <learner>     The learner coached.
                   --coach <coach>         The coach (default: $KATA_COACH or the config file).
                   --date <date>           The day of the cycle (default: today).
@@ -153,7 +164,7 @@ struct PinnedHelpTests {
                   kata practice --unit Assembly --by second-coach --below 0.6
                   kata practice --coach ann --calendar --period 2026
 
-                USAGE: kata practice [--db <path>] [--from <from>] [--to <to>]
+                USAGE: kata practice [--db <path>] [--server <url>] [--from <from>] [--to <to>]
                                      [--period <period>] [--format <format>] [--coach <coach>]
                                      [--unit <unit>] [--second-coach <second-coach>] [--by <by>]
                                      [--below <below>] [--calendar]
@@ -161,6 +172,8 @@ struct PinnedHelpTests {
                 OPTIONS:
                   --db <path>             The database file (default: $KATA_DB, else
                                           $XDG_DATA_HOME/kata/kata.sqlite).
+                  --server <url>          The kata server (default: $KATA_SERVER, else the one
+                                          signed in to).
                   --from <from>           First day of the period (YYYY-MM-DD, today, -4w, …).
                   --to <to>               Last day of the period, inclusive.
                   --period <period>       A whole period: 2026, 2026-H2, 2026-Q3, 2026-09 or
