@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataStore", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "CoachTheCoaches", "KataStore", "KataTestSupport", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
