@@ -32,8 +32,9 @@ struct AccessFixture {
     static let today = day("2026-11-20")
     static let now = Date(timeIntervalSince1970: 1_795_161_600)  // 2026-11-20T08:00:00Z
 
-    init() throws {
-        let owner = try SQLiteStore.inMemory()
+    /// The organisation in `store`, or in a new database in memory.
+    init(store: SQLiteStore? = nil) throws {
+        let owner = try store ?? SQLiteStore.inMemory()
         self.owner = owner
         try owner.configure(timeZone: "UTC", workweek: WorkCalendar.mondayToFriday)
         let people: [(String, String, String?)] = [

@@ -45,6 +45,27 @@ struct AccessInsightTests {
         #expect(outcome { try fixture.store(.manager).practice(request) } == answer)
     }
 
+    @Test("keeps to the caller's scope when a large report is read on two connections")
+    func parallelRead() throws {
+        let folder = try TemporaryFolder()
+        let fixture = try AccessFixture(
+            store: SQLiteStore.open(path: folder.url.appendingPathComponent("kata.sqlite").path, create: true))
+        // 44 pairings over ten years: past the coaches × days from which two connections read at once.
+        for number in 1...40 {
+            let learner = handle("dl\(number)")
+            try fixture.owner.addPerson(Person(handle: learner, name: "Learner \(number)"))
+            try fixture.owner.addPairing(Pairing(coach: handle("dan"), learner: learner, since: day("2017-01-02")))
+        }
+        let request = PracticeRequest(
+            period: try Period(from: day("2017-01-01"), to: day("2026-11-30")), today: AccessFixture.today)
+        #expect(try fixture.store(.manager).practice(request).report.coaches.map(\.coach) == ["ann"])
+        #expect(try fixture.store(.otherCoach).practice(request).report.coaches.map(\.coach) == ["dan"])
+        #expect(try fixture.store(.lean).practice(request).report.coaches.map(\.coach) == ["ann", "dan"])
+        var named = request
+        named.filter = PracticeFilter(coach: handle("dan"))
+        #expect(outcome { try fixture.store(.coach).practice(named) }.hasPrefix("notFound: no coach 'dan'."))
+    }
+
     static func review(of coach: Handle?) throws -> ReviewRequest {
         ReviewRequest(
             coach: coach, period: try Period(from: day("2026-11-01"), to: day("2026-11-30")),
