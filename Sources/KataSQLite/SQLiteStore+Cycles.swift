@@ -20,6 +20,8 @@ extension SQLiteStore {
                     throw KataError.forbidden(
                         "you may log only the cycles you coach yourself, not those of \(entry.coach).")
                 }
+                // The directory is everyone's: a handle nobody has is unknown, not forbidden.
+                try SQLiteStore.requirePerson(entry.learner, as: "learner", db)
                 try requireCoach(of: entry.learner, on: entry.date, db)
             }
             return try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db)

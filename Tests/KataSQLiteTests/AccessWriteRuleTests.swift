@@ -38,6 +38,8 @@ struct AccessWriteRuleTests {
         #expect(log(.coach, "ann", "fay", "2026-11-20") == "forbidden: you do not coach fay.")
         #expect(log(.coach, "ann", "fay", "2026-10-28") == "ok")
         #expect(log(.lean, "lea", "bo", "2026-11-20") == "forbidden: you do not coach bo.")
+        #expect(log(.coach, "ann", "zed", "2026-11-20") == log(.owner, "ann", "zed", "2026-11-20"))
+        #expect(log(.coach, "ann", "zed", "2026-11-20").hasPrefix("notFound: no learner 'zed'."))
     }
 
     static func notLogged(_ fixture: AccessFixture) -> String {
