@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "CoachTheCoaches", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

@@ -23,7 +23,7 @@ struct PracticeCycleScan {
     ///
     /// With `half`, only the coaches whose handle sorts before `:split`, or from it on (one half of
     /// the coaches, for one of two connections reading at once).
-    static func sql(_ filter: PracticeFilter, half: Half? = nil) -> String {
+    static func sql(_ filter: PracticeFilter, half: Half? = nil, scope: Handle? = nil) -> String {
         let range =
             switch half {
             case .before: " AND p.handle < :split"
@@ -34,7 +34,7 @@ struct PracticeCycleScan {
             SELECT p.rowid, c.date, c.learner, c.minutes, c.planned
             FROM person p CROSS JOIN cycle c INDEXED BY cycle_practice
                 ON c.coach = p.handle AND c.date BETWEEN :from AND :to
-            WHERE \(filter.sql)\(range)
+            WHERE \(PracticeQuery.condition(filter, scope: scope))\(range)
             """
     }
 
@@ -61,12 +61,12 @@ struct PracticeCycleScan {
     /// pass to one half of the coaches (see `sql(_:half:)`).
     static func read(
         _ db: Database, into inputs: inout [CoachPracticeInput], period: Period, filter: PracticeFilter,
-        arguments: StatementArguments, withoutPrediction known: StepIDs? = nil, half: Half? = nil
+        scope: Handle? = nil, arguments: StatementArguments, withoutPrediction known: StepIDs? = nil, half: Half? = nil
     ) throws {
         var positions: [Int64: Int] = [:]
         for (position, input) in inputs.enumerated() { positions[input.person] = position }
         let withoutPrediction = try known ?? stepsWithoutPrediction(db)
-        let statement = try db.makeStatement(sql: sql(filter, half: half))
+        let statement = try db.makeStatement(sql: sql(filter, half: half, scope: scope))
         var arguments = arguments
         if let half { arguments += ["split": half.split] }
         try statement.setArguments(arguments)

@@ -35,7 +35,8 @@ enum PracticeParallelRead {
 
         let handover = Handover()
         let done = DispatchSemaphore(value: 0)
-        let arguments = PracticeQuery.arguments(period: period, filter: filter)
+        let scope = store.practiceScope
+        let arguments = PracticeQuery.arguments(period: period, filter: filter, scope: scope)
         DispatchQueue.global().async {
             handover.helperResult = Result {
                 try helper.read { db in
@@ -47,7 +48,7 @@ enum PracticeParallelRead {
                         let split = handover.split
                     else { return [] }
                     try PracticeCycleScan.read(
-                        db, into: &half, period: period, filter: filter, arguments: arguments,
+                        db, into: &half, period: period, filter: filter, scope: scope, arguments: arguments,
                         withoutPrediction: withoutPrediction, half: .from(split))
                     return half
                 }
@@ -57,16 +58,17 @@ enum PracticeParallelRead {
         }
         return try store.read { db in
             defer { handover.coachesRead.signal() }
-            try SQLiteStore.requireFilterExists(filter, db)
+            try store.requireFilterExists(filter, db)
             handover.helperBegan.wait()
             lock.release()
-            var inputs = try PracticeQuery.coaches(db, period: period, filter: filter, arguments: arguments)
+            var inputs = try PracticeQuery.coaches(
+                db, period: period, filter: filter, scope: scope, arguments: arguments)
             let withoutPrediction = try PracticeCycleScan.stepsWithoutPrediction(db)
             // The coaches come sorted by handle (as SQLite compares them, bytes), so the second half
             // begins at the middle one.
             guard inputs.count >= 2 else {
                 try PracticeCycleScan.read(
-                    db, into: &inputs, period: period, filter: filter, arguments: arguments,
+                    db, into: &inputs, period: period, filter: filter, scope: scope, arguments: arguments,
                     withoutPrediction: withoutPrediction)
                 try PracticeQuery.readObservations(db, into: &inputs, arguments: arguments)
                 return inputs
@@ -78,14 +80,14 @@ enum PracticeParallelRead {
             handover.split = split
             handover.coachesRead.signal()
             try PracticeCycleScan.read(
-                db, into: &inputs, period: period, filter: filter, arguments: arguments,
+                db, into: &inputs, period: period, filter: filter, scope: scope, arguments: arguments,
                 withoutPrediction: withoutPrediction, half: .before(split))
             try PracticeQuery.readObservations(db, into: &inputs, arguments: arguments)
             done.wait()
             guard case .success(let half) = handover.helperResult, half.count == inputs.count else {
                 // The second connection could not read (a read-only file, say): read its share here.
                 try PracticeCycleScan.read(
-                    db, into: &inputs, period: period, filter: filter, arguments: arguments,
+                    db, into: &inputs, period: period, filter: filter, scope: scope, arguments: arguments,
                     withoutPrediction: withoutPrediction, half: .from(split))
                 return inputs
             }

@@ -38,12 +38,20 @@ enum PracticeQuery {
             8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) = ''
         """
 
-    /// The named arguments of every statement: `:from`, `:to` and those of the filter.
-    static func arguments(period: Period, filter: PracticeFilter) -> StatementArguments {
+    /// The named arguments of every statement: `:from`, `:to`, those of the filter and the
+    /// caller whose practice scope limits the coaches (`:caller`).
+    static func arguments(period: Period, filter: PracticeFilter, scope: Handle? = nil) -> StatementArguments {
         [
             "from": period.from, "to": period.to, "coach": filter.coach, "unit": filter.unit,
-            "secondCoach": filter.secondCoach,
+            "secondCoach": filter.secondCoach, "caller": scope,
         ]
+    }
+
+    /// The filter's condition on the `person` row aliased `p`, limited to the coaches in the
+    /// practice scope of `scope` when one is given (an account that is neither lean nor admin).
+    static func condition(_ filter: PracticeFilter, scope: Handle?) -> String {
+        guard scope != nil else { return filter.sql }
+        return "\(filter.sql) AND \(SQLiteStore.practiceScopeSQL("p.handle"))"
     }
 
     /// Every statement of the report, for checking their query plans.
@@ -54,17 +62,20 @@ enum PracticeQuery {
     }
 
     /// The inputs of every coach the report lists, sorted by handle.
-    static func inputs(_ db: Database, period: Period, filter: PracticeFilter) throws -> [CoachPracticeInput] {
-        let arguments = arguments(period: period, filter: filter)
-        var inputs = try coaches(db, period: period, filter: filter, arguments: arguments)
-        try PracticeCycleScan.read(db, into: &inputs, period: period, filter: filter, arguments: arguments)
+    static func inputs(_ db: Database, period: Period, filter: PracticeFilter, scope: Handle? = nil) throws
+        -> [CoachPracticeInput]
+    {
+        let arguments = arguments(period: period, filter: filter, scope: scope)
+        var inputs = try coaches(db, period: period, filter: filter, scope: scope, arguments: arguments)
+        try PracticeCycleScan.read(
+            db, into: &inputs, period: period, filter: filter, scope: scope, arguments: arguments)
         try readObservations(db, into: &inputs, arguments: arguments)
         return inputs
     }
 
     /// Everyone who is coach in a pairing overlapping the period or logged a cycle in it, with
     /// what decides their active span, and their last cycle.
-    static func coachesSQL(_ filter: PracticeFilter) -> String {
+    static func coachesSQL(_ filter: PracticeFilter, scope: Handle? = nil) -> String {
         """
         SELECT p.rowid AS person, p.handle, p.name, p.unit,
             (SELECT min(since) FROM pairing WHERE coach = p.handle) AS pairedSince,
@@ -76,7 +87,7 @@ enum PracticeQuery {
         WHERE (EXISTS (SELECT 1 FROM pairing WHERE coach = p.handle AND since <= :to
                     AND (until IS NULL OR until >= :from))
                 OR EXISTS (SELECT 1 FROM cycle WHERE coach = p.handle AND date BETWEEN :from AND :to))
-            AND \(filter.sql)
+            AND \(condition(filter, scope: scope))
         ORDER BY p.handle
         """
     }
@@ -86,9 +97,9 @@ enum PracticeQuery {
         "SELECT coach, count(*) FROM observation WHERE date BETWEEN :from AND :to GROUP BY coach"
 
     static func coaches(
-        _ db: Database, period: Period, filter: PracticeFilter, arguments: StatementArguments
+        _ db: Database, period: Period, filter: PracticeFilter, scope: Handle? = nil, arguments: StatementArguments
     ) throws -> [CoachPracticeInput] {
-        let rows = try Row.fetchCursor(db, sql: coachesSQL(filter), arguments: arguments)
+        let rows = try Row.fetchCursor(db, sql: coachesSQL(filter, scope: scope), arguments: arguments)
         var result: [CoachPracticeInput] = []
         while let row = try rows.next() {
             result.append(

@@ -22,7 +22,20 @@ extension SQLiteStore: CoachingInsights {
         return PracticeAnswer(report: report, groups: groups, learnersLeftLongest: left)
     }
 
+    /// Review packets, which are HR's (DESIGN §10.3).
+    ///
+    /// An account without `hr` or `admin` may make only its own; once allowed, a packet covers the
+    /// whole of the coach's practice, whatever the caller's practice scope.
     public func reviews(_ request: ReviewRequest) throws -> ReviewCollection {
+        guard case let .account(handle, roles) = caller else { return try packets(request) }
+        if roles.isDisjoint(with: [.hr, .admin]) && request.coach != handle {
+            let whose = request.coach.map { "\($0)'s review packet" } ?? "the review packets of every coach"
+            throw KataError.forbidden("only HR, an admin or the coach may make \(whose).")
+        }
+        return try scoped(to: .owner).packets(request)
+    }
+
+    private func packets(_ request: ReviewRequest) throws -> ReviewCollection {
         let builder = ReviewPacketBuilder(
             store: self, period: request.period, today: request.today, privacy: request.privacy, now: request.now,
             kataVersion: request.kataVersion)

@@ -47,8 +47,8 @@ extension SQLiteStore {
         let inputs =
             try parallel
             ?? read { db in
-                try SQLiteStore.requireFilterExists(filter, db)
-                return try PracticeQuery.inputs(db, period: period, filter: filter)
+                try requireFilterExists(filter, db)
+                return try PracticeQuery.inputs(db, period: period, filter: filter, scope: practiceScope)
             }
         let calculator = PracticeCalculator(period: period, calendar: calendar)
         return PracticeReport(
@@ -85,13 +85,29 @@ extension SQLiteStore {
 
     /// Refuses a filter naming a person or unit the database does not know: an empty report would
     /// hide the typo.
-    static func requireFilterExists(_ filter: PracticeFilter, _ db: Database) throws {
+    ///
+    /// A coach outside the caller's practice scope is unknown too, as if nobody had that handle.
+    func requireFilterExists(_ filter: PracticeFilter, _ db: Database) throws {
         for (handle, role) in [(filter.coach, "coach"), (filter.secondCoach, "2nd coach")] {
             guard let handle else { continue }
             let known = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)", arguments: [handle])
             if known != true {
                 throw try SQLiteStore.unknownPerson(handle, as: role, db)
+            }
+        }
+        if let coach = filter.coach, let scope = practiceScope {
+            let visible = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM person p WHERE p.handle = :coach
+                        AND \(SQLiteStore.practiceScopeSQL("p.handle")))
+                    """, arguments: ["coach": coach, "caller": scope])
+            if visible != true {
+                let others = try Row.fetchAll(
+                    db, sql: "SELECT handle, name FROM person WHERE handle <> ?", arguments: [coach]
+                ).map { row in (handle: try Handle(validating: row["handle"]), name: row["name"] as String) }
+                throw KataError.unknownPerson(coach, as: "coach", among: others)
             }
         }
         if let unit = filter.unit {

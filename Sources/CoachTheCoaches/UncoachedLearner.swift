@@ -38,11 +38,11 @@ extension SQLiteStore {
                         (SELECT max(date) FROM cycle WHERE cycle.learner = pr.learner AND cycle.coach = pr.coach
                             AND cycle.date <= :to) AS lastCycle
                     FROM pairing pr JOIN person l ON l.handle = pr.learner JOIN person p ON p.handle = pr.coach
-                    WHERE pr.since <= :to AND (pr.until IS NULL OR pr.until >= :to) AND \(filter.sql)
+                    WHERE pr.since <= :to AND (pr.until IS NULL OR pr.until >= :to) AND \(PracticeQuery.condition(filter, scope: practiceScope))
                     """,
                 arguments: [
                     "from": period.from, "to": period.to, "coach": filter.coach, "unit": filter.unit,
-                    "secondCoach": filter.secondCoach,
+                    "secondCoach": filter.secondCoach, "caller": practiceScope,
                 ])
             var result: [UncoachedLearner] = []
             while let row = try rows.next() {

@@ -6,6 +6,9 @@ import KataStore
 extension SQLiteStore {
     /// Adds a challenge; refuses an unknown owner or parent.
     public func addChallenge(_ challenge: Challenge) throws {
+        if let account, account.roles.isDisjoint(with: [.lean, .admin]) {
+            throw KataError.forbidden("only lean staff or an admin may add challenges.")
+        }
         try write { db in
             if let owner = challenge.owner { try SQLiteStore.requirePerson(owner, as: "owner", db) }
             if let parent = challenge.parent {

@@ -6,22 +6,34 @@ import KataStore
 extension SQLiteStore {
     /// Cycles, newest first.
     public func cycles(_ filter: CycleFilter = CycleFilter()) throws -> [CoachingCycle] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM cycle WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR learner = ?2)
-                        AND (?3 IS NULL OR date >= ?3) AND (?4 IS NULL OR date <= ?4)
-                    ORDER BY date DESC, rowid DESC LIMIT ?5
-                    """,
-                arguments: [filter.coach, filter.learner, filter.from, filter.to, filter.limit ?? -1]
-            ).map(CoachingCycle.init(row:))
-        }
+        let (sql, arguments) = scoped(
+            """
+            SELECT * FROM cycle WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR learner = ?2)
+                AND (?3 IS NULL OR date >= ?3) AND (?4 IS NULL OR date <= ?4) /*scope*/
+            ORDER BY date DESC, rowid DESC LIMIT ?5
+            """, [filter.coach, filter.learner, filter.from, filter.to, filter.limit ?? -1]
+        ) { AccessScope.cycle("cycle", $0) }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(CoachingCycle.init(row:)) }
     }
 
     /// One cycle with the target condition, obstacle and experiments it refers to.
     public func cycleDetail(_ id: UUID) throws -> LoggedCycle {
-        try read { db in try SQLiteStore.cycleDetail(id, db) }
+        try read { db in
+            try requireVisible(.cycle, id, db)
+            return try SQLiteStore.cycleDetail(id, db)
+        }
+    }
+
+    /// Refuses a cycle the caller may not see (as unknown) or did not log (forbidden); the owner
+    /// and admins pass without a query.
+    func requireOwnCycle(_ id: UUID, _ db: Database) throws {
+        guard let account, !account.roles.contains(.admin) else { return }
+        try requireVisible(.cycle, id, db)
+        let coach = try String.fetchOne(db, sql: "SELECT coach FROM cycle WHERE id = ?", arguments: [id.text])
+        guard coach == account.handle.rawValue else {
+            throw KataError.forbidden(
+                "you did not log cycle \(id.short); only its coach (\(coach ?? "?")) or an admin may change it.")
+        }
     }
 
     static func cycleDetail(_ id: UUID, _ db: Database) throws -> LoggedCycle {
@@ -54,6 +66,7 @@ extension SQLiteStore {
         }
         try CoachingCycle.validate(minutes: correction.minutes)
         return try write { db in
+            try requireOwnCycle(id, db)
             var detail = try SQLiteStore.cycleDetail(id, db)
             var cycle = detail.cycle
             if let date = correction.date {
@@ -135,6 +148,7 @@ extension SQLiteStore {
     /// reviewed it), the step it reviewed is open again, observations of it stay without it.
     public func deleteCycle(_ id: UUID) throws {
         try write { db in
+            try requireOwnCycle(id, db)
             let detail = try SQLiteStore.cycleDetail(id, db)
             if let planned = detail.planned, planned.isClosed {
                 throw KataError.ruleBroken(
@@ -166,6 +180,7 @@ extension SQLiteStore {
             try observation.date.requireHappened(by: SQLiteStore.today(today, at: now, db), record: "an observation")
             try SQLiteStore.requirePerson(observation.coach, as: "coach", db)
             try SQLiteStore.requirePerson(observation.secondCoach, as: "2nd coach", db)
+            try requireObserver(of: observation, db)
             if let cycle = observation.cycle {
                 let coach = try String.fetchOne(
                     db, sql: "SELECT coach FROM cycle WHERE id = ?", arguments: [cycle.text])
@@ -196,15 +211,31 @@ extension SQLiteStore {
 
     /// Observations, newest first, optionally of one coach.
     public func observations(coach: Handle? = nil, secondCoach: Handle? = nil) throws -> [Observation] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM observation WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR secondCoach = ?2)
-                    ORDER BY date DESC, rowid DESC
-                    """,
-                arguments: [coach, secondCoach]
-            ).map(Observation.init(row:))
+        let (sql, arguments) = scoped(
+            """
+            SELECT * FROM observation WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR secondCoach = ?2) /*scope*/
+            ORDER BY date DESC, rowid DESC
+            """, [coach, secondCoach]
+        ) { AccessScope.observation("observation", $0) }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Observation.init(row:)) }
+    }
+
+    /// Refuses an account that may not record `observation`: only lean staff, admins, and the
+    /// coach's 2nd coaches (as themselves) may.
+    func requireObserver(of observation: Observation, _ db: Database) throws {
+        guard let account, account.roles.isDisjoint(with: [.lean, .admin]) else { return }
+        let secondCoaches =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM pairing WHERE coach = ? AND secondCoach = ?)",
+                arguments: [observation.coach, account.handle]) ?? false
+        guard secondCoaches else {
+            throw KataError.forbidden(
+                "only lean staff, 2nd coaches of \(observation.coach) or an admin may record an observation of "
+                    + "\(observation.coach).")
+        }
+        guard observation.secondCoach == account.handle else {
+            throw KataError.forbidden(
+                "you may record observations only as their 2nd coach yourself, not as \(observation.secondCoach).")
         }
     }
 }

@@ -14,7 +14,18 @@ extension SQLiteStore {
     public func logCycle(_ entry: CycleEntry, id: UUID = UUID(), at now: Date = Date(), today: Day? = nil) throws
         -> LoggedCycle
     {
-        try write { db in try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db) }
+        try write { db in
+            if let account, !account.roles.contains(.admin) {
+                guard entry.coach == account.handle else {
+                    throw KataError.forbidden(
+                        "you may log only the cycles you coach yourself, not those of \(entry.coach).")
+                }
+                // The directory is everyone's: a handle nobody has is unknown, not forbidden.
+                try SQLiteStore.requirePerson(entry.learner, as: "learner", db)
+                try requireCoach(of: entry.learner, on: entry.date, db)
+            }
+            return try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db)
+        }
     }
 
     static func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?, _ db: Database) throws

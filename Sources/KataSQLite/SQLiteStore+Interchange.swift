@@ -15,6 +15,7 @@ extension SQLiteStore {
     /// ```
     @discardableResult
     public func exportData(_ format: InterchangeFormat, to sink: @escaping (Data) throws -> Void) throws -> Int {
+        try requireAdmin("export the record")
         let background = BackgroundSink(sink)
         let count = try read { db in
             do {
@@ -49,6 +50,7 @@ extension SQLiteStore {
     public func importData(
         from path: String, dryRun: Bool = false, today: Day, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
+        try requireAdmin("import records")
         let started = Date()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {

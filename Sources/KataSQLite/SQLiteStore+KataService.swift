@@ -21,6 +21,7 @@ extension SQLiteStore: KataService {
     }
 
     public func importData(_ request: ImportRequest) throws -> ImportSummary {
+        try requireAdmin("import records")
         let today = try request.today ?? settings().today(at: Date())
         switch request.source {
         case let .file(url):

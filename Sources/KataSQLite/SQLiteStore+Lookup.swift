@@ -7,10 +7,11 @@ extension SQLiteStore {
     /// The full id of the record of `kind` whose id starts with `prefix` (at least 4 characters,
     /// as shown by listings), so that nobody has to type a whole UUID.
     public func resolve(_ kind: RecordKind, _ prefix: String) throws -> UUID {
-        try read { db in try SQLiteStore.resolve(kind, prefix, db) }
+        try read { db in try resolve(kind, prefix, db) }
     }
 
-    static func resolve(_ kind: RecordKind, _ prefix: String, _ db: Database) throws -> UUID {
+    /// The same, inside a read or write of `db`, among the records of `kind` the caller may see.
+    func resolve(_ kind: RecordKind, _ prefix: String, _ db: Database) throws -> UUID {
         let lower = prefix.trimmed.lowercased()
         let hex = lower.filter { $0 != "-" }
         guard hex.count >= 4, hex.allSatisfy(\.isHexDigit), lower.count <= 36 else {
@@ -19,9 +20,10 @@ extension SQLiteStore {
                 expected: "an id or its first characters (at least 4) as shown by '\(kind.listCommand)'")
         }
         // A range scan on the primary key: ids are lower-case text.
-        let matches = try String.fetchAll(
-            db, sql: "SELECT id FROM \(kind.table) WHERE id >= ? AND id < ? LIMIT 6",
-            arguments: [lower, lower + "\u{7f}"])
+        let (sql, arguments) = scoped(
+            "SELECT id FROM \(kind.table) WHERE id >= ?1 AND id < ?2 /*scope*/ LIMIT 6", [lower, lower + "\u{7f}"]
+        ) { AccessScope.record(kind, $0) }
+        let matches = try String.fetchAll(db, sql: sql, arguments: arguments)
         guard let first = matches.first else {
             throw KataError.unknown(kind: kind.noun, reference: prefix, hint: "See '\(kind.listCommand)' for the ids.")
         }

@@ -26,7 +26,8 @@ extension SQLiteStore {
     /// Checks the file (`integrity_check`, `foreign_key_check`) and the kata's own rules; an empty
     /// list means all is well.
     public func check() throws -> [Finding] {
-        try read { db in
+        try requireAdmin("check the record")
+        return try read { db in
             var findings: [Finding] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] {

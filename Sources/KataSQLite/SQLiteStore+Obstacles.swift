@@ -9,7 +9,7 @@ extension SQLiteStore {
     public func addObstacle(_ obstacle: Obstacle, today: Day? = nil) throws {
         try write { db in
             if let today { try obstacle.createdOn.requireHappened(by: today, record: "an obstacle") }
-            let target = try SQLiteStore.fetchTarget(obstacle.target, db)
+            let target = try writableTarget(obstacle.target, learnerToo: true, db)
             guard target.isActive else {
                 throw KataError.ruleBroken(
                     "the target condition is \(target.status.rawValue); obstacles go on an active target condition.")
@@ -31,6 +31,7 @@ extension SQLiteStore {
     {
         try write { db in
             if let day, let today { try day.requireHappened(by: today, record: "work on an obstacle") }
+            try requireWritableObstacle(id, db)
             return try SQLiteStore.workObstacle(id, on: day, db)
         }
     }
@@ -53,6 +54,7 @@ extension SQLiteStore {
     ) throws -> Obstacle {
         try write { db in
             if let today { try day.requireHappened(by: today, record: "the end of an obstacle") }
+            try requireWritableObstacle(id, db)
             var obstacle = try SQLiteStore.fetchObstacle(id, db)
             try obstacle.close(as: status, on: day)
             try db.execute(
@@ -65,19 +67,24 @@ extension SQLiteStore {
     /// Obstacles, optionally of one target condition or one learner; parking-lot order.
     public func obstacles(target: UUID? = nil, learner: Handle? = nil, includeClosed: Bool = true) throws -> [Obstacle]
     {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT obstacle.* FROM obstacle JOIN target ON target.id = obstacle.target
-                    WHERE (?1 IS NULL OR obstacle.target = ?1) AND (?2 IS NULL OR target.learner = ?2)
-                        AND (?3 OR obstacle.status IN ('parked', 'working'))
-                    ORDER BY target.learner, obstacle.target, obstacle.status <> 'working',
-                        obstacle.status IN ('overcome', 'dropped'), obstacle.createdOn, obstacle.rowid
-                    """,
-                arguments: [target?.text, learner, includeClosed]
-            ).map(Obstacle.init(row:))
-        }
+        let (sql, arguments) = scoped(
+            """
+            SELECT obstacle.* FROM obstacle JOIN target ON target.id = obstacle.target
+            WHERE (?1 IS NULL OR obstacle.target = ?1) AND (?2 IS NULL OR target.learner = ?2)
+                AND (?3 OR obstacle.status IN ('parked', 'working')) /*scope*/
+            ORDER BY target.learner, obstacle.target, obstacle.status <> 'working',
+                obstacle.status IN ('overcome', 'dropped'), obstacle.createdOn, obstacle.rowid
+            """, [target?.text, learner, includeClosed]
+        ) { AccessScope.target("target", $0) }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Obstacle.init(row:)) }
+    }
+
+    /// Refuses an obstacle the caller may not see (as unknown) or change (neither the learner nor
+    /// their coach); the owner passes without a query.
+    func requireWritableObstacle(_ id: UUID, _ db: Database) throws {
+        guard account != nil else { return }
+        try requireVisible(.obstacle, id, db)
+        _ = try writableTarget(SQLiteStore.fetchObstacle(id, db).target, learnerToo: true, db)
     }
 
     static func fetchObstacle(_ id: UUID, _ db: Database) throws -> Obstacle {

@@ -7,6 +7,7 @@ extension SQLiteStore {
     /// Starts a coaching relationship; refuses unknown people and a second open pairing of the
     /// same coach and learner.
     public func addPairing(_ pairing: Pairing) throws {
+        try requireAdmin("pair people")
         try write { db in
             try SQLiteStore.requirePerson(pairing.coach, as: "coach", db)
             try SQLiteStore.requirePerson(pairing.learner, as: "learner", db)
@@ -31,7 +32,8 @@ extension SQLiteStore {
     /// Ends the open pairing(s) of `coach` and `learner` on `day` (the last day, inclusive).
     @discardableResult
     public func endPairing(coach: Handle, learner: Handle, on day: Day) throws -> Pairing {
-        try write { db in
+        try requireAdmin("end pairings")
+        return try write { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM pairing WHERE coach = ? AND learner = ? AND until IS NULL",
@@ -55,17 +57,14 @@ extension SQLiteStore {
     public func pairings(coach: Handle? = nil, learner: Handle? = nil, secondCoach: Handle? = nil, activeOn: Day? = nil)
         throws -> [Pairing]
     {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM pairing WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR learner = ?2)
-                        AND (?3 IS NULL OR secondCoach = ?3)
-                        AND (?4 IS NULL OR (since <= ?4 AND (until IS NULL OR until >= ?4)))
-                    ORDER BY coach, learner, since
-                    """,
-                arguments: [coach, learner, secondCoach, activeOn]
-            ).map(Pairing.init(row:))
-        }
+        let (sql, arguments) = scoped(
+            """
+            SELECT * FROM pairing WHERE (?1 IS NULL OR coach = ?1) AND (?2 IS NULL OR learner = ?2)
+                AND (?3 IS NULL OR secondCoach = ?3)
+                AND (?4 IS NULL OR (since <= ?4 AND (until IS NULL OR until >= ?4))) /*scope*/
+            ORDER BY coach, learner, since
+            """, [coach, learner, secondCoach, activeOn]
+        ) { AccessScope.pairing("pairing", $0) }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Pairing.init(row:)) }
     }
 }

@@ -6,6 +6,7 @@ import KataStore
 extension SQLiteStore {
     /// Adds a person; refuses a handle that exists or a manager who does not.
     public func addPerson(_ person: Person) throws {
+        try requireAdmin("add people")
         try write { db in
             if try SQLiteStore.fetchPerson(person.handle, db) != nil {
                 throw KataError.duplicate(kind: "person", reference: person.handle.rawValue)
@@ -19,7 +20,8 @@ extension SQLiteStore {
 
     /// Changes a person's name, unit, manager, e-mail or active flag; the handle stays.
     public func editPerson(_ handle: Handle, change: (inout Person) throws -> Void) throws -> Person {
-        try write { db in
+        try requireAdmin("change people")
+        return try write { db in
             guard var person = try SQLiteStore.fetchPerson(handle, db) else {
                 throw try SQLiteStore.unknownPerson(handle, as: "person", db)
             }

@@ -37,6 +37,7 @@ extension SQLiteStore {
     )
         throws
     {
+        try requireAdmin("change the settings")
         if let timeZone { try WorkCalendar.requireTimeZone(timeZone, field: "--time-zone") }
         try write { db in
             func set(_ key: String, _ value: String, onlyIfUnset: Bool) throws {

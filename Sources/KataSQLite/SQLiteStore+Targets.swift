@@ -10,6 +10,7 @@ extension SQLiteStore {
         try write { db in
             if let today { try target.createdOn.requireHappened(by: today, record: "a target condition") }
             try SQLiteStore.requirePerson(target.learner, as: "learner", db)
+            try requireCoach(of: target.learner, db)
             if let challenge = target.challenge {
                 let exists =
                     try Bool.fetchOne(
@@ -36,7 +37,22 @@ extension SQLiteStore {
 
     /// The target condition with `id`, with its metrics and amendments.
     public func target(_ id: UUID) throws -> TargetCondition {
-        try read { db in try SQLiteStore.fetchTarget(id, db) }
+        try read { db in try visibleTarget(id, db) }
+    }
+
+    /// The target condition with `id` if the caller may see it; else `KataError.unknown`, as for
+    /// one that does not exist.
+    func visibleTarget(_ id: UUID, _ db: Database) throws -> TargetCondition {
+        try requireVisible(.target, id, db)
+        return try SQLiteStore.fetchTarget(id, db)
+    }
+
+    /// The target condition with `id`, which the caller may see and, as `learner`'s coach (or the
+    /// learner, when `learnerToo`), change.
+    func writableTarget(_ id: UUID, learnerToo: Bool = false, _ db: Database) throws -> TargetCondition {
+        let target = try visibleTarget(id, db)
+        try requireCoach(of: target.learner, learnerToo: learnerToo, db)
+        return target
     }
 
     static func fetchTarget(_ id: UUID, _ db: Database) throws -> TargetCondition {
@@ -50,15 +66,14 @@ extension SQLiteStore {
 
     /// Target conditions, newest first, optionally of one learner and/or one status.
     public func targets(learner: Handle? = nil, status: TargetCondition.Status? = nil) throws -> [TargetCondition] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM target WHERE (?1 IS NULL OR learner = ?1) AND (?2 IS NULL OR status = ?2)
-                    ORDER BY learner, status <> 'active', createdOn DESC, focusProcess
-                    """,
-                arguments: [learner, status?.rawValue]
-            ).map { row in
+        let (sql, arguments) = scoped(
+            """
+            SELECT * FROM target WHERE (?1 IS NULL OR learner = ?1) AND (?2 IS NULL OR status = ?2) /*scope*/
+            ORDER BY learner, status <> 'active', createdOn DESC, focusProcess
+            """, [learner, status?.rawValue]
+        ) { AccessScope.target("target", $0) }
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 var target = try TargetCondition(row: row)
                 try target.loadDetails(db)
                 return target
@@ -75,7 +90,7 @@ extension SQLiteStore {
     ) throws -> TargetCondition {
         try write { db in
             if let today { try day.requireHappened(by: today, record: "an amendment") }
-            var target = try SQLiteStore.fetchTarget(id, db)
+            var target = try writableTarget(id, db)
             let before = target
             try target.amend(on: day, text: text, outcomeMetrics: outcomeMetrics, processMetrics: processMetrics)
             try target.insertAmendments(
@@ -95,7 +110,7 @@ extension SQLiteStore {
     ) throws -> TargetCondition {
         try write { db in
             if let today { try day.requireHappened(by: today, record: "the end of a target condition") }
-            var target = try SQLiteStore.fetchTarget(id, db)
+            var target = try writableTarget(id, db)
             try target.close(as: status, on: day, reflection: reflection)
             try db.execute(
                 sql: "UPDATE target SET status = ?, closedOn = ?, reflection = ? WHERE id = ?",
@@ -109,17 +124,18 @@ extension SQLiteStore {
     public func addCondition(_ condition: CurrentCondition, at now: Date = Date(), today: Day? = nil) throws {
         try write { db in
             try condition.date.requireHappened(by: SQLiteStore.today(today, at: now, db), record: "a current condition")
-            _ = try SQLiteStore.fetchTarget(condition.target, db)
+            _ = try writableTarget(condition.target, learnerToo: true, db)
             try condition.insert(db)
         }
     }
 
     /// The current-condition snapshots of a target condition, oldest first.
     public func conditions(target: UUID) throws -> [CurrentCondition] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date, rowid", arguments: [target.text]
-            ).map(CurrentCondition.init(row:))
+        let (sql, arguments) = scoped(
+            "SELECT * FROM condition WHERE target = ?1 /*scope*/ ORDER BY date, rowid", [target.text]
+        ) { AccessScope.ofTarget("condition", $0) }
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(CurrentCondition.init(row:))
         }
     }
 

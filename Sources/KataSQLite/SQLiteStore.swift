@@ -17,6 +17,10 @@ import KataStore
 public struct SQLiteStore: Sendable {
     /// Access to the database.
     public let writer: any DatabaseWriter
+    /// Who the store works for: the owner of the file, unless `scoped(to:)` made this copy.
+    ///
+    /// An account sees and does only what DESIGN §10.3 allows it.
+    public var caller: Caller = .owner
 
     /// Wraps an open database and migrates it forward; refuses one written by a newer kata.
     public init(_ writer: any DatabaseWriter) throws {

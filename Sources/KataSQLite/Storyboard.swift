@@ -8,6 +8,13 @@ extension SQLiteStore {
     /// latest Q2 answer of a cycle toward it (the snapshot on the same day, as it holds the metrics).
     public func currentCondition(target: UUID) throws -> ActualCondition? {
         try read { db in
+            if readScope != nil {
+                let (sql, arguments) = scoped(
+                    "SELECT EXISTS (SELECT 1 FROM target WHERE id = ?1 /*scope*/)", [target.text]
+                ) { AccessScope.target("target", $0) }
+                // A target condition the caller may not see has no condition, like one that does not exist.
+                guard try Bool.fetchOne(db, sql: sql, arguments: arguments) == true else { return nil }
+            }
             let snapshot = try Row.fetchOne(
                 db, sql: "SELECT * FROM condition WHERE target = ? ORDER BY date DESC, rowid DESC LIMIT 1",
                 arguments: [target.text]
@@ -45,13 +52,14 @@ extension SQLiteStore {
                 throw try SQLiteStore.unknownPerson(handle, as: "learner", db)
             }
             let targetID: UUID
+            let newestSQL = scoped(
+                "SELECT id FROM target WHERE learner = ?1 /*scope*/ ORDER BY status <> 'active', createdOn DESC, rowid DESC",
+                [handle]
+            ) { AccessScope.target("target", $0) }
             if let id {
+                try requireVisible(.target, id, db)
                 targetID = id
-            } else if let newest = try String.fetchOne(
-                db,
-                sql: "SELECT id FROM target WHERE learner = ? ORDER BY status <> 'active', createdOn DESC, rowid DESC",
-                arguments: [handle])
-            {
+            } else if let newest = try String.fetchOne(db, sql: newestSQL.sql, arguments: newestSQL.arguments) {
                 targetID = UUID(uuidString: newest) ?? UUID()
             } else {
                 throw KataError.unknown(
