@@ -62,12 +62,12 @@ CREATE INDEX password_link_handle ON password_link(handle);
 
 -- Who wrote what, when, and through which credential. account is NULL exactly when the holder of
 -- the database file wrote it directly (via 'file'); via is 'file', 'session', 'link' (a
--- set-password link) or 'token:<id>'. Append-only.
+-- set-password link), 'password' (a sign-in that made a token) or 'token:<id>'. Append-only.
 CREATE TABLE audit (
     id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
     at TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%fZ', at, '+0 days') IS at),
     account TEXT REFERENCES account(handle) DEFERRABLE INITIALLY DEFERRED,
-    via TEXT NOT NULL CHECK (via IN ('file', 'session', 'link') OR (via GLOB 'token:*' AND length(via) = 42)),
+    via TEXT NOT NULL CHECK (via IN ('file', 'session', 'link', 'password') OR (via GLOB 'token:*' AND length(via) = 42)),
     kind TEXT NOT NULL CHECK (length(trim(kind)) > 0),
     record TEXT NOT NULL CHECK (length(trim(record)) > 0),
     action TEXT NOT NULL CHECK (length(trim(action)) > 0),
