@@ -125,28 +125,7 @@ struct ExportReviewCommand: KataCommand {
 }
 
 /// `--format` of `kata export review`.
-enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv, md, html
-
-    func render(_ packet: ReviewPacket) throws -> String {
-        switch self {
-        case .json: return try ReviewJSONRenderer.render(packet)
-        case .csv: return ReviewCSVRenderer.render([packet])
-        case .md: return ReviewMarkdownRenderer.render(packet)
-        case .html: return ReviewHTMLRenderer.render(packet)
-        }
-    }
-
-    func render(_ collection: ReviewCollection) throws -> String {
-        switch self {
-        case .json: return try ReviewJSONRenderer.render(collection)
-        case .csv: return ReviewCSVRenderer.render(collection.packets)
-        case .md: return ReviewMarkdownRenderer.render(collection)
-        case .html: return ReviewHTMLRenderer.render(collection)
-        }
-    }
-
-    /// Whether `--out` names a folder for one file per coach: anything not ending in `.md` or `.html`.
+extension ReviewFormat: @retroactive ExpressibleByArgument {
     static func isFolder(_ path: String) -> Bool {
         let lower = path.lowercased()
         return !(lower.hasSuffix(".md") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
