@@ -340,4 +340,26 @@ struct DataRouteTests {
         let bo = try fixture.database.person(Handle(validating: "bo"))
         #expect(bo?.unit == "Paint" && bo?.reportsTo == nil)
     }
+
+    @Test("the same cycle sent five times at once is stored once, and every answer is 201 or 200 with it")
+    func concurrentRetries() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.makeTeam()
+        let statuses = try await fixture.test(.live) { client in
+            let ann = try await client.signIn("ann")
+            return try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        UInt(
+                            try await client.call(.post, "/api/v1/cycles", token: ann, json: Self.cycleBody()).status
+                                .code)
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+        }
+        #expect(statuses.sorted() == [200, 200, 200, 200, 201])
+        #expect(try fixture.database.cycles(CycleFilter()).count == 1)
+        #expect(await fixture.accounts.auditLog.filter { $0.kind == "cycle" }.count == 1)
+    }
 }
