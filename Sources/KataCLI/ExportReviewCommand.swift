@@ -48,7 +48,8 @@ struct ExportReviewCommand: KataCommand {
     @Flag(help: "Make a packet for every coach of the period (as 'kata practice' lists them).")
     var all = false
 
-    @Option(parsing: .unconditional, help: "Output format: json, csv, md (default) or html.")
+    @Option(
+        parsing: .unconditional, help: "Output format: json, csv, md (default) or html.", transform: ReviewFormat.parse)
     var format: ReviewFormat = .md
 
     @Option(
@@ -125,28 +126,15 @@ struct ExportReviewCommand: KataCommand {
 }
 
 /// `--format` of `kata export review`.
-enum ReviewFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv, md, html
-
-    func render(_ packet: ReviewPacket) throws -> String {
-        switch self {
-        case .json: return try ReviewJSONRenderer.render(packet)
-        case .csv: return ReviewCSVRenderer.render([packet])
-        case .md: return ReviewMarkdownRenderer.render(packet)
-        case .html: return ReviewHTMLRenderer.render(packet)
+extension ReviewFormat {
+    /// `--format`'s value.
+    static func parse(_ text: String) throws -> ReviewFormat {
+        guard let format = ReviewFormat(rawValue: text) else {
+            throw ValidationError("The value '\(text)' is invalid for '--format'; give json, csv, md or html.")
         }
+        return format
     }
 
-    func render(_ collection: ReviewCollection) throws -> String {
-        switch self {
-        case .json: return try ReviewJSONRenderer.render(collection)
-        case .csv: return ReviewCSVRenderer.render(collection.packets)
-        case .md: return ReviewMarkdownRenderer.render(collection)
-        case .html: return ReviewHTMLRenderer.render(collection)
-        }
-    }
-
-    /// Whether `--out` names a folder for one file per coach: anything not ending in `.md` or `.html`.
     static func isFolder(_ path: String) -> Bool {
         let lower = path.lowercased()
         return !(lower.hasSuffix(".md") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))

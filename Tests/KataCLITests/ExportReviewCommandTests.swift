@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataExport
 import KataSQLite
 import KataStore
 import KataTestSupport

@@ -3,7 +3,13 @@ import ImprovementKata
 
 /// What a coach says in one coaching cycle, following the five questions; the input of
 /// `SQLiteStore.logCycle`.
-public struct CycleEntry: Sendable, Equatable {
+public struct CycleEntry: Sendable, Equatable, Codable {
+    /// The fields of `POST /api/v1/cycles` besides its `id` (DESIGN §10.1).
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case date, coach, learner, secondCoach, minutes, target, actualCondition, happened, learned, obstacle
+        case newObstacle, nextStep, expected, goSee
+    }
+
     public var date: Day
     public var coach: Handle
     public var learner: Handle
@@ -51,4 +57,32 @@ public struct CycleEntry: Sendable, Equatable {
 
     /// Whether the entry reviews the last step.
     public var reviewsLastStep: Bool { happened.nonBlank != nil || learned.nonBlank != nil }
+}
+
+extension CycleEntry {
+    /// Decodes an entry; `coach` and `date` may be left out when the decoder has defaults for them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Wire.Defaults.of(decoder)
+        func required<T: Decodable>(_ key: CodingKeys, _ fallback: T?) throws -> T {
+            if let value = try c.decodeIfPresent(T.self, forKey: key) { return value }
+            if let fallback { return fallback }
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: c.codingPath, debugDescription: "\(key.stringValue) is required"))
+        }
+        self.init(
+            date: try required(.date, defaults?.date), coach: try required(.coach, defaults?.coach),
+            learner: try c.decode(Handle.self, forKey: .learner),
+            secondCoach: try c.decodeIfPresent(Handle.self, forKey: .secondCoach),
+            minutes: try c.decodeIfPresent(Int.self, forKey: .minutes),
+            target: try c.decodeIfPresent(UUID.self, forKey: .target),
+            actualCondition: try c.decodeIfPresent(String.self, forKey: .actualCondition),
+            happened: try c.decodeIfPresent(String.self, forKey: .happened),
+            learned: try c.decodeIfPresent(String.self, forKey: .learned),
+            obstacle: try c.decodeIfPresent(UUID.self, forKey: .obstacle),
+            newObstacle: try c.decodeIfPresent(String.self, forKey: .newObstacle),
+            nextStep: try c.decodeIfPresent(String.self, forKey: .nextStep),
+            expected: try c.decodeIfPresent(String.self, forKey: .expected),
+            goSee: try c.decodeIfPresent(Day.self, forKey: .goSee))
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import ImprovementKata
 
 /// Which cycles a listing shows.
-public struct CycleFilter: Sendable, Equatable {
+public struct CycleFilter: Sendable, Equatable, Codable {
     public var coach: Handle?
     public var learner: Handle?
     public var from: Day?
@@ -19,7 +19,12 @@ public struct CycleFilter: Sendable, Equatable {
 }
 
 /// Changes to a logged cycle; nil leaves a value as it is.
-public struct CycleCorrection: Sendable, Equatable {
+public struct CycleCorrection: Sendable, Equatable, Codable {
+    /// The fields of `PATCH /api/v1/cycles/{id}`.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case date, minutes, secondCoach, actualCondition, obstacle, happened, learned, nextStep, expected, goSee
+    }
+
     public var date: Day?
     public var minutes: Int?
     public var secondCoach: Handle?

@@ -3,7 +3,7 @@ import ImprovementKata
 
 /// A learner their coach should go and see: a go-see date has come, or they have not been
 /// coached for more than a workday.
-public struct DueLearner: Sendable, Equatable {
+public struct DueLearner: Sendable, Equatable, Codable {
     public var coach: Handle
     public var learner: Person
     /// The open step whose go-see date is on or before the day, if any.

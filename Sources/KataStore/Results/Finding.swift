@@ -2,7 +2,7 @@ import Foundation
 import ImprovementKata
 
 /// Something `kata check` found wrong.
-public struct Finding: Sendable, Equatable, CustomStringConvertible {
+public struct Finding: Sendable, Equatable, CustomStringConvertible, Codable {
     /// Which check found it.
     public var check: String
     /// What is wrong, naming the records.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The two formats of kata data: interchange JSONL and the cycles CSV of a spreadsheet.
-public enum InterchangeFormat: String, Sendable, CaseIterable {
+public enum InterchangeFormat: String, Sendable, CaseIterable, Codable {
     /// Interchange JSONL, version 1: every record, one JSON object per line (DESIGN §8).
     case jsonl
     /// The cycles CSV: one coaching cycle per row, with the step it planned.
@@ -10,7 +10,7 @@ public enum InterchangeFormat: String, Sendable, CaseIterable {
 
 /// What an import did (or, for a dry run, would do): records added and unchanged per kind, and
 /// the time it took.
-public struct ImportSummary: Sendable, Equatable {
+public struct ImportSummary: Sendable, Equatable, Codable {
     public var format: InterchangeFormat
     public var dryRun: Bool
     public var added: [InterchangeKind: Int]

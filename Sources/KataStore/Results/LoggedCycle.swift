@@ -2,7 +2,7 @@ import Foundation
 import ImprovementKata
 
 /// A logged coaching cycle with the records it touched, for showing back to the coach.
-public struct LoggedCycle: Sendable, Equatable {
+public struct LoggedCycle: Sendable, Equatable, Codable {
     public var cycle: CoachingCycle
     public var target: TargetCondition?
     public var obstacle: Obstacle?

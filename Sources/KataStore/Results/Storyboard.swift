@@ -3,7 +3,7 @@ import ImprovementKata
 
 /// A learner's storyboard for one target condition: the challenge it serves, the target
 /// condition, the latest current condition, the obstacle parking lot and the experimenting record.
-public struct Storyboard: Sendable, Equatable {
+public struct Storyboard: Sendable, Equatable, Codable {
     public var learner: Person
     public var challenge: Challenge?
     public var target: TargetCondition
@@ -32,7 +32,7 @@ public struct Storyboard: Sendable, Equatable {
 
 /// The actual condition as last recorded for a target condition, from a `condition add` snapshot
 /// or from the answer to Q2 ("What is the actual condition now?") in a coaching cycle.
-public struct ActualCondition: Sendable, Equatable {
+public struct ActualCondition: Sendable, Equatable, Codable {
     public var date: Day
     public var text: String
     public var metrics: [MetricValue]

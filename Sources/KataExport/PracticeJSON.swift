@@ -8,9 +8,9 @@ import ImprovementKata
 /// Foundation's `JSONEncoder` takes about 0.2 s for a year of 2,000 coaches (a hundred thousand
 /// weekly objects), a third of the time budget of the whole command; appending to one string
 /// takes a few milliseconds. The tests check that both write the same document.
-enum PracticeJSON {
+public enum PracticeJSON {
     /// The report, with the roll-up when `--by` asks for one.
-    static func document(_ report: PracticeReport, by: String?, groups: [PracticeGroup]?) -> String {
+    public static func document(_ report: PracticeReport, by: String?, groups: [PracticeGroup]?) -> String {
         var text = "{\n"
         text.reserveCapacity(1024 + report.coaches.count * (700 + 80 * (report.coaches.first?.weekly.count ?? 0)))
         if let by { text += "  \"by\" : \(string(by)),\n" }
