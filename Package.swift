@@ -75,7 +75,8 @@ let package = Package(
         .target(
             name: "KataClient",
             dependencies: [
-                "ImprovementKata", "KataStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ImprovementKata", "KataStore", "CoachTheCoaches",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
