@@ -14,7 +14,7 @@ extension RemoteStore {
         let query = items(
             ("from", request.period.from.description), ("to", request.period.to.description),
             ("coach", filter.coach?.rawValue), ("unit", filter.unit), ("second-coach", filter.secondCoach?.rawValue),
-            ("by", request.grouping?.rawValue), ("below", request.grouping == nil ? nil : String(request.below)),
+            ("by", request.grouping?.rawValue), ("below", String(request.below)),
             ("include", include.isEmpty ? nil : include.joined(separator: ",")))
         let document = try await get("/api/v1/practice", query: query, as: PracticeDocument.self)
         return document.answer
