@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "KataServer",
             dependencies: [
-                "ImprovementKata", "KataStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "ImprovementKata", "KataStore", "CoachTheCoaches", "KataExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -159,7 +160,8 @@ let package = Package(
         .testTarget(
             name: "KataServerTests",
             dependencies: [
-                "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport",
+                "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport", "KataSQLite",
+                "CoachTheCoaches", "KataExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Yams", package: "Yams"),

@@ -48,7 +48,8 @@ struct ExportReviewCommand: KataCommand {
     @Flag(help: "Make a packet for every coach of the period (as 'kata practice' lists them).")
     var all = false
 
-    @Option(parsing: .unconditional, help: "Output format: json, csv, md (default) or html.")
+    @Option(
+        parsing: .unconditional, help: "Output format: json, csv, md (default) or html.", transform: ReviewFormat.parse)
     var format: ReviewFormat = .md
 
     @Option(
@@ -125,7 +126,15 @@ struct ExportReviewCommand: KataCommand {
 }
 
 /// `--format` of `kata export review`.
-extension ReviewFormat: @retroactive ExpressibleByArgument {
+extension ReviewFormat {
+    /// `--format`'s value.
+    static func parse(_ text: String) throws -> ReviewFormat {
+        guard let format = ReviewFormat(rawValue: text) else {
+            throw ValidationError("The value '\(text)' is invalid for '--format'; give json, csv, md or html.")
+        }
+        return format
+    }
+
     static func isFolder(_ path: String) -> Bool {
         let lower = path.lowercased()
         return !(lower.hasSuffix(".md") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))

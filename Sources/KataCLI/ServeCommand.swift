@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataSQLite
@@ -43,7 +44,7 @@ struct ServeCommand: KataCommand {
         let store = try global.openFile(context)
         context.errors.line("kata serve: \(context.databasePath(global.database)) on http://\(listen)")
         try await KataServer.serve(
-            configuration: configuration, accounts: store,
-            readiness: { _ = try store.settings() })
+            configuration: configuration, accounts: store, store: { store.scoped(to: $0) },
+            readiness: { _ = try store.settings() }, kataVersion: Kata.version)
     }
 }

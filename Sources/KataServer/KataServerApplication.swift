@@ -16,15 +16,16 @@ public typealias Readiness = @Sendable () async throws -> Void
 /// try await app.runService()  // until SIGTERM or SIGINT, which drain requests in flight
 /// ```
 public func buildApplication(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
-    clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
+    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
+    kataVersion: String = "dev",
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "kata.serve")
     logger.logLevel = .notice
     let router = buildRouter(
-        configuration: configuration, accounts: accounts, readiness: readiness, clock: clock, log: log,
-        logger: logger)
+        configuration: configuration, accounts: accounts, store: store, readiness: readiness, clock: clock, log: log,
+        kataVersion: kataVersion, logger: logger)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
@@ -35,19 +36,23 @@ public func buildApplication(
 
 /// Serves until SIGTERM or SIGINT, which let the requests in flight finish, then returns.
 public func serve(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
-    log: RequestLog = .standardError
+    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    readiness: @escaping Readiness, log: RequestLog = .standardError, kataVersion: String = "dev"
 ) async throws {
     let application = buildApplication(
-        configuration: configuration, accounts: accounts, readiness: readiness, log: log)
+        configuration: configuration, accounts: accounts, store: store, readiness: readiness, log: log,
+        kataVersion: kataVersion)
     try await application.runService()
 }
 
 /// The router of the application, with every middleware and route: `routes` lists what it serves.
+///
+/// `store` gives the store that answers for a caller; the data routes call it with the caller of
+/// each request (DESIGN §10.3), and with `.owner` only to read the organisation's calendar.
 public func buildRouter(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, readiness: @escaping Readiness,
-    clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
-    logger: Logger = Logger(label: "kata.serve")
+    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
+    kataVersion: String = "dev", logger: Logger = Logger(label: "kata.serve")
 ) -> Router<KataRequestContext> {
     let metrics = RequestMetrics()
     let authenticator = BearerAuthenticator(accounts: accounts, clock: clock)
@@ -63,5 +68,6 @@ public func buildRouter(
     let api = router.group("api/v1")
     TokenRoutes(accounts: accounts, limiter: SignInLimiter(), clock: clock).add(to: api)
     MeRoute(accounts: accounts).add(to: api)
+    DataRoutes(store: store, accounts: accounts, clock: clock, kataVersion: kataVersion).add(to: api)
     return router
 }

@@ -18,7 +18,8 @@ struct GracefulShutdownTests {
         fixture.readiness = { await gate.enterAndWait() }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = buildApplication(
-            configuration: fixture.configuration, accounts: fixture.accounts, readiness: fixture.readiness,
+            configuration: fixture.configuration, accounts: fixture.accounts, store: fixture.store,
+            readiness: fixture.readiness,
             log: fixture.log.requestLog, onServerRunning: { portSink.yield($0) })
         let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: .init(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -98,7 +98,8 @@ struct MiddlewareTests {
         let fixture = try await ServerFixture()
         let failing = FailingDirectory(accounts: fixture.accounts)
         let application = buildApplication(
-            configuration: fixture.configuration, accounts: failing, readiness: {}, clock: fixture.clock.reading,
+            configuration: fixture.configuration, accounts: failing, store: fixture.store, readiness: {},
+            clock: fixture.clock.reading,
             log: fixture.log.requestLog)
         let response = try await application.test(.router) { client in
             let token = try await client.signIn("ann")

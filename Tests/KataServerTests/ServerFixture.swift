@@ -3,13 +3,17 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ImprovementKata
+import KataSQLite
 import KataStore
+import KataTestSupport
 import Testing
 
 @testable import KataServer
 
 /// A server over an in-memory directory: `ann` (a coach, no roles), `root` (an admin), `bo`
-/// (disabled), a clock the test moves, and the request log captured.
+/// (disabled), a clock the test moves, and the request log captured; its records are in a
+/// temporary database (`kata`, whose today is the clock's) that each caller sees through
+/// `SQLiteStore.scoped(to:)`.
 struct ServerFixture {
     static let password = "correct horse battery staple"
     static let start = Date(timeIntervalSince1970: 1_795_600_000)  // 2026-11-25T09:46:40Z
@@ -19,9 +23,15 @@ struct ServerFixture {
     let log = LogCapture()
     var configuration: ServerConfiguration
     var readiness: Readiness = {}
+    /// Runs `kata` commands on the server's database.
+    let kata: KataRunner
+    let database: SQLiteStore
 
     init(trustedProxy: String? = nil, port: Int = 0) async throws {
         configuration = try ServerConfiguration(host: "127.0.0.1", port: port, trustedProxy: trustedProxy)
+        kata = try await KataRunner(today: "2026-11-25")
+        kata.now = Self.start
+        database = try kata.store()
         try await addAccount("ann", name: "Ann Lee")
         try await addAccount("root", name: "Rita Root", roles: [.admin])
         try await addAccount("bo", name: "Bo Berg", enabled: false)
@@ -36,14 +46,17 @@ struct ServerFixture {
 
     func application() -> some ApplicationProtocol {
         buildApplication(
-            configuration: configuration, accounts: accounts, readiness: readiness, clock: clock.reading,
-            log: log.requestLog)
+            configuration: configuration, accounts: accounts, store: store, readiness: readiness,
+            clock: clock.reading, log: log.requestLog)
     }
+
+    /// The store each caller's requests go to.
+    var store: StoreForCaller { { [database] in database.scoped(to: $0) } }
 
     func router() -> Router<KataRequestContext> {
         buildRouter(
-            configuration: configuration, accounts: accounts, readiness: readiness, clock: clock.reading,
-            log: log.requestLog)
+            configuration: configuration, accounts: accounts, store: store, readiness: readiness,
+            clock: clock.reading, log: log.requestLog)
     }
 
     /// Runs `test` against the application in process (`.router`) or on a loopback port (`.live`).
@@ -122,4 +135,51 @@ final class LogCapture: @unchecked Sendable {
 
     var lines: [String] { lock.withLock { stored } }
     var requestLog: RequestLog { RequestLog { line in self.lock.withLock { self.stored.append(line) } } }
+}
+
+/// The records of a small team in the fixture's database: carl manages ann, ann coaches bo (2nd
+/// coach lena) since 2026-11-02, bo has an active target condition with a working obstacle; dan
+/// coaches eve in another unit. Accounts `carl`, `lena`, `dan` and `hr` (HR) sign in too.
+struct Team: Sendable {
+    var target: UUID
+    var obstacle: UUID
+}
+
+extension ServerFixture {
+    @discardableResult
+    func makeTeam() async throws -> Team {
+        let people = [
+            ("carl", "Carl Jung", "Assembly", nil), ("ann", "Ann Lee", "Assembly", "carl"),
+            ("bo", "Bo Chen", "Assembly", "ann"), ("lena", "Lena Berg", "Assembly", nil),
+            ("dan", "Dan Ode", "Paint", nil), ("eve", "Eve Moss", "Paint", "dan"),
+        ]
+        for (handle, name, unit, manager) in people {
+            var arguments = ["person", "add", handle, "--name", name, "--unit", unit]
+            if let manager { arguments += ["--reports-to", manager] }
+            try await kataRequiring(arguments)
+        }
+        try await kataRequiring([
+            "pair", "add", "--coach", "ann", "--learner", "bo", "--second-coach", "lena", "--since", "2026-11-02",
+        ])
+        try await kataRequiring(["pair", "add", "--coach", "dan", "--learner", "eve", "--since", "2026-11-02"])
+        try await kataRequiring([
+            "target", "add", "--learner", "bo", "--focus-process", "Station 4", "--condition",
+            "Every unit leaves station 4 within 52 s", "--achieve-by", "2026-12-18", "--outcome", "cycle time: 52 s",
+        ])
+        let target = try #require(try database.targets(learner: Handle(validating: "bo"), status: nil).first).id
+        try await kataRequiring([
+            "obstacle", "add", "--target", target.uuidString, "Screws run out twice a shift", "--work",
+        ])
+        let obstacle = try #require(try database.obstacles(target: target, learner: nil, includeClosed: true).first).id
+        for (handle, name) in [("carl", "Carl Jung"), ("lena", "Lena Berg"), ("dan", "Dan Ode")] {
+            try await addAccount(handle, name: name)
+        }
+        try await addAccount("hr", name: "Hanna Ross", roles: [.hr])
+        return Team(target: target, obstacle: obstacle)
+    }
+
+    private func kataRequiring(_ arguments: [String]) async throws {
+        let result = await kata.run(arguments)
+        try #require(result.exitCode == 0, "kata \(arguments.joined(separator: " ")): \(result.errors)")
+    }
 }

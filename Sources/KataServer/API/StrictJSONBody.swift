@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ImprovementKata
+import KataStore
 import NIOCore
 
 /// A request body decoded strictly: UTF-8 JSON, an object, no field the type does not name, and
@@ -23,13 +24,30 @@ public protocol StrictJSONBody: Decodable {
 extension StrictJSONBody {
     /// Reads and decodes the body of `request`, at most `context.maxUploadSize` bytes (else 413).
     public static func decode(from request: Request, context: some RequestContext) async throws -> Self {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        return try decode(Data(buffer.readableBytesView))
+        try decode(try await StrictJSON.data(of: request, context: context))
     }
 
     /// Decodes `data`, throwing a `KataError` that names the field at fault (never echoing a value
     /// the body held: it may be a password).
     public static func decode(_ data: Data) throws -> Self {
+        try StrictJSON.decode(Self.self, from: data, fields: Fields.allCases.map(\.stringValue))
+    }
+}
+
+/// Strict decoding of any body the API takes: the seam's own types with their field lists.
+public enum StrictJSON {
+    /// Reads the body of `request`, at most `context.maxUploadSize` bytes (else 413).
+    public static func data(of request: Request, context: some RequestContext) async throws -> Data {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return Data(buffer.readableBytesView)
+    }
+
+    /// Decodes `data` as `type`: UTF-8, a JSON object, none but `fields`, every wrong value refused
+    /// naming its field.
+    public static func decode<Body: Decodable>(
+        _ type: Body.Type, from data: Data, fields known: [String], decoder: JSONDecoder = Wire.decoder,
+        unknownAllowed: Bool = false
+    ) throws -> Body {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw KataError.invalidValue(field: "body", value: "bytes that are not UTF-8", expected: "JSON in UTF-8")
         }
@@ -42,15 +60,12 @@ extension StrictJSONBody {
         guard let fields = object as? [String: Any] else {
             throw KataError.invalidValue(field: "body", value: "JSON that is not an object", expected: "a JSON object")
         }
-        let known = Fields.allCases.map(\.stringValue)
-        if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+        if !unknownAllowed, let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
             throw KataError.invalidValue(
                 field: unknown, value: "an unknown field", expected: "only " + known.joined(separator: ", "))
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(Self.self, from: data)
+            return try decoder.decode(Body.self, from: data)
         } catch let error as DecodingError {
             throw refusal(error)
         }

@@ -19,6 +19,55 @@ public enum Wire {
         return encoder
     }()
 
+    /// `value` as the API writes it: by `encoder`, with every id (a string that is a whole UUID) in
+    /// lower case, as the wire contract has them (Foundation writes UUIDs in upper case).
+    public static func encode(_ value: some Encodable) throws -> Data {
+        lowercasingIDs(try encoder.encode(value))
+    }
+
+    /// `json` with each string that is exactly a UUID in lower case; text that merely contains
+    /// one is left as it is.
+    static func lowercasingIDs(_ json: Data) -> Data {
+        var bytes = [UInt8](json)
+        let length = 36
+        var index = 0
+        var inString = false
+        var start = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if index - start == length, isUUID(bytes[start..<index]) {
+                        for position in start..<index where (65...70).contains(bytes[position]) {
+                            bytes[position] += 32
+                        }
+                    }
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+                start = index + 1
+            }
+            index += 1
+        }
+        return Data(bytes)
+    }
+
+    private static func isUUID(_ text: ArraySlice<UInt8>) -> Bool {
+        for (offset, byte) in text.enumerated() {
+            if [8, 13, 18, 23].contains(offset) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if !((48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The decoder of every JSON body and answer.
     public static let decoder: JSONDecoder = decoder(defaults: nil)
 

@@ -1,0 +1,137 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ImprovementKata
+import KataStore
+import NIOCore
+
+/// `GET /api/v1/export` (every record, streamed) and `POST /api/v1/import` (all or nothing), and
+/// `GET /api/v1/check`.
+struct InterchangeRoutes {
+    let data: DataRoutes
+
+    /// The largest import taken (DESIGN §10.1).
+    static let importLimit = 1 << 30
+
+    func add(to api: RouterGroup<KataRequestContext>) {
+        api.get("export") { request, context in try await export(request, context) }
+        api.post("import") { request, context in try await importData(request, context) }
+        api.get("check") { _, context in
+            JSONResponse.list("findings", try await data.caller(context).store.check())
+        }
+    }
+
+    /// Streams the export as the store writes it; a refusal before the first bytes is an error answer.
+    func export(_ request: Request, _ context: KataRequestContext) async throws -> Response {
+        let text = RequestValues(request, context).text("format") ?? "jsonl"
+        guard let format = InterchangeFormat(rawValue: text) else {
+            throw KataError.invalidValue(field: "format", value: text, expected: "jsonl or csv")
+        }
+        let store = try data.caller(context).store
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
+        let sink = StreamSink(continuation: continuation)
+        let task = Task {
+            do {
+                _ = try await store.exportData(format, to: sink)
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        let chunks = Chunks(stream)
+        let first: Data?
+        do {
+            first = try await chunks.next()
+        } catch {
+            task.cancel()
+            throw error
+        }
+        let contentType = format == .jsonl ? "application/x-ndjson" : "text/csv; charset=utf-8"
+        let body = ResponseBody { writer in
+            if let first { try await writer.write(ByteBuffer(bytes: first)) }
+            while let chunk = try await chunks.next() { try await writer.write(ByteBuffer(bytes: chunk)) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: body)
+    }
+
+    /// Spools the upload to a private file, then imports it all or nothing.
+    func importData(_ request: Request, _ context: KataRequestContext) async throws -> Response {
+        let (signedIn, store) = try data.caller(context)
+        let dryRun = try RequestValues(request, context).bool("dry-run") ?? false
+        let spool = try SpoolFile()
+        defer { spool.remove() }
+        var size = 0
+        for try await buffer in request.body {
+            size += buffer.readableBytes
+            guard size <= Self.importLimit else { throw HTTPError(.contentTooLarge) }
+            try spool.append(Data(buffer.readableBytesView))
+        }
+        try spool.close()
+        let summary = try await store.importData(
+            ImportRequest(source: .file(spool.url), dryRun: dryRun, today: try await data.today()))
+        if !dryRun {
+            try await data.audit(
+                signedIn, kind: "import", record: summary.format.rawValue, action: "import",
+                detail: "\(summary.totalAdded) added, \(summary.totalUnchanged) unchanged")
+        }
+        return JSONResponse.make(summary)
+    }
+}
+
+/// Hands the export's pieces to the response as they come.
+private struct StreamSink: ExportSink {
+    let continuation: AsyncThrowingStream<Data, any Error>.Continuation
+
+    func write(_ data: Data) throws { continuation.yield(data) }
+}
+
+/// The export's pieces, read in order by one task at a time: the first by the route (so that a
+/// refusal is still an error answer), the rest by the response body.
+private final class Chunks: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<Data, any Error>.AsyncIterator
+
+    init(_ stream: AsyncThrowingStream<Data, any Error>) { iterator = stream.makeAsyncIterator() }
+
+    func next() async throws -> Data? { try await iterator.next() }
+}
+
+/// An upload kept in a folder only the server's user can read, removed after the import.
+private final class SpoolFile {
+    let folder: URL
+    let url: URL
+    private let handle: FileHandle
+
+    init() throws {
+        let manager = FileManager.default
+        folder = manager.temporaryDirectory.appendingPathComponent("kata-upload-\(UUID().uuidString.lowercased())")
+        url = folder.appendingPathComponent("upload")
+        do {
+            try manager.createDirectory(
+                at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            try? manager.removeItem(at: folder)
+            throw KataError.unavailable("the server cannot keep the upload for importing; try again later.")
+        }
+    }
+
+    func append(_ data: Data) throws {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw KataError.unavailable(
+                "the server cannot keep the upload for importing (disk full?); nothing was imported.")
+        }
+    }
+
+    func close() throws { try? handle.close() }
+
+    func remove() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
