@@ -158,6 +158,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "KataStoreContractTests",
+            dependencies: [
+                "KataClient", "KataServer", "KataCLI", "KataSQLite", "KataStore", "CoachTheCoaches", "KataTestSupport",
+                "ImprovementKata", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "KataServerTests",
             dependencies: [
                 "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport", "KataSQLite",

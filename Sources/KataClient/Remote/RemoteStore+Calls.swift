@@ -68,7 +68,8 @@ extension RemoteStore {
 
     /// A path segment, percent-encoded.
     func segment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? text
     }
 
     /// A read answered from the cache while the server cannot be reached (with `offline`), saying

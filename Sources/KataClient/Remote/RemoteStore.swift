@@ -68,7 +68,13 @@ public struct RemoteStore: KataBackend {
     }
 
     public func editPerson(_ change: PersonChange) async throws -> Person {
-        try await call(.patch, "/api/v1/people/\(segment(change.handle.rawValue))", change, as: Person.self)
+        // The path names the person; the body carries only what changes.
+        var fields = try JSONSerialization.jsonObject(with: encoded(change)) as? [String: Any] ?? [:]
+        fields["handle"] = nil
+        let body = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
+        try await sendWaiting()
+        let answer = try await connection.send(.patch, "/api/v1/people/\(segment(change.handle.rawValue))", json: body)
+        return try decoded(Person.self, from: answer.body)
     }
 
     public func person(_ handle: Handle) async throws -> Person? {
