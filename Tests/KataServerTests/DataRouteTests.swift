@@ -313,4 +313,53 @@ struct DataRouteTests {
             #expect(anonymous.status == .unauthorized)
         }
     }
+
+    @Test(
+        "PATCH /api/v1/people/{handle}: a field left out keeps its value, reportsTo null clears the manager; a coach may not"
+    )
+    func editPerson() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.makeTeam()
+        try await fixture.test { client in
+            let root = try await client.signIn("root")
+            let unit = try await client.call(.patch, "/api/v1/people/bo", token: root, json: #"{"unit":"Paint"}"#)
+            #expect(unit.status == .ok, "\(unit.text)")
+            #expect(unit.object["reportsTo"] as? String == "ann")
+            #expect(unit.object["unit"] as? String == "Paint")
+            let cleared = try await client.call(.patch, "/api/v1/people/bo", token: root, json: #"{"reportsTo":null}"#)
+            #expect(cleared.status == .ok, "\(cleared.text)")
+            #expect(cleared.object["reportsTo"] == nil)
+            let handle = try await client.call(.patch, "/api/v1/people/bo", token: root, json: #"{"handle":"eve"}"#)
+            #expect(handle.status == .badRequest && handle.errorField == "handle")
+            let ann = try await client.signIn("ann")
+            let refused = try await client.call(.patch, "/api/v1/people/bo", token: ann, json: #"{"unit":"Weld"}"#)
+            #expect(refused.status == .forbidden)
+            let settings = try await client.call(.get, "/api/v1/settings", token: root)
+            #expect(settings.object["workweek"] as? [Int] == [1, 2, 3, 4, 5])
+        }
+        let bo = try fixture.database.person(Handle(validating: "bo"))
+        #expect(bo?.unit == "Paint" && bo?.reportsTo == nil)
+    }
+
+    @Test("the same cycle sent five times at once is stored once, and every answer is 201 or 200 with it")
+    func concurrentRetries() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.makeTeam()
+        let statuses = try await fixture.test(.live) { client in
+            let ann = try await client.signIn("ann")
+            return try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        UInt(
+                            try await client.call(.post, "/api/v1/cycles", token: ann, json: Self.cycleBody()).status
+                                .code)
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+        }
+        #expect(statuses.sorted() == [200, 200, 200, 200, 201])
+        #expect(try fixture.database.cycles(CycleFilter()).count == 1)
+        #expect(await fixture.accounts.auditLog.filter { $0.kind == "cycle" }.count == 1)
+    }
 }

@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -69,20 +70,32 @@ struct CycleRoutes {
         let entry = try StrictJSON.decode(
             CycleEntry.self, from: bytes, fields: Logged.fields,
             decoder: Wire.decoder(defaults: Wire.Defaults(coach: signedIn.account.handle, date: today)))
-        if let earlier = try await data.store(.owner).cycleExisting(id) {
-            guard let visible = try? await store.cycleDetail(id) else {
-                throw KataError.conflict("the id \(id.wireText) is taken by another record; make a new id.")
-            }
-            guard entry.isLogged(as: earlier) else {
-                throw KataError.conflict(
-                    "a different cycle was logged under the id \(id.wireText): logged \(Self.describe(visible)); "
-                        + "sent \(Self.describe(entry)). Make a new id for a new cycle.")
-            }
-            return JSONResponse.make(visible)
+        if let earlier = try await loggedBefore(entry, id: id, store: store) { return JSONResponse.make(earlier) }
+        let logged: LoggedCycle
+        do {
+            logged = try await store.logCycle(entry, id: id, at: data.clock(), today: today)
+        } catch {
+            // The same cycle sent twice at once: the second finds the first's row when it writes.
+            if let earlier = try await loggedBefore(entry, id: id, store: store) { return JSONResponse.make(earlier) }
+            throw error
         }
-        let logged = try await store.logCycle(entry, id: id, at: data.clock(), today: today)
         try await data.audit(signedIn, kind: "cycle", record: id.wireText, action: "add")
         return JSONResponse.make(logged, status: .created)
+    }
+
+    /// The cycle logged under `id` already, when it is this entry; nil when the id is unused; a
+    /// conflict when it holds something else.
+    private func loggedBefore(_ entry: CycleEntry, id: UUID, store: any KataBackend) async throws -> LoggedCycle? {
+        guard let earlier = try await data.store(.owner).cycleExisting(id) else { return nil }
+        guard let visible = try? await store.cycleDetail(id) else {
+            throw KataError.conflict("the id \(id.wireText) is taken by another record; make a new id.")
+        }
+        guard entry.isLogged(as: earlier) else {
+            throw KataError.conflict(
+                "a different cycle was logged under the id \(id.wireText): logged \(Self.describe(visible)); "
+                    + "sent \(Self.describe(entry)). Make a new id for a new cycle.")
+        }
+        return visible
     }
 
     static func describe(_ value: some Encodable) -> String {
