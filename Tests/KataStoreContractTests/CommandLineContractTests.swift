@@ -117,6 +117,28 @@ struct CommandLineContractTests {
         }
     }
 
+    @Test("kata import through the server uploads the file: --dry-run writes nothing, then all of it is added")
+    func importThroughServer() async throws {
+        let exported = try await ContractWorld.with(.file) { world, _ in
+            try world.expectSuccess(
+                await world.kata.run("cycle", "log", "--coach", "ann", "--learner", "bo", "--no-prompt"))
+            let file = world.kata.folder.appendingPathComponent("team.jsonl").path
+            try world.expectSuccess(await world.kata.run("export", "data", "--out", file))
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        }
+        try await ContractWorld.with(.server, team: false) { world, store in
+            let file = world.kata.folder.appendingPathComponent("team.jsonl")
+            try exported.write(to: file)
+            let dryRun = await world.kata.run("import", file.path, "--dry-run")
+            #expect(dryRun.exitCode == 0, "\(dryRun.errors)")
+            #expect(try await store.cycles(CycleFilter()).isEmpty)
+            let imported = await world.kata.run("import", file.path)
+            #expect(imported.exitCode == 0, "\(imported.errors)")
+            #expect(try await store.cycles(CycleFilter()).count == 1)
+            #expect(try await store.people().map(\.handle.rawValue).contains("bo"))
+        }
+    }
+
     @Test("a server named without credentials for it is exit 77, pointing at kata login")
     func serverWithoutCredentials() async throws {
         let kata = try await KataRunner()
