@@ -75,7 +75,8 @@ let package = Package(
         .target(
             name: "KataClient",
             dependencies: [
-                "ImprovementKata", "KataStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ImprovementKata", "KataStore", "CoachTheCoaches",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -153,6 +154,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataStoreContractTests",
+            dependencies: [
+                "KataClient", "KataServer", "KataCLI", "KataSQLite", "KataStore", "CoachTheCoaches", "KataTestSupport",
+                "ImprovementKata", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataClient
 import KataSQLite
 import KataStore
 
@@ -91,7 +92,12 @@ struct CycleLogCommand: KataCommand {
         if let prompter {
             try await CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
         }
-        let logged = try await store.logCycle(entry, id: UUID(), at: context.now, today: today)
+        let logged: LoggedCycle
+        do {
+            logged = try await store.logCycle(entry, id: UUID(), at: context.now, today: today)
+        } catch let kept as RemoteStore.Kept {
+            return kept.report(to: context)
+        }
         report(logged, context)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataClient
 import KataSQLite
 import KataStore
 
@@ -19,9 +20,32 @@ struct GlobalOptions: ParsableArguments {
             "The kata server (default: $KATA_SERVER, else the one signed in to).", valueName: "url"))
     var server: String?
 
-    /// The store a command works on; a missing database file is an error pointing at `kata init`.
+    /// The store a command works on, a file or a server.
+    ///
+    /// `--db` is the file; else `--server`, `$KATA_SERVER` or the server signed in to; else the file
+    /// of `$KATA_DB` or the default path. A missing database file is an error pointing at
+    /// `kata init`; a server without credentials for it, at `kata login`.
     func openStore(_ context: CommandContext) throws -> any KataBackend {
-        try openFile(context)
+        if database == nil, let connection = try serverConnection(context) {
+            let errors = context.errors
+            return RemoteStore(
+                connection: connection,
+                offline: RemoteStore.Offline(files: context.clientFiles, now: context.now) { errors.line($0) })
+        }
+        return try openFile(context)
+    }
+
+    /// The connection to the server chosen for this command, nil when it works on a file.
+    private func serverConnection(_ context: CommandContext) throws -> ServerConnection? {
+        let files = context.clientFiles
+        if let chosen = chosenServer(context) {
+            let url = try ServerConnection.normalised(chosen)
+            guard let credentials = try Credentials.read(from: files), credentials.server == url else {
+                throw KataError.notSignedIn("not signed in to \(url); run 'kata login \(url)'.")
+            }
+            return try credentials.connection()
+        }
+        return try Credentials.read(from: files)?.connection()
     }
 
     /// The database file itself, for what only a file can do (`init`, `backup`, `demo`).

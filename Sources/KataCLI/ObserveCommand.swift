@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataClient
 import KataSQLite
 import KataStore
 
@@ -39,7 +40,11 @@ struct ObserveCommand: KataCommand {
             date: date?.day(today: today, field: "--date") ?? today, secondCoach: observer,
             coach: handle(coach, "--coach"), cycle: try await store.resolve(.cycle, cycle), notes: notes,
             focus: focus, trigger: trigger)
-        try await store.addObservation(observation, at: context.now, today: today)
+        do {
+            try await store.addObservation(observation, at: context.now, today: today)
+        } catch let kept as RemoteStore.Kept {
+            return kept.report(to: context)
+        }
         context.output.line(
             "Recorded \(observation.secondCoach)'s observation of \(observation.coach) on \(observation.date) "
                 + "(\(observation.id.short)).")

@@ -47,3 +47,10 @@ struct SyncCommand: KataCommand {
         }
     }
 }
+
+extension RemoteStore.Kept {
+    /// Says that the record waits in the outbox (the command then succeeds).
+    func report(to context: CommandContext) {
+        context.output.line("Kept in the outbox: the server cannot be reached. 'kata sync' sends it.")
+    }
+}

@@ -8,7 +8,7 @@ extension ServerConnection {
     /// The URL as the client keeps it: scheme and host lower-cased, no trailing slash, no query.
     ///
     /// http is accepted for any host: the server itself refuses to serve other machines without TLS.
-    static func normalised(_ text: String) throws -> String {
+    public static func normalised(_ text: String) throws -> String {
         let refused = KataError.invalidValue(
             field: "server URL", value: text,
             expected: "http:// or https:// with a host, such as https://kata.example.org")

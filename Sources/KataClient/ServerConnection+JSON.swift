@@ -22,9 +22,11 @@ extension ServerConnection {
     }
 
     /// The answer's body decoded, or a failure that says the server spoke another language.
-    func decoded<Result: Decodable>(_ type: Result.Type, from answer: Answer) throws -> Result {
+    func decoded<Result: Decodable>(
+        _ type: Result.Type, from answer: Answer, decoder: JSONDecoder = WireJSON.decoder()
+    ) throws -> Result {
         do {
-            return try WireJSON.decoder().decode(type, from: answer.body)
+            return try decoder.decode(type, from: answer.body)
         } catch {
             throw KataError.failure(
                 "the server at \(url) answered with a document this kata cannot read; is it a kata server of the "
