@@ -24,6 +24,18 @@ extension SQLiteStore {
                 try SQLiteStore.requirePerson(entry.learner, as: "learner", db)
                 try requireCoach(of: entry.learner, on: entry.date, db)
             }
+            // A cycle sent again under its id (a retried request, an outbox resent) is the one logged.
+            let exists =
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id.text])
+                ?? false
+            if exists {
+                let earlier = try SQLiteStore.cycleDetail(id, db)
+                guard entry.isLogged(as: earlier) else {
+                    throw KataError.conflict(
+                        "a coaching cycle with the id \(id.text) is logged already with other content; make a new id.")
+                }
+                return earlier
+            }
             return try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db)
         }
     }

@@ -64,13 +64,14 @@ struct SeamContractTests {
             let logged = try await store.logCycle(entry, id: id, at: world.kata.now, today: today)
             #expect(logged.cycle.id == id)
             #expect(logged.planned?.step == "Stage screws at station 4")
-            // The seam says a repeat under the same id returns the cycle; the file refuses it as a
-            // next step not reviewed (the server answers 200 with the cycle).
-            try await withKnownIssue("SQLiteStore.logCycle does not return the cycle for a repeated id") {
-                let again = try await store.logCycle(entry, id: id, at: world.kata.now, today: today)
-                #expect(again.cycle.id == id)
-            } when: {
-                backend == .file
+            // A repeat under the same id returns the cycle logged the first time, and stores nothing.
+            let again = try await store.logCycle(entry, id: id, at: world.kata.now, today: today)
+            #expect(again.cycle.id == id)
+            #expect(again.planned?.id == logged.planned?.id)
+            var other = entry
+            other.minutes = 20
+            await #expect(throws: KataError.self) {
+                try await store.logCycle(other, id: id, at: world.kata.now, today: today)
             }
             #expect(try await store.cycles(CycleFilter(coach: .of("ann"))).map(\.id) == [id])
             #expect(try await store.cycleDetail(id).cycle.minutes == 15)
@@ -92,11 +93,7 @@ struct SeamContractTests {
             let ann = try #require(answer.report.coaches.first { $0.coach == "ann" })
             #expect(ann.cycles == 1)
             #expect(ann.cyclesOver20Minutes == 1)
-            withKnownIssue("GET /api/v1/practice does not honour include=dailyCycles yet") {
-                #expect(ann.dailyCycles == [today: 1])
-            } when: {
-                backend == .server
-            }
+            #expect(ann.dailyCycles == [today: 1])
             let reviews = try await store.reviews(
                 ReviewRequest(coach: .of("ann"), period: period, today: today, now: world.kata.now, kataVersion: "test")
             )

@@ -56,12 +56,47 @@ struct InsightRoutes {
                 }
                 return share
             } ?? 0.6
+        let include = Set((values.text("include") ?? "").split(separator: ",").map(String.init))
+        for part in include where !["dailyCycles", "learnersLeftLongest"].contains(part) {
+            throw KataError.invalidValue(field: "include", value: part, expected: "dailyCycles or learnersLeftLongest")
+        }
         let answer = try await data.caller(context).store.practice(
             PracticeRequest(
-                period: try values.period(), filter: filter, today: try await data.today(), includeDailyCycles: false,
-                grouping: grouping, below: below))
+                period: try values.period(), filter: filter, today: try await data.today(),
+                includeDailyCycles: include.contains("dailyCycles"), grouping: grouping, below: below,
+                learnersLeftLongest: include.contains("learnersLeftLongest")))
         let text = PracticeJSON.document(answer.report, by: grouping?.rawValue, groups: answer.groups)
-        return Self.document(text, contentType: "application/json; charset=utf-8")
+        guard !include.isEmpty else { return Self.document(text, contentType: "application/json; charset=utf-8") }
+        return Self.document(
+            try Self.adding(include, from: answer, to: text), contentType: "application/json; charset=utf-8")
+    }
+
+    /// The §6 document with the extras `include` asked for.
+    ///
+    /// Each coach's coached days (`dailyCycles`, by date) and the learners left longest serve the
+    /// command line's calendar and text views. Without `include` the document is the CLI's, byte
+    /// for byte.
+    static func adding(_ include: Set<String>, from answer: PracticeAnswer, to text: String) throws -> String {
+        guard var document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            var coaches = document["coaches"] as? [[String: Any]]
+        else { throw KataError.failure("the practice document could not be extended.") }
+        if include.contains("dailyCycles") {
+            for (index, summary) in answer.report.coaches.enumerated() where index < coaches.count {
+                coaches[index]["dailyCycles"] = Dictionary(
+                    uniqueKeysWithValues: summary.dailyCycles.map { ($0.key.description, $0.value) })
+            }
+            document["coaches"] = coaches
+        }
+        if include.contains("learnersLeftLongest") {
+            document["learnersLeftLongest"] = answer.learnersLeftLongest.map { left -> [String: Any] in
+                var row: [String: Any] = ["learner": left.learner, "name": left.name, "coach": left.coach]
+                if let day = left.lastCycle { row["lastCycle"] = day.description }
+                if let days = left.daysSinceLastCycle { row["daysSinceLastCycle"] = days }
+                return row
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// One coach's packet, or every coach's, as `kata export review` renders them; each packet
