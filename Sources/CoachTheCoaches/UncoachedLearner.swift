@@ -5,7 +5,7 @@ import KataStore
 
 /// A learner in a pairing in force at the end of a period, with how long they have gone without
 /// a cycle from that pairing's coach.
-public struct UncoachedLearner: Sendable, Equatable {
+public struct UncoachedLearner: Sendable, Equatable, Codable {
     public var learner: String
     public var name: String
     public var coach: String

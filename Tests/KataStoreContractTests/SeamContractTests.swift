@@ -94,6 +94,11 @@ struct SeamContractTests {
             #expect(ann.cycles == 1)
             #expect(ann.cyclesOver20Minutes == 1)
             #expect(ann.dailyCycles == [today: 1])
+            let left = try await store.practice(
+                PracticeRequest(period: period, today: today, learnersLeftLongest: true)
+            ).learnersLeftLongest
+            #expect(
+                left.map { "\($0.learner) \($0.coach) \($0.lastCycle?.description ?? "-")" } == ["bo ann 2026-11-20"])
             let reviews = try await store.reviews(
                 ReviewRequest(coach: .of("ann"), period: period, today: today, now: world.kata.now, kataVersion: "test")
             )

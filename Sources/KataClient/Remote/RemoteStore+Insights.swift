@@ -56,28 +56,16 @@ struct PracticeDocument: Decodable {
         }
     }
 
-    struct LeftLearner: Decodable {
-        var learner: String
-        var name: String
-        var coach: String
-        var lastCycle: Day?
-        var daysSinceLastCycle: Int?
-    }
-
     var from: Day
     var to: Day
     var until: Day?
     var coaches: [Coach]
     var groups: [PracticeGroup]?
-    var learnersLeftLongest: [LeftLearner]?
+    var learnersLeftLongest: [UncoachedLearner]?
 
     var answer: PracticeAnswer {
         PracticeAnswer(
             report: PracticeReport(from: from, to: to, until: until, coaches: coaches.map(\.summary)), groups: groups,
-            learnersLeftLongest: (learnersLeftLongest ?? []).map {
-                UncoachedLearner(
-                    learner: $0.learner, name: $0.name, coach: $0.coach, lastCycle: $0.lastCycle,
-                    daysSinceLastCycle: $0.daysSinceLastCycle)
-            })
+            learnersLeftLongest: learnersLeftLongest ?? [])
     }
 }
