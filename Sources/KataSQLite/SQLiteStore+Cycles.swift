@@ -14,6 +14,12 @@ extension SQLiteStore {
     public func logCycle(_ entry: CycleEntry, id: UUID = UUID(), at now: Date = Date(), today: Day? = nil) throws
         -> LoggedCycle
     {
+        try recordCycle(entry, id: id, at: now, today: today).cycle
+    }
+
+    /// Logs one coaching cycle as `logCycle` does, saying whether it was written now or found
+    /// already written under `id` with the same content (then nothing is written).
+    public func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) throws -> RecordedCycle {
         try write { db in
             if let account, !account.roles.contains(.admin) {
                 guard entry.coach == account.handle else {
@@ -31,12 +37,17 @@ extension SQLiteStore {
             if exists {
                 let earlier = try SQLiteStore.cycleDetail(id, db)
                 guard entry.isLogged(as: earlier) else {
+                    // Both versions for whoever may see the first (DESIGN §10.1); nothing of another's.
+                    guard account.map({ $0.roles.contains(.admin) || earlier.cycle.coach == $0.handle }) ?? true else {
+                        throw KataError.conflict("the id \(id.text) is taken by another record; make a new id.")
+                    }
                     throw KataError.conflict(
-                        "a coaching cycle with the id \(id.text) is logged already with other content; make a new id.")
+                        "a different cycle was logged under the id \(id.text): logged \(Wire.text(of: earlier)); "
+                            + "sent \(Wire.text(of: entry)). Make a new id for a new cycle.")
                 }
-                return earlier
+                return RecordedCycle(cycle: earlier, isNew: false)
             }
-            return try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db)
+            return RecordedCycle(cycle: try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db), isNew: true)
         }
     }
 

@@ -23,6 +23,11 @@ extension KataService {
         try await storyboard(learner: learner, target: nil)
     }
 
+    /// Logs one coaching cycle under `id` (see `recordCycle`), the same cycle again included.
+    public func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> LoggedCycle {
+        try await recordCycle(entry, id: id, at: now, today: today).cycle
+    }
+
     public func observations() async throws -> [Observation] {
         try await observations(coach: nil, secondCoach: nil)
     }

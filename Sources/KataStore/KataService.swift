@@ -63,8 +63,9 @@ public protocol KataService: Sendable {
     // MARK: Coaching cycles and observations
 
     /// Logs one coaching cycle under the client-made `id`: the same id with the same content again
-    /// returns the cycle logged the first time.
-    func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> LoggedCycle
+    /// returns the cycle logged the first time (`isNew` false) and writes nothing; other content
+    /// under a used id is a conflict.
+    func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> RecordedCycle
     /// Cycles, newest first.
     func cycles(_ filter: CycleFilter) async throws -> [CoachingCycle]
     func cycleDetail(_ id: UUID) async throws -> LoggedCycle

@@ -42,6 +42,29 @@ struct AccessWriteRuleTests {
         #expect(log(.coach, "ann", "zed", "2026-11-20").hasPrefix("notFound: no learner 'zed'."))
     }
 
+    @Test("a cycle sent again under its id is found, not written; another's id is refused without its content")
+    func recordCycleUnderUsedID() throws {
+        let fixture = try AccessFixture()
+        let ann = fixture.store(.coach)
+        let entry = CycleEntry(date: AccessFixture.today, coach: handle("ann"), learner: handle("bo"), minutes: 10)
+        let id = UUID()
+        let first = try ann.recordCycle(entry, id: id, at: AccessFixture.now, today: AccessFixture.today)
+        let again = try ann.recordCycle(entry, id: id, at: AccessFixture.now, today: AccessFixture.today)
+        #expect(first.isNew && !again.isNew)
+        #expect(again.cycle == first.cycle)
+        var longer = entry
+        longer.minutes = 25
+        let changed = outcome { try ann.recordCycle(longer, id: id, at: AccessFixture.now, today: AccessFixture.today) }
+        #expect(changed.hasPrefix("conflict: a different cycle was logged under the id \(id.text): logged {"))
+        #expect(changed.contains(#""minutes":10"#) && changed.contains(#""minutes":25"#), "\(changed)")
+        // Dan's cycle with Eve: its id is taken, and nothing of it is shown to Ann.
+        let taken = outcome {
+            try ann.recordCycle(entry, id: fixture.danEve, at: AccessFixture.now, today: AccessFixture.today)
+        }
+        #expect(taken == "conflict: the id \(fixture.danEve.text) is taken by another record; make a new id.")
+        #expect(try fixture.owner.cycles().count == 7)
+    }
+
     static func notLogged(_ fixture: AccessFixture) -> String {
         "forbidden: you did not log cycle \(fixture.annBo[1].short); only its coach (ann) or an admin may change it."
     }

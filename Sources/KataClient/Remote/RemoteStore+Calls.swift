@@ -90,17 +90,19 @@ extension RemoteStore {
 
     /// Posts a record made with a client-made id (a cycle, an observation) after what waits in the
     /// outbox; with `offline`, keeps it there when the server cannot be reached (throws `Kept`).
+    /// Returns the record and the status it came with (nil when it went with the outbox).
     func postKeeping<Result: Decodable>(
         _ kind: OutboxEntry.Kind, id: UUID, _ path: String, _ body: Data, as type: Result.Type
-    ) async throws -> Result {
+    ) async throws -> (value: Result, status: Int?) {
         guard let offline else {
-            return try decoded(type, from: try await connection.send(.post, path, json: body).body)
+            let answer = try await connection.send(.post, path, json: body)
+            return (try decoded(type, from: answer.body), answer.status)
         }
         let entry = OutboxEntry(
             id: id, kind: kind, path: path, body: String(decoding: body, as: UTF8.self), queued: offline.now)
         switch try await connection.post(entry, keepingIn: offline.outbox, now: offline.now) {
         case let .stored(answer, _):
-            return try decoded(type, from: answer)
+            return (try decoded(type, from: answer), nil)
         case let .kept(reason):
             throw Kept(entry: entry, reason: reason)
         }

@@ -190,9 +190,11 @@ public struct RemoteStore: KataBackend {
 
     // MARK: Coaching cycles and observations
 
-    public func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> LoggedCycle {
+    public func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> RecordedCycle {
         let body = try encoded(Identified(id: id, value: entry))
-        return try await postKeeping(.cycle, id: id, "/api/v1/cycles", body, as: LoggedCycle.self)
+        let (cycle, status) = try await postKeeping(.cycle, id: id, "/api/v1/cycles", body, as: LoggedCycle.self)
+        // 200: the server had this cycle under its id already; 201: stored now (or sent from the outbox).
+        return RecordedCycle(cycle: cycle, isNew: status != 200)
     }
 
     public func cycles(_ filter: CycleFilter) async throws -> [CoachingCycle] {

@@ -61,7 +61,7 @@ struct CycleRoutes {
     }
 
     /// Logs a cycle once under the client's id: the same id and content again answer 200 with the
-    /// cycle; other content under a used id, 409 with both.
+    /// cycle and write nothing (not even to the audit log); other content under a used id, 409.
     func log(_ request: Request, _ context: KataRequestContext) async throws -> Response {
         let (signedIn, store) = try data.caller(context)
         let bytes = try await StrictJSON.data(of: request, context: context)
@@ -70,46 +70,9 @@ struct CycleRoutes {
         let entry = try StrictJSON.decode(
             CycleEntry.self, from: bytes, fields: Logged.fields,
             decoder: Wire.decoder(defaults: Wire.Defaults(coach: signedIn.account.handle, date: today)))
-        if let earlier = try await loggedBefore(entry, id: id, store: store) { return JSONResponse.make(earlier) }
-        let logged: LoggedCycle
-        do {
-            logged = try await store.logCycle(entry, id: id, at: data.clock(), today: today)
-        } catch {
-            // The same cycle sent twice at once: the second finds the first's row when it writes.
-            if let earlier = try await loggedBefore(entry, id: id, store: store) { return JSONResponse.make(earlier) }
-            throw error
-        }
+        let recorded = try await store.recordCycle(entry, id: id, at: data.clock(), today: today)
+        guard recorded.isNew else { return JSONResponse.make(recorded.cycle) }
         try await data.audit(signedIn, kind: "cycle", record: id.wireText, action: "add")
-        return JSONResponse.make(logged, status: .created)
-    }
-
-    /// The cycle logged under `id` already, when it is this entry; nil when the id is unused; a
-    /// conflict when it holds something else.
-    private func loggedBefore(_ entry: CycleEntry, id: UUID, store: any KataBackend) async throws -> LoggedCycle? {
-        guard let earlier = try await data.store(.owner).cycleExisting(id) else { return nil }
-        guard let visible = try? await store.cycleDetail(id) else {
-            throw KataError.conflict("the id \(id.wireText) is taken by another record; make a new id.")
-        }
-        guard entry.isLogged(as: earlier) else {
-            throw KataError.conflict(
-                "a different cycle was logged under the id \(id.wireText): logged \(Self.describe(visible)); "
-                    + "sent \(Self.describe(entry)). Make a new id for a new cycle.")
-        }
-        return visible
-    }
-
-    static func describe(_ value: some Encodable) -> String {
-        (try? Wire.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
-    }
-}
-
-extension KataService {
-    /// The cycle logged under `id`, nil when there is none.
-    fileprivate func cycleExisting(_ id: UUID) async throws -> LoggedCycle? {
-        do {
-            return try await cycleDetail(id)
-        } catch let error as KataError where error.kind == .notFound {
-            return nil
-        }
+        return JSONResponse.make(recorded.cycle, status: .created)
     }
 }

@@ -25,6 +25,12 @@ public enum Wire {
         lowercasingIDs(try encoder.encode(value))
     }
 
+    /// `value` as one line of the API's JSON, for a message that shows a record ("?" if it cannot be
+    /// encoded, which no seam type does).
+    public static func text(of value: some Encodable) -> String {
+        (try? encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+    }
+
     /// `json` with each string that is exactly a UUID in lower case; text that merely contains
     /// one is left as it is.
     static func lowercasingIDs(_ json: Data) -> Data {
