@@ -90,6 +90,7 @@ extension RemoteStore {
 
     /// Posts a record made with a client-made id (a cycle, an observation) after what waits in the
     /// outbox; with `offline`, keeps it there when the server cannot be reached (throws `Kept`).
+    ///
     /// Returns the record and the status it came with (nil when it went with the outbox).
     func postKeeping<Result: Decodable>(
         _ kind: OutboxEntry.Kind, id: UUID, _ path: String, _ body: Data, as type: Result.Type
