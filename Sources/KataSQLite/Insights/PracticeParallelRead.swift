@@ -3,7 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataSQLite
 import KataStore
 
 /// Reads the inputs of a large practice report on two connections at once, both on one snapshot.
@@ -17,13 +16,13 @@ import KataStore
 /// IMMEDIATE`, waiting for a writer that is busy) while both read transactions begin, so that no
 /// commit can come between them, and lets go as soon as they have begun. Writers wait for that
 /// moment only, not for the read.
-enum PracticeParallelRead {
+package enum PracticeParallelRead {
     /// Coaches × days of the period from which two connections are worth opening.
-    static let threshold = 150_000
+    package static let threshold = 150_000
 
     /// The inputs of every coach the report lists, read on two connections; nil when a second
     /// connection cannot be had (an in-memory database), so that the caller reads them on one.
-    static func inputs(
+    package static func inputs(
         store: SQLiteStore, period: Period, filter: PracticeFilter
     ) throws -> [CoachPracticeInput]? {
         let path = store.writer.path

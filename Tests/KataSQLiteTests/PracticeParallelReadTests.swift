@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataSQLite
 import KataStore
 import KataTestSupport
 import Testing
 
 @testable import CoachTheCoaches
+@testable import KataSQLite
 
 @Suite("A large practice report read on two connections")
 struct PracticeParallelReadTests {
