@@ -16,13 +16,13 @@ import KataStore
 /// IMMEDIATE`, waiting for a writer that is busy) while both read transactions begin, so that no
 /// commit can come between them, and lets go as soon as they have begun. Writers wait for that
 /// moment only, not for the read.
-package enum PracticeParallelRead {
+enum PracticeParallelRead {
     /// Coaches × days of the period from which two connections are worth opening.
-    package static let threshold = 150_000
+    static let threshold = 150_000
 
     /// The inputs of every coach the report lists, read on two connections; nil when a second
     /// connection cannot be had (an in-memory database), so that the caller reads them on one.
-    package static func inputs(
+    static func inputs(
         store: SQLiteStore, period: Period, filter: PracticeFilter
     ) throws -> [CoachPracticeInput]? {
         let path = store.writer.path

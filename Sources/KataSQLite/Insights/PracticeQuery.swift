@@ -4,23 +4,34 @@ import KataStore
 
 /// What the database says about one coach's practice in a period, before the calendar figures
 /// are worked out.
-package struct CoachPracticeInput: Sendable {
+struct CoachPracticeInput: Sendable {
     /// The rowid of the coach's `person` row, which the per-day read returns instead of the handle.
-    package var person: Int64
-    package var coach: String
-    package var name: String
-    package var unit: String?
-    package var span: ActiveSpan?
-    package var lastCycle: Day?
+    var person: Int64
+    var coach: String
+    var name: String
+    var unit: String?
+    var span: ActiveSpan?
+    var lastCycle: Day?
     /// Cycles on each day of the period, `dailyCycles[0]` being its first day.
-    package var dailyCycles: [Int]
-    package var learners = 0
-    package var minutesTotal = 0
-    package var minutesRecorded = 0
-    package var cyclesOver20Minutes = 0
-    package var plannedSteps = 0
-    package var stepsWithoutPrediction = 0
-    package var observations = 0
+    var dailyCycles: [Int]
+    var learners = 0
+    var minutesTotal = 0
+    var minutesRecorded = 0
+    var cyclesOver20Minutes = 0
+    var plannedSteps = 0
+    var stepsWithoutPrediction = 0
+    var observations = 0
+}
+
+extension CoachPracticeInput {
+    /// What the store hands the practice calculations.
+    var facts: CoachPracticeFacts {
+        CoachPracticeFacts(
+            coach: coach, name: name, unit: unit, span: span, lastCycle: lastCycle, dailyCycles: dailyCycles,
+            learners: learners, minutesTotal: minutesTotal, minutesRecorded: minutesRecorded,
+            cyclesOver20Minutes: cyclesOver20Minutes, plannedSteps: plannedSteps,
+            stepsWithoutPrediction: stepsWithoutPrediction, observations: observations)
+    }
 }
 
 /// Reads the inputs of a practice report; no cycle is kept in memory.
@@ -29,7 +40,7 @@ package struct CoachPracticeInput: Sendable {
 /// counting as it goes (`PracticeCycleScan`), observations per coach. The pass
 /// goes coach by coach through `cycle_practice` on (coach, date, …), so its cost follows the
 /// cycles of the period, not the whole history; `CROSS JOIN` fixes that join order.
-package enum PracticeQuery {
+enum PracticeQuery {
     /// The condition `experiment_without_prediction` (migration 0002) is built on, written the
     /// same way so that SQLite uses that index.
     static let withoutPrediction = """
@@ -39,7 +50,7 @@ package enum PracticeQuery {
 
     /// The named arguments of every statement: `:from`, `:to`, those of the filter and the
     /// caller whose practice scope limits the coaches (`:caller`).
-    package static func arguments(period: Period, filter: PracticeFilter, scope: Handle? = nil) -> StatementArguments {
+    static func arguments(period: Period, filter: PracticeFilter, scope: Handle? = nil) -> StatementArguments {
         [
             "from": period.from, "to": period.to, "coach": filter.coach, "unit": filter.unit,
             "secondCoach": filter.secondCoach, "caller": scope,
@@ -48,20 +59,20 @@ package enum PracticeQuery {
 
     /// The filter's condition on the `person` row aliased `p`, limited to the coaches in the
     /// practice scope of `scope` when one is given (an account that is neither lean nor admin).
-    package static func condition(_ filter: PracticeFilter, scope: Handle?) -> String {
+    static func condition(_ filter: PracticeFilter, scope: Handle?) -> String {
         guard scope != nil else { return filter.sql }
         return "\(filter.sql) AND \(SQLiteStore.practiceScopeSQL("p.handle"))"
     }
 
     /// Every statement of the report, for checking their query plans.
-    package static func statements(filter: PracticeFilter) -> [String] {
+    static func statements(filter: PracticeFilter) -> [String] {
         [
             coachesSQL(filter), PracticeCycleScan.sql(filter), PracticeCycleScan.withoutPredictionSQL, observationsSQL,
         ]
     }
 
     /// The inputs of every coach the report lists, sorted by handle.
-    package static func inputs(_ db: Database, period: Period, filter: PracticeFilter, scope: Handle? = nil) throws
+    static func inputs(_ db: Database, period: Period, filter: PracticeFilter, scope: Handle? = nil) throws
         -> [CoachPracticeInput]
     {
         let arguments = arguments(period: period, filter: filter, scope: scope)
