@@ -60,12 +60,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
-            name: "CoachTheCoaches",
-            dependencies: [
-                "ImprovementKata", "KataStore", "KataSQLite", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ],
-            swiftSettings: strictness
+            name: "CoachTheCoaches", dependencies: ["ImprovementKata", "KataStore"], swiftSettings: strictness
         ),
         .target(
             name: "KataExport",

@@ -5,8 +5,9 @@ import KataStore
 /// The part of the seam that answers with coach-the-coaches figures: practice (DESIGN §6) and HR
 /// review packets (§7).
 ///
-/// It lives beside the calculations because its results are their types; a store implements it by
-/// fetching what the calculations need (the SQLite file), or by asking a server that did.
+/// It lives beside the calculations because its results are their types. A database store
+/// implements it by fetching what the calculations need (`InsightSource`, which gives it the
+/// default below, worked out by `CoachingFigures`); the HTTP client by asking a server that did.
 public protocol CoachingInsights: Sendable {
     /// The practice report of a period, with the roll-up and the learners left longest when asked.
     func practice(_ request: PracticeRequest) async throws -> PracticeAnswer

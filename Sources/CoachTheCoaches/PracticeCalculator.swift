@@ -1,4 +1,5 @@
 import ImprovementKata
+import KataStore
 
 /// The calendar figures of one coach's practice: workdays, coached days, cadence, streaks, gaps
 /// and the weekly series, as DESIGN §6 defines them.

@@ -1,6 +1,4 @@
-import GRDB
 import ImprovementKata
-import KataSQLite
 import KataStore
 
 /// How coaches are rolled up: by their unit, or by the 2nd coach who oversees them.
@@ -75,41 +73,6 @@ extension PracticeReport {
             case (_?, nil): return true
             default: return false
             }
-        }
-    }
-}
-
-extension SQLiteStore {
-    /// The roll-up of `report` by unit or by 2nd coach (the 2nd coaches of each coach's pairings
-    /// that overlap the report's period).
-    public func practiceGroups(_ report: PracticeReport, by grouping: PracticeGrouping, below threshold: Double)
-        throws -> [PracticeGroup]
-    {
-        switch grouping {
-        case .unit:
-            return report.groups(by: { $0.unit.map { [$0] } ?? [] }, below: threshold)
-        case .secondCoach:
-            let overseers = try secondCoaches(from: report.from, to: report.to)
-            return report.groups(by: { overseers[$0.coach] ?? [] }, below: threshold)
-        }
-    }
-
-    /// The 2nd coaches of each coach in pairings that overlap [from, to].
-    func secondCoaches(from: Day, to: Day) throws -> [String: [String]] {
-        try read { db in
-            var result: [String: [String]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT DISTINCT coach, secondCoach FROM pairing
-                    WHERE secondCoach IS NOT NULL AND since <= ? AND (until IS NULL OR until >= ?)
-                    ORDER BY coach, secondCoach
-                    """,
-                arguments: [to, from])
-            while let row = try rows.next() {
-                result[row[0], default: []].append(row[1])
-            }
-            return result
         }
     }
 }

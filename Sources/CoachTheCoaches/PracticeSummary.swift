@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// How regularly one coach coached over a period: the figures of DESIGN §6.
 ///

@@ -1,6 +1,7 @@
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// A calendar heatmap of one coach's cycles, like a contribution graph: one row per weekday, one
 /// column per ISO week of the period, each cell shaded by the cycles of that day.

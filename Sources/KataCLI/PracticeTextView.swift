@@ -1,6 +1,7 @@
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataStore
 
 /// How a cell is coloured on a terminal.
 enum Tint {

@@ -15,8 +15,9 @@ import KataStore
 /// try store.addPerson(Person(handle: Handle(validating: "ann"), name: "Ann Lee"))
 /// ```
 public struct SQLiteStore: Sendable {
-    /// Access to the database.
-    public let writer: any DatabaseWriter
+    /// Access to the database: for this module's queries and the package's tests only, so that no
+    /// other module runs SQL through the store (DESIGN §3).
+    package let writer: any DatabaseWriter
     /// Who the store works for: the owner of the file, unless `scoped(to:)` made this copy.
     ///
     /// An account sees and does only what DESIGN §10.3 allows it.
@@ -123,7 +124,7 @@ public struct SQLiteStore: Sendable {
     }
 
     /// Runs `work` in one immediate transaction, translating database errors into `KataError`.
-    public func write<T>(_ work: (Database) throws -> T) throws -> T {
+    package func write<T>(_ work: (Database) throws -> T) throws -> T {
         try SQLiteStore.translatingErrors {
             try writer.writeWithoutTransaction { db in try SQLiteStore.immediateTransaction(db, work) }
         }
@@ -141,7 +142,7 @@ public struct SQLiteStore: Sendable {
     }
 
     /// Runs `work` on a consistent snapshot of the database.
-    public func read<T>(_ work: (Database) throws -> T) throws -> T {
+    package func read<T>(_ work: (Database) throws -> T) throws -> T {
         try SQLiteStore.translatingErrors { try writer.read(work) }
     }
 

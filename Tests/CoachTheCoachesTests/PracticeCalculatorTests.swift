@@ -1,5 +1,6 @@
 import CoachTheCoaches
 import ImprovementKata
+import KataStore
 import Testing
 
 @Suite("The practice calculator")

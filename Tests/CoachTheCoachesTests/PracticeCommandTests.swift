@@ -24,7 +24,7 @@ struct PracticeCommandTests {
     func jsonDocument() async throws {
         let result = await kata.run(["practice", "--format", "json"] + fortnight)
         #expect(result.exitCode == 0)
-        let report = try kata.store().practiceReport(for: PracticeFixture.fortnight)
+        let report = try await CoachingFigures(kata.store()).practiceReport(for: PracticeFixture.fortnight)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         #expect(result.output == String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
@@ -61,9 +61,9 @@ struct PracticeCommandTests {
         #expect(groups.map { $0["coaches"] as? Int } == [2, 1])
         #expect(groups.map { $0["coachesBelow"] as? Int } == [2, 0])
         #expect(groups[1]["meanCadence"] as? Double == 0.8)
-        let store = try kata.store()
+        let figures = CoachingFigures(try kata.store())
         let encoded = try JSONEncoder().encode(
-            store.practiceGroups(store.practiceReport(for: PracticeFixture.fortnight), by: .unit, below: 0.6))
+            await figures.practiceGroups(figures.practiceReport(for: PracticeFixture.fortnight), by: .unit, below: 0.6))
         let expected = try #require(JSONSerialization.jsonObject(with: encoded) as? NSArray)
         #expect(NSArray(array: groups) == expected)
     }

@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
@@ -5,16 +6,14 @@ import KataSQLite
 import KataStore
 import Testing
 
-@testable import CoachTheCoaches
-
 @Suite("The practice report read from the store")
 struct PracticeReportTests {
     let store: SQLiteStore
     let report: PracticeReport
 
-    init() throws {
+    init() async throws {
         store = try PracticeFixture.store()
-        report = try store.practiceReport(for: PracticeFixture.fortnight)
+        report = try await CoachingFigures(store).practiceReport(for: PracticeFixture.fortnight)
     }
 
     func coach(_ name: String) throws -> PracticeSummary {
@@ -29,7 +28,7 @@ struct PracticeReportTests {
     }
 
     @Test("cycles, learners and coached days: weekend and holiday cycles are cycles, not coached days")
-    func cyclesLearnersCoachedDays() throws {
+    func cyclesLearnersCoachedDays() async throws {
         let ann = try coach("ann")
         #expect(ann.name == "Ann Example")
         #expect(ann.unit == "Assembly")
@@ -45,7 +44,7 @@ struct PracticeReportTests {
     }
 
     @Test("streaks, gap and current streak of a coach")
-    func streaks() throws {
+    func streaks() async throws {
         let ann = try coach("ann")
         // 2 3 | 4 5 6 9 10 | 12 | 13
         #expect(ann.longestStreak == 2)
@@ -55,11 +54,11 @@ struct PracticeReportTests {
     }
 
     @Test("the last cycle is the latest on or before the end of the period, from all history")
-    func lastCycle() throws {
+    func lastCycle() async throws {
         let ann = try coach("ann")
         #expect(ann.lastCycle == day("2026-11-12"))
         #expect(ann.daysSinceLastCycle == 3)
-        let early = try store.practiceReport(for: period("2026-10-26", "2026-11-01"))
+        let early = try await CoachingFigures(store).practiceReport(for: period("2026-10-26", "2026-11-01"))
         let annEarly = try #require(early.coaches.first { $0.coach == "ann" })
         #expect(annEarly.cycles == 0)
         #expect(annEarly.lastCycle == day("2026-10-20"))
@@ -67,7 +66,7 @@ struct PracticeReportTests {
     }
 
     @Test("minutes: the mean of the cycles that recorded them, and how many took more than 20")
-    func minutes() throws {
+    func minutes() async throws {
         let ann = try coach("ann")
         // 15, 25, 30, 10, 20 recorded; the cycle with kim on the 3rd did not.
         #expect(ann.averageMinutes == 20)
@@ -77,25 +76,25 @@ struct PracticeReportTests {
     }
 
     @Test("the prediction rate counts white space alone, Unicode spaces too, as no prediction")
-    func predictionRate() throws {
+    func predictionRate() async throws {
         // Four steps planned: "Changeover under 12 min", "  \t ", "\u{A0}\u{3000}", "Fewer stops".
         #expect(try coach("ann").predictionRate == 0.5)
     }
 
     @Test("the prediction rate is null when no step was planned")
-    func predictionRateNull() throws {
+    func predictionRateNull() async throws {
         #expect(try coach("bob").predictionRate == nil)
         #expect(try coach("cat").predictionRate == nil)
     }
 
     @Test("observations of the coach dated in the period")
-    func observations() throws {
+    func observations() async throws {
         #expect(try coach("ann").observations == 1)
         #expect(try coach("bob").observations == 0)
     }
 
     @Test("a coach without pairings is measured from their first ever cycle")
-    func coachWithoutPairings() throws {
+    func coachWithoutPairings() async throws {
         let bob = try coach("bob")
         #expect(bob.activeSpan == ActiveSpan(start: day("2026-11-04")))
         // 4, 5, 6, 9, 10, 12, 13; coached 4, 5, 13.
@@ -108,7 +107,7 @@ struct PracticeReportTests {
     }
 
     @Test("a coach whose pairings ended inside the period is measured up to their end")
-    func pairingEndedInside() throws {
+    func pairingEndedInside() async throws {
         let cat = try coach("cat")
         #expect(cat.cycles == 5)
         #expect(cat.workdays == 5)
@@ -123,7 +122,7 @@ struct PracticeReportTests {
     }
 
     @Test("the weekly series of a coach")
-    func weekly() throws {
+    func weekly() async throws {
         #expect(
             try coach("ann").weekly == [
                 WeeklyPractice(week: "2026-W45", cycles: 4, coachedDays: 2, workdays: 5),
@@ -132,8 +131,8 @@ struct PracticeReportTests {
     }
 
     @Test("a period without cycles lists the coaches of pairings with nothing coached")
-    func periodWithoutCycles() throws {
-        let quiet = try store.practiceReport(for: period("2026-11-23", "2026-11-27"))
+    func periodWithoutCycles() async throws {
+        let quiet = try await CoachingFigures(store).practiceReport(for: period("2026-11-23", "2026-11-27"))
         #expect(quiet.coaches.map(\.coach) == ["ann", "fay"])
         let ann = quiet.coaches[0]
         #expect(ann.cycles == 0)
@@ -151,39 +150,42 @@ struct PracticeReportTests {
     }
 
     @Test("an empty database has nobody to list")
-    func emptyDatabase() throws {
+    func emptyDatabase() async throws {
         let empty = try SQLiteStore.inMemory()
-        #expect(try empty.practiceReport(for: PracticeFixture.fortnight).coaches.isEmpty)
+        #expect(try await CoachingFigures(empty).practiceReport(for: PracticeFixture.fortnight).coaches.isEmpty)
     }
 
     @Test("filters by coach, unit and 2nd coach")
-    func filters() throws {
-        func coaches(_ filter: PracticeFilter) throws -> [String] {
-            try store.practiceReport(for: PracticeFixture.fortnight, filter: filter).coaches.map(\.coach)
+    func filters() async throws {
+        func coaches(_ filter: PracticeFilter) async throws -> [String] {
+            try await CoachingFigures(store).practiceReport(for: PracticeFixture.fortnight, filter: filter).coaches.map(
+                \.coach)
         }
-        #expect(try coaches(PracticeFilter(coach: handle("bob"))) == ["bob"])
-        #expect(try coaches(PracticeFilter(unit: "Assembly")) == ["ann", "bob"])
-        #expect(try coaches(PracticeFilter(secondCoach: handle("dora"))) == ["ann"])
-        #expect(try coaches(PracticeFilter(secondCoach: handle("eve"))) == ["cat"])
-        #expect(try coaches(PracticeFilter(unit: "Welding", secondCoach: handle("dora"))) == [])
-        let filtered = try store.practiceReport(
+        #expect(try await coaches(PracticeFilter(coach: handle("bob"))) == ["bob"])
+        #expect(try await coaches(PracticeFilter(unit: "Assembly")) == ["ann", "bob"])
+        #expect(try await coaches(PracticeFilter(secondCoach: handle("dora"))) == ["ann"])
+        #expect(try await coaches(PracticeFilter(secondCoach: handle("eve"))) == ["cat"])
+        #expect(try await coaches(PracticeFilter(unit: "Welding", secondCoach: handle("dora"))) == [])
+        let filtered = try await CoachingFigures(store).practiceReport(
             for: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Assembly"))
         #expect(filtered.coaches == Array(report.coaches.prefix(2)))
     }
 
     @Test("a filter naming nobody is an error, not an empty report")
-    func unknownFilter() throws {
-        #expect(throws: KataError.self) {
-            try store.practiceReport(for: PracticeFixture.fortnight, filter: PracticeFilter(coach: handle("zed")))
+    func unknownFilter() async throws {
+        await #expect(throws: KataError.self) {
+            try await CoachingFigures(store).practiceReport(
+                for: PracticeFixture.fortnight, filter: PracticeFilter(coach: handle("zed")))
         }
-        #expect(throws: KataError.self) {
-            try store.practiceReport(for: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Paintshop"))
+        await #expect(throws: KataError.self) {
+            try await CoachingFigures(store).practiceReport(
+                for: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Paintshop"))
         }
     }
 
     @Test("rolls coaches up by unit with the mean cadence and the coaches below the threshold")
-    func rollupByUnit() throws {
-        let groups = try store.practiceGroups(report, by: .unit, below: 0.6)
+    func rollupByUnit() async throws {
+        let groups = try await CoachingFigures(store).practiceGroups(report, by: .unit, below: 0.6)
         #expect(
             groups == [
                 PracticeGroup(
@@ -194,8 +196,8 @@ struct PracticeReportTests {
     }
 
     @Test("rolls coaches up by 2nd coach, with the coaches nobody oversees last")
-    func rollupBySecondCoach() throws {
-        let groups = try store.practiceGroups(report, by: .secondCoach, below: 0.5)
+    func rollupBySecondCoach() async throws {
+        let groups = try await CoachingFigures(store).practiceGroups(report, by: .secondCoach, below: 0.5)
         #expect(groups.map(\.group) == ["dora", "eve", nil])
         #expect(groups.map(\.coaches) == [1, 1, 1])
         #expect(groups.map(\.cycles) == [6, 5, 3])
@@ -203,44 +205,14 @@ struct PracticeReportTests {
     }
 
     @Test("learners left without coaching longest: never coached first, then the longest since")
-    func learnersLeftLongest() throws {
-        let learners = try store.learnersLeftLongest(in: PracticeFixture.fortnight)
+    func learnersLeftLongest() async throws {
+        let learners = try await CoachingFigures(store).learnersLeftLongest(in: PracticeFixture.fortnight)
         #expect(learners.map(\.learner) == ["ned", "lee", "kim"])
         #expect(learners.map(\.daysSinceLastCycle) == [nil, 4, 3])
         #expect(learners.map(\.lastCycle) == [nil, day("2026-11-11"), day("2026-11-12")])
         #expect(learners.allSatisfy { $0.coach == "ann" })
-        let welding = try store.learnersLeftLongest(
+        let welding = try await CoachingFigures(store).learnersLeftLongest(
             in: PracticeFixture.fortnight, filter: PracticeFilter(unit: "Welding"))
         #expect(welding.isEmpty)
-    }
-
-    /// The query plan of every statement of a report with `filter`.
-    private func plans(_ filter: PracticeFilter) throws -> [String] {
-        let arguments = PracticeQuery.arguments(period: PracticeFixture.fortnight, filter: filter)
-        return try store.read { db in
-            try PracticeQuery.statements(filter: filter).map { sql in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
-                    .map { $0["detail"] as String }.joined(separator: "\n")
-            }
-        }
-    }
-
-    @Test("a report reads the period's cycles once, without sorting them into a temporary B-tree")
-    func onePassOverCycles() throws {
-        for filter in [PracticeFilter(), PracticeFilter(unit: "Assembly")] {
-            let plans = try plans(filter)
-            let passes = plans.filter { $0.contains("SEARCH c USING COVERING INDEX cycle_") && $0.contains("(coach=?") }
-            #expect(passes.count == 1)
-            #expect(!plans.contains { $0.contains("count(DISTINCT)") })
-        }
-    }
-
-    @Test("the reads use the practice indexes instead of the cycle table")
-    func queryPlans() throws {
-        let plans = try plans(PracticeFilter(unit: "Assembly"))
-        #expect(plans[1].contains("SEARCH c USING COVERING INDEX cycle_practice (coach=? AND date>? AND date<?)"))
-        #expect(!plans[1].contains("TEMP B-TREE"))
-        #expect(plans.contains { $0.contains("SCAN e USING INDEX experiment_without_prediction") })
-        #expect(!plans.contains { $0.contains("SCAN c\n") || $0.contains("SCAN cycle") || $0.hasSuffix("SCAN c") })
     }
 }

@@ -18,7 +18,7 @@ struct PropertyPracticeTests {
     static let periodsPerOrganisation = 15
 
     @Test("every figure of every coach listed, for random periods and coaches", arguments: seeds)
-    func agrees(_ seed: UInt64) throws {
+    func agrees(_ seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed &* 7_919)
         let (store, first, last) = try Self.organisation(&random)
         let raw = try Reference(store)
@@ -28,13 +28,13 @@ struct PropertyPracticeTests {
             let period = try Period(from: from, to: from.adding(days: length))
             let label = "seed \(seed), \(period.from) to \(period.to)"
             if round % 3 == 2, let coach = raw.people.keys.sorted().randomElement(using: &random) {
-                let report = try store.practiceReport(
+                let report = try await CoachingFigures(store).practiceReport(
                     for: period, filter: PracticeFilter(coach: Handle(validating: coach)), includeDailyCycles: false)
                 let expected = raw.listed(period).contains(coach) ? [coach] : []
                 #expect(report.coaches.map(\.coach) == expected, "\(label), \(coach)")
                 for summary in report.coaches { compare(summary, raw.figures(coach, period), "\(label), \(coach)") }
             } else {
-                let report = try store.practiceReport(for: period, includeDailyCycles: false)
+                let report = try await CoachingFigures(store).practiceReport(for: period, includeDailyCycles: false)
                 #expect(report.coaches.map(\.coach) == raw.listed(period), "\(label)")
                 for summary in report.coaches {
                     compare(summary, raw.figures(summary.coach, period), "\(label), \(summary.coach)")

@@ -112,9 +112,9 @@ private func json(_ packet: ReviewPacket) throws -> String {
 @Suite("Review packet builder")
 struct ReviewPacketBuilderTests {
     @Test("learners appear as Learner A, B, C in the order of their handles, without names or free text")
-    func pseudonyms() throws {
+    func pseudonyms() async throws {
         let org = try Organisation()
-        let packet = try org.builder().packet(practice: org.practice())
+        let packet = try await org.builder().packet(practice: org.practice())
         #expect(packet.learners.map(\.label) == ["Learner A", "Learner B", "Learner C"])
         #expect(packet.learners.map(\.cycles) == [4, 2, 1])
         #expect(packet.learners.map(\.lastCycle) == [d("2026-07-14"), d("2026-07-06"), d("2026-08-03")])
@@ -131,9 +131,9 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("the target conditions coached in the period, with pseudonym, outcome and cycles")
-    func targets() throws {
+    func targets() async throws {
         let org = try Organisation()
-        let targets = try org.builder().packet(practice: org.practice()).targetConditions
+        let targets = try await org.builder().packet(practice: org.practice()).targetConditions
         #expect(targets.map(\.learner) == ["Learner A", "Learner A", "Learner B"])
         // The focus process is free text: left out without notes.
         #expect(targets.map(\.focusProcess) == [nil, nil, nil])
@@ -145,9 +145,10 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("with learners and notes opted in, names, handles and free text appear")
-    func optIn() throws {
+    func optIn() async throws {
         let org = try Organisation()
-        let packet = try org.builder(ReviewPrivacy(learnerNames: true, notes: true)).packet(practice: org.practice())
+        let packet = try await org.builder(ReviewPrivacy(learnerNames: true, notes: true)).packet(
+            practice: org.practice())
         #expect(packet.learners.map(\.label) == ["Bert Alder", "Cora Voss", "Zoe Quist"])
         #expect(packet.learners.map(\.handle) == ["ba", "cv", "zq"])
         #expect(packet.targetConditions.map(\.learner) == ["Bert Alder", "Bert Alder", "Cora Voss"])
@@ -162,9 +163,10 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("other coaches' learners, target conditions and observations never appear")
-    func otherCoaches() throws {
+    func otherCoaches() async throws {
         let org = try Organisation()
-        let packet = try org.builder(ReviewPrivacy(learnerNames: true, notes: true)).packet(practice: org.practice())
+        let packet = try await org.builder(ReviewPrivacy(learnerNames: true, notes: true)).packet(
+            practice: org.practice())
         let text = try json(packet)
         for other in ["Ida", "\"ida\"", "Max", "\"max\"", "CONDITION-IDA", "MAX-NOTE", "Paint shop"] {
             #expect(!text.contains(other), "the packet shows \(other)")
@@ -172,9 +174,9 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("observations of the coach in the period: date, observer, focus point and trigger")
-    func observations() throws {
+    func observations() async throws {
         let org = try Organisation()
-        let observations = try org.builder().packet(practice: org.practice()).observations
+        let observations = try await org.builder().packet(practice: org.practice()).observations
         #expect(
             observations == [
                 ReviewObservation(
@@ -184,9 +186,9 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("own development: cycles received from Coach A and own target conditions with their outcome")
-    func ownDevelopment() throws {
+    func ownDevelopment() async throws {
         let org = try Organisation()
-        let own = try org.builder().packet(practice: org.practice()).ownDevelopment
+        let own = try await org.builder().packet(practice: org.practice()).ownDevelopment
         #expect(own.cyclesReceived == 2)
         #expect(own.daysCoached == 2)
         #expect(own.coaches == [CoachingPartner(label: "Coach A", handle: nil, cycles: 2, lastCycle: d("2026-07-08"))])
@@ -199,10 +201,10 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("the packet states who, the period, when and by which version it was made, and what it is for")
-    func header() throws {
+    func header() async throws {
         let org = try Organisation()
         let practice = org.practice()
-        let packet = try org.builder().packet(practice: practice)
+        let packet = try await org.builder().packet(practice: practice)
         #expect(packet.format == "kata-review/1")
         #expect(packet.coach == ReviewPerson(handle: "ann", name: "Ann Lee", unit: "Assembly"))
         #expect(packet.period == ReviewPeriod(from: d("2026-07-01"), to: d("2026-09-30")))
@@ -216,13 +218,13 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("daily cycles come from the practice summary, or from the store when it has none")
-    func dailyCycles() throws {
+    func dailyCycles() async throws {
         let org = try Organisation()
-        let given = try org.builder().packet(practice: org.practice(days: ["2026-07-01": 5, "2026-12-01": 1]))
+        let given = try await org.builder().packet(practice: org.practice(days: ["2026-07-01": 5, "2026-12-01": 1]))
         #expect(given.dailyCycles == [DailyCycles(date: d("2026-07-01"), cycles: 5)])
         var bare = org.practice()
         bare.dailyCycles = [:]
-        let read = try org.builder().packet(practice: bare)
+        let read = try await org.builder().packet(practice: bare)
         #expect(
             read.dailyCycles.map(\.date.description) == [
                 "2026-07-01", "2026-07-02", "2026-07-03", "2026-07-06", "2026-07-14", "2026-08-03",
@@ -231,9 +233,9 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("a coach without activity in the period still gets a packet, marked empty")
-    func emptyPeriod() throws {
+    func emptyPeriod() async throws {
         let org = try Organisation()
-        let packet = try org.builder().packet(practice: org.practice("carl", days: [:]))
+        let packet = try await org.builder().packet(practice: org.practice("carl", days: [:]))
         #expect(packet.emptyPeriod)
         #expect(packet.learners.isEmpty && packet.observations.isEmpty && packet.targetConditions.isEmpty)
         #expect(packet.ownDevelopment.cyclesReceived == 0 && packet.ownDevelopment.targetConditions.isEmpty)
@@ -241,28 +243,28 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("a coach the practice figures do not list gets zero figures, the weeks of the period and their last cycle")
-    func withoutActivity() throws {
+    func withoutActivity() async throws {
         let org = try Organisation()
-        let carl = try org.builder().requireCoach(h("carl"))
-        let summary = try org.builder().summaryWithoutActivity(for: carl)
+        let carl = try await org.builder().requireCoach(h("carl"))
+        let summary = try await org.builder().summaryWithoutActivity(for: carl)
         #expect(summary.coach == "carl" && summary.name == "Carl Idle")
         #expect(summary.cycles == 0 && summary.workdays == 0 && summary.cadence == 0 && summary.lastCycle == nil)
         #expect(summary.weekly.count == 14)
         #expect(summary.weekly.first == WeeklyPractice(week: "2026-W27", cycles: 0, coachedDays: 0))
         #expect(summary.weekly.last?.week == "2026-W40")
-        let packet = try org.builder().packet(practice: summary)
+        let packet = try await org.builder().packet(practice: summary)
         #expect(packet.emptyPeriod)
         let later = ReviewPacketBuilder(
             store: org.store, period: try Period(parsing: "2026-11"), now: org.now, kataVersion: "9.9.9")
-        let ann = try later.summaryWithoutActivity(for: later.requireCoach(h("ann")))
+        let ann = try await later.summaryWithoutActivity(for: later.requireCoach(h("ann")))
         #expect(ann.lastCycle == d("2026-10-01"))
         #expect(ann.daysSinceLastCycle == 60)
     }
 
     @Test("several packets from one snapshot keep each coach's data apart")
-    func several() throws {
+    func several() async throws {
         let org = try Organisation()
-        let packets = try org.builder(ReviewPrivacy(notes: true)).packets(practices: [
+        let packets = try await org.builder(ReviewPrivacy(notes: true)).packets(practices: [
             org.practice("ann"), org.practice("max", days: ["2026-07-02": 1]),
         ])
         #expect(packets.map(\.coach.handle) == ["ann", "max"])
@@ -273,26 +275,26 @@ struct ReviewPacketBuilderTests {
             ])
         #expect(packets[1].targetConditions.map(\.focusProcess) == ["Paint shop"])
         #expect(packets[1].observations.count == 1)
-        let collection = try org.builder().collection(practices: [org.practice("ann")])
+        let collection = try await org.builder().collection(practices: [org.practice("ann")])
         #expect(collection.packets.count == 1 && collection.format == "kata-review/1")
         #expect(collection.generatedAt == "2026-11-20T09:00:00Z")
     }
 
     @Test("an unknown person or one who never coached is refused; a coach with an old pairing is not")
-    func requireCoach() throws {
+    func requireCoach() async throws {
         let org = try Organisation()
-        #expect(throws: KataError.unknown(kind: "coach", reference: "ghost", hint: "See 'kata person list'.")) {
-            try org.builder().requireCoach(h("ghost"))
+        await #expect(throws: KataError.unknown(kind: "coach", reference: "ghost", hint: "See 'kata person list'.")) {
+            try await org.builder().requireCoach(h("ghost"))
         }
         do {
-            _ = try org.builder().requireCoach(h("nora"))
+            _ = try await org.builder().requireCoach(h("nora"))
             Issue.record("nora never coached")
         } catch let error as KataError {
             #expect(error.description.hasPrefix("Nora Never (nora) has never coached"))
             if case .ruleBroken = error {} else { Issue.record("wrong kind of error: \(error)") }
         }
-        #expect(try org.builder().requireCoach(h("carl")).name == "Carl Idle")
-        #expect(try org.builder().requireCoach(h("ann")).name == "Ann Lee")
+        #expect(try await org.builder().requireCoach(h("carl")).name == "Carl Idle")
+        #expect(try await org.builder().requireCoach(h("ann")).name == "Ann Lee")
     }
 
     @Test("pseudonym letters go on like spreadsheet columns")
@@ -304,15 +306,15 @@ struct ReviewPacketBuilderTests {
     }
 
     @Test("a target condition closed after the period is active at its end, with the later outcome marked as later")
-    func statusAtEndOfPeriod() throws {
+    func statusAtEndOfPeriod() async throws {
         let org = try Organisation()
-        let before = try org.builder().packet(practice: org.practice())
+        let before = try await org.builder().packet(practice: org.practice())
         let kitting = try #require(
             try org.store.read { db in
                 try String.fetchOne(db, sql: "SELECT id FROM target WHERE condition = 'CONDITION-CV'")
             }.flatMap(UUID.init(uuidString:)))
         try org.store.closeTarget(kitting, as: .achieved, on: d("2026-10-09"), reflection: nil)
-        let after = try org.builder().packet(practice: org.practice())
+        let after = try await org.builder().packet(practice: org.practice())
         // The same status and end whether the packet is made before or after the target was closed.
         #expect(after.targetConditions.map(\.status) == before.targetConditions.map(\.status))
         #expect(after.targetConditions.map(\.closedOn) == before.targetConditions.map(\.closedOn))
@@ -326,20 +328,20 @@ struct ReviewPacketBuilderTests {
         // The coach's own target condition, missed on 1 September, was still active at the end of August.
         let august = ReviewPacketBuilder(
             store: org.store, period: try Period(parsing: "2026-08"), now: org.now, kataVersion: "9.9.9")
-        let own = try august.packet(practice: org.practice()).ownDevelopment.targetConditions
+        let own = try await august.packet(practice: org.practice()).ownDevelopment.targetConditions
         #expect(own.map(\.status) == ["active"])
         #expect(own.map(\.closedOn) == [nil])
         #expect(own.map(\.later) == [LaterOutcome(status: "missed", closedOn: d("2026-09-01"))])
     }
 
     @Test("a packet for a period that reaches past today counts up to today and says so")
-    func periodCutAtToday() throws {
+    func periodCutAtToday() async throws {
         let org = try Organisation()
         let q4 = try Period(parsing: "2026-Q4")
         let builder = ReviewPacketBuilder(
             store: org.store, period: q4, today: d("2026-11-20"), now: org.now, kataVersion: "9.9.9")
-        let packet = try builder.packet(
-            practice: try builder.summaryWithoutActivity(for: builder.requireCoach(h("ann"))))
+        let packet = try await builder.packet(
+            practice: try await builder.summaryWithoutActivity(for: builder.requireCoach(h("ann"))))
         #expect(packet.period == ReviewPeriod(from: d("2026-10-01"), to: d("2026-12-31"), until: d("2026-11-20")))
         // Holidays after today are not part of the counted period.
         #expect(packet.calendar.holidays.isEmpty)
@@ -347,7 +349,7 @@ struct ReviewPacketBuilderTests {
         #expect(packet.practice.daysSinceLastCycle == 50)
         let text = try json(packet)
         #expect(text.contains(#""period":{"from":"2026-10-01","to":"2026-12-31","until":"2026-11-20"}"#))
-        let q3 = try org.builder().packet(practice: org.practice())
+        let q3 = try await org.builder().packet(practice: org.practice())
         #expect(try json(q3).contains(#""period":{"from":"2026-07-01","to":"2026-09-30"}"#))
     }
 }

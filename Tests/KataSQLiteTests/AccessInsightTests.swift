@@ -26,27 +26,27 @@ struct AccessInsightTests {
     @Test(
         "reports the practice of oneself, the coaches one 2nd-coaches and those below one; all of it for lean staff",
         arguments: scopes)
-    func practice(who: Who, coaches: [String], learners: [String]) throws {
-        let answer = try AccessFixture().store(who).practice(Self.november())
+    func practice(who: Who, coaches: [String], learners: [String]) async throws {
+        let answer = try await AccessFixture().store(who).practice(Self.november())
         #expect(answer.report.coaches.map(\.coach) == coaches)
         #expect(answer.groups?.map(\.coaches).reduce(0, +) == coaches.count)
         #expect(answer.learnersLeftLongest.map(\.learner).sorted() == learners)
     }
 
     @Test("answers a practice filter naming a coach outside one's scope as an unknown coach")
-    func practiceOfAnother() throws {
+    func practiceOfAnother() async throws {
         let fixture = try AccessFixture()
         var request = try Self.november()
         request.filter = PracticeFilter(coach: handle("dan"))
-        let answer = outcome { try fixture.store(.coach).practice(request) }
+        let answer = await awaited { try await fixture.store(.coach).practice(request) }
         #expect(answer.hasPrefix("notFound: no coach 'dan'."))
         #expect(!answer.contains("Dan Roe"))
-        #expect(try fixture.store(.lean).practice(request).report.coaches.map(\.coach) == ["dan"])
-        #expect(outcome { try fixture.store(.manager).practice(request) } == answer)
+        #expect(try await fixture.store(.lean).practice(request).report.coaches.map(\.coach) == ["dan"])
+        #expect(await awaited { try await fixture.store(.manager).practice(request) } == answer)
     }
 
     @Test("keeps to the caller's scope when a large report is read on two connections")
-    func parallelRead() throws {
+    func parallelRead() async throws {
         let folder = try TemporaryFolder()
         let fixture = try AccessFixture(
             store: SQLiteStore.open(path: folder.url.appendingPathComponent("kata.sqlite").path, create: true))
@@ -58,12 +58,13 @@ struct AccessInsightTests {
         }
         let request = PracticeRequest(
             period: try Period(from: day("2017-01-01"), to: day("2026-11-30")), today: AccessFixture.today)
-        #expect(try fixture.store(.manager).practice(request).report.coaches.map(\.coach) == ["ann"])
-        #expect(try fixture.store(.otherCoach).practice(request).report.coaches.map(\.coach) == ["dan"])
-        #expect(try fixture.store(.lean).practice(request).report.coaches.map(\.coach) == ["ann", "dan"])
+        #expect(try await fixture.store(.manager).practice(request).report.coaches.map(\.coach) == ["ann"])
+        #expect(try await fixture.store(.otherCoach).practice(request).report.coaches.map(\.coach) == ["dan"])
+        #expect(try await fixture.store(.lean).practice(request).report.coaches.map(\.coach) == ["ann", "dan"])
         var named = request
         named.filter = PracticeFilter(coach: handle("dan"))
-        #expect(outcome { try fixture.store(.coach).practice(named) }.hasPrefix("notFound: no coach 'dan'."))
+        #expect(
+            await awaited { try await fixture.store(.coach).practice(named) }.hasPrefix("notFound: no coach 'dan'."))
     }
 
     static func review(of coach: Handle?) throws -> ReviewRequest {
@@ -79,20 +80,31 @@ struct AccessInsightTests {
             (Who.learner, false), (.coach, false), (.otherCoach, true), (.secondCoach, false), (.manager, false),
             (.lean, false), (.hr, true), (.admin, true), (.owner, true),
         ])
-    func reviews(who: Who, allowed: Bool) throws {
+    func reviews(who: Who, allowed: Bool) async throws {
         let fixture = try AccessFixture()
-        let whole = try fixture.owner.reviews(try Self.review(of: handle("dan")))
+        let whole = try await fixture.owner.reviews(try Self.review(of: handle("dan")))
         let request = try Self.review(of: handle("dan"))
-        let answer = outcome({ try fixture.store(who).reviews(request) }, { $0 == whole ? "ok" : "other" })
+        let answer = await awaited({ try await fixture.store(who).reviews(request) }, { $0 == whole ? "ok" : "other" })
         #expect(answer == (allowed ? "ok" : "forbidden: only HR, an admin or the coach may make dan's review packet."))
     }
 
     @Test("makes every coach's review packets for HR and admins only")
-    func everyReview() throws {
+    func everyReview() async throws {
         let fixture = try AccessFixture()
-        #expect(try fixture.store(.hr).reviews(try Self.review(of: nil)).packets.count == 2)
+        #expect(try await fixture.store(.hr).reviews(try Self.review(of: nil)).packets.count == 2)
         #expect(
-            outcome { try fixture.store(.lean).reviews(try Self.review(of: nil)) }
+            await awaited { try await fixture.store(.lean).reviews(try Self.review(of: nil)) }
                 == "forbidden: only HR, an admin or the coach may make the review packets of every coach.")
+    }
+}
+
+/// `outcome(_:_:)` of work that awaits.
+private func awaited<T>(_ work: () async throws -> T, _ show: (T) -> String = { _ in "ok" }) async -> String {
+    do {
+        return show(try await work())
+    } catch let error as KataError {
+        return "\(error.kind.rawValue): \(error.description)"
+    } catch {
+        return "unexpected: \(error)"
     }
 }

@@ -156,14 +156,14 @@ struct AccessRuleTests {
     }
 
     @Test("reports the practice of everyone below a manager, however deep the reporting line")
-    func deepReportingLine() throws {
+    func deepReportingLine() async throws {
         let fixture = try AccessFixture()
         _ = try fixture.owner.editPerson(PersonChange(handle: handle("dan"), reportsTo: .some(handle("bo"))))
         let request = PracticeRequest(
             period: try Period(from: day("2026-11-01"), to: day("2026-11-30")), today: AccessFixture.today)
-        #expect(try fixture.store(.manager).practice(request).report.coaches.map(\.coach) == ["ann", "dan"])
-        #expect(try fixture.store(.manager).pairings().count == 4)
-        #expect(try fixture.store(.learner).practice(request).report.coaches.map(\.coach) == ["dan"])
+        #expect(try await fixture.store(.manager).practice(request).report.coaches.map(\.coach) == ["ann", "dan"])
+        #expect(try await fixture.store(.manager).pairings().count == 4)
+        #expect(try await fixture.store(.learner).practice(request).report.coaches.map(\.coach) == ["dan"])
     }
 
     @Test("a scoped copy shares the database of the store it came from")

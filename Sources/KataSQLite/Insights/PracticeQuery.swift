@@ -1,6 +1,5 @@
 import GRDB
 import ImprovementKata
-import KataSQLite
 import KataStore
 
 /// What the database says about one coach's practice in a period, before the calendar figures
@@ -22,6 +21,17 @@ struct CoachPracticeInput: Sendable {
     var plannedSteps = 0
     var stepsWithoutPrediction = 0
     var observations = 0
+}
+
+extension CoachPracticeInput {
+    /// What the store hands the practice calculations.
+    var facts: CoachPracticeFacts {
+        CoachPracticeFacts(
+            coach: coach, name: name, unit: unit, span: span, lastCycle: lastCycle, dailyCycles: dailyCycles,
+            learners: learners, minutesTotal: minutesTotal, minutesRecorded: minutesRecorded,
+            cyclesOver20Minutes: cyclesOver20Minutes, plannedSteps: plannedSteps,
+            stepsWithoutPrediction: stepsWithoutPrediction, observations: observations)
+    }
 }
 
 /// Reads the inputs of a practice report; no cycle is kept in memory.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CoachTheCoaches
+@testable import KataSQLite
 
 /// The set of step ids the practice scan looks planned steps up in matches exactly the text SQL's
 /// `=` would, whether an id is stored in its canonical form or not.

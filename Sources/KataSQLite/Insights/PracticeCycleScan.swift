@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
+import KataStore
 
 /// The cycles of a practice report's period in one pass over `cycle_practice`, coach by coach:
 /// cycles per day, learners, minutes and planned steps, counted as the rows go by.

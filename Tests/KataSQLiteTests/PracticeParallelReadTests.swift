@@ -1,13 +1,13 @@
+import CoachTheCoaches
 import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataSQLite
 import KataStore
 import KataTestSupport
 import Testing
 
-@testable import CoachTheCoaches
+@testable import KataSQLite
 
 @Suite("A large practice report read on two connections")
 struct PracticeParallelReadTests {
@@ -25,7 +25,7 @@ struct PracticeParallelReadTests {
         -> [PracticeSummary]
     {
         let calculator = PracticeCalculator(period: period, calendar: try store.settings().calendar)
-        return inputs.map { SQLiteStore.summary(of: $0, calculator: calculator, includeDailyCycles: true) }
+        return inputs.map { PracticeSummary($0.facts, calculator: calculator, includeDailyCycles: true) }
     }
 
     @Test(

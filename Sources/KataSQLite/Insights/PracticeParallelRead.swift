@@ -3,7 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
-import KataSQLite
 import KataStore
 
 /// Reads the inputs of a large practice report on two connections at once, both on one snapshot.

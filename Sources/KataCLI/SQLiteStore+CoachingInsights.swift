@@ -1,0 +1,9 @@
+import CoachTheCoaches
+import KataSQLite
+
+/// The SQLite file answers with the coach-the-coaches figures worked out from its own queries.
+///
+/// Declared here because this is where both modules are seen: KataSQLite fetches (its
+/// `InsightSource`) without the calculations, CoachTheCoaches calculates without SQL, and
+/// `CoachingInsights`' default for an `InsightSource` joins them.
+extension SQLiteStore: CoachingInsights {}
