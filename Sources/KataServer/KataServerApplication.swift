@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KataStore
 import Logging
 
 /// What the server takes as now; tests pass a clock they move.

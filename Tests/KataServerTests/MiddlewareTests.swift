@@ -133,8 +133,8 @@ struct FailingDirectory: AccountDirectory {
 
     func signInRecord(handle: Handle) async throws -> SignInRecord? { await accounts.signInRecord(handle: handle) }
     func addToken(_ token: APIToken, sha256: String) async throws { await accounts.addToken(token, sha256: sha256) }
-    func tokenOwner(sha256: String, at: Date) async throws -> TokenOwner? {
-        await accounts.tokenOwner(sha256: sha256, at: at)
+    func owner(ofToken sha256: String, at: Date) async throws -> TokenOwner? {
+        await accounts.owner(ofToken: sha256, at: at)
     }
     func tokens(of handle: Handle) async throws -> [APIToken] { await accounts.tokens(of: handle) }
     func token(id: UUID) async throws -> APIToken? { await accounts.token(id: id) }

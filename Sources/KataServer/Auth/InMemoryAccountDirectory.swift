@@ -44,7 +44,7 @@ public actor InMemoryAccountDirectory: AccountDirectory {
         tokenIDsByDigest[sha256] = token.id
     }
 
-    public func tokenOwner(sha256: String, at: Date) -> TokenOwner? {
+    public func owner(ofToken sha256: String, at: Date) -> TokenOwner? {
         guard let id = tokenIDsByDigest[sha256], var token = tokensByID[id],
             let account = members[token.handle]?.record.account
         else { return nil }

@@ -1,7 +1,5 @@
 import Foundation
 import ImprovementKata
-import KataSQLite
-import KataServer
 import KataStore
 
 /// The database file as the server's directory of accounts: the store's methods under the names
@@ -11,7 +9,7 @@ extension SQLiteStore: AccountDirectory {
         try signInRecord(handle).map { SignInRecord(account: $0.0, passwordHash: $0.passwordHash) }
     }
 
-    public func tokenOwner(sha256: String, at: Date) throws -> TokenOwner? {
+    public func owner(ofToken sha256: String, at: Date) throws -> TokenOwner? {
         try tokenOwner(sha256: sha256, at: at).map { TokenOwner(account: $0.0, token: $0.1) }
     }
 
