@@ -142,3 +142,23 @@ struct FailingDirectory: AccountDirectory {
     func personName(handle: Handle) async throws -> String? { throw LeakyError() }
     func recordAudit(_ entry: AuditEntry) async throws { await accounts.recordAudit(entry) }
 }
+
+/// Account administration fails alike: no test here reaches it.
+extension FailingDirectory: AccountAdministration {
+    func accounts() async throws -> [Account] { throw LeakyError() }
+    func account(_ handle: Handle) async throws -> Account? { throw LeakyError() }
+    func addAccount(
+        handle: Handle, roles: Set<Role>, passwordHash: String?, passwordLink: (sha256: String, expires: Date)?,
+        at now: Date, by source: AuditSource
+    ) async throws -> Account { throw LeakyError() }
+    func editAccount(_ handle: Handle, roles: Set<Role>?, enabled: Bool?, at now: Date, by source: AuditSource)
+        async throws -> Account
+    { throw LeakyError() }
+    func setPasswordHash(_ handle: Handle, hash: String, at now: Date, by source: AuditSource) async throws {
+        throw LeakyError()
+    }
+    func addPasswordLink(sha256: String, handle: Handle, expires: Date, at now: Date, by source: AuditSource)
+        async throws
+    { throw LeakyError() }
+    func audit(_ query: AuditQuery) async throws -> [AuditEntry] { throw LeakyError() }
+}

@@ -3,8 +3,8 @@ import ImprovementKata
 import KataStore
 
 /// The database file as the server's directory of accounts: the store's methods under the names
-/// the server asks by.
-extension SQLiteStore: AccountDirectory {
+/// the server asks by. Its `AccountAdministration` methods are the store's own (SQLiteStore+Accounts).
+extension SQLiteStore: AccountDirectory, AccountAdministration {
     public func signInRecord(handle: Handle) throws -> SignInRecord? {
         try signInRecord(handle).map { SignInRecord(account: $0.0, passwordHash: $0.passwordHash) }
     }
