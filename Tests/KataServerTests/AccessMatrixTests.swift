@@ -19,20 +19,21 @@ struct AccessRow: Sendable {
         var bytes: [UInt8]?
     }
 
-    /// A record some callers may not see: to them it must answer the same 404 as a missing one of
-    /// its kind, the record's reference put in place of the missing one's.
+    /// A record some callers may not see: to them a request about it must answer the same 404 as
+    /// the same request about a missing record of its kind, the record's reference put in place of
+    /// the missing one's.
     enum Hidden: Sendable {
-        case danEveCycle, danEvePrefix, boTarget, boStoryboard
+        case danEve, danEvePrefix, boTarget, boObstacle, boStoryboard
 
-        /// The record's reference, and a request for a missing one with that one's reference.
-        func missing(_ server: AccessServer) -> (record: String, uri: String, missing: String) {
-            let unknown = UUID().text
+        /// The record's reference in the request, and a missing record's; their last path
+        /// components are what the answer names.
+        func references(_ server: AccessServer) -> (record: String, missing: String) {
             switch self {
-            case .danEveCycle: return (server.fixture.danEve.text, "/api/v1/cycles/\(unknown)", unknown)
-            case .danEvePrefix:
-                return (String(server.fixture.danEve.text.prefix(8)), "/api/v1/ids/cycle/ffffffff", "ffffffff")
-            case .boTarget: return (server.fixture.boTarget.id.text, "/api/v1/targets/\(unknown)", unknown)
-            case .boStoryboard: return ("bo", "/api/v1/storyboards/hal", "hal")
+            case .danEve: return (server.fixture.danEve.text, UUID().text)
+            case .danEvePrefix: return (String(server.fixture.danEve.text.prefix(8)), "ffffffff")
+            case .boTarget: return (server.fixture.boTarget.id.text, UUID().text)
+            case .boObstacle: return (server.fixture.boObstacle.id.text, UUID().text)
+            case .boStoryboard: return ("storyboards/bo", "storyboards/hal")
             }
         }
     }
@@ -134,7 +135,8 @@ struct AccessMatrixTests {
                 "status":"active","amendments":[]}
                 """#)
         },
-        AccessRow(.post, "/api/v1/targets/{id}/amendments", "403 200 404 404 404 403 404 200") { server in
+        AccessRow(.post, "/api/v1/targets/{id}/amendments", "403 200 404 404 404 403 404 200", hidden: .boTarget) {
+            server in
             send(
                 "/api/v1/targets/\(server.fixture.boTarget.id.text)/amendments",
                 #"{"on":"2026-11-20","text":"Changeover in 18 min"}"#)
@@ -145,7 +147,7 @@ struct AccessMatrixTests {
         AccessRow(.get, "/api/v1/targets/{id}/current", "200 200 200 200 200 200 200 200") { server in
             get("/api/v1/targets/\(server.fixture.boTarget.id.text)/current")
         },
-        AccessRow(.post, "/api/v1/conditions", "201 201 404 404 404 403 404 201") { server in
+        AccessRow(.post, "/api/v1/conditions", "201 201 404 404 404 403 404 201", hidden: .boTarget) { server in
             send(
                 "/api/v1/conditions",
                 #"""
@@ -156,7 +158,7 @@ struct AccessMatrixTests {
         AccessRow(.get, "/api/v1/obstacles", "200 200 200 200 200 200 200 200") { _ in
             get("/api/v1/obstacles?learner=bo")
         },
-        AccessRow(.post, "/api/v1/obstacles", "201 201 404 404 404 403 404 201") { server in
+        AccessRow(.post, "/api/v1/obstacles", "201 201 404 404 404 403 404 201", hidden: .boTarget) { server in
             send(
                 "/api/v1/obstacles",
                 #"""
@@ -164,7 +166,8 @@ struct AccessMatrixTests {
                 "status":"parked","createdOn":"2026-11-20"}
                 """#)
         },
-        AccessRow(.post, "/api/v1/obstacles/{id}/work", "200 200 404 404 404 403 404 200") { server in
+        AccessRow(.post, "/api/v1/obstacles/{id}/work", "200 200 404 404 404 403 404 200", hidden: .boObstacle) {
+            server in
             send("/api/v1/obstacles/\(server.fixture.boObstacle.id.text)/work", "{}")
         },
         AccessRow(.post, "/api/v1/cycles", "403 201 403 403 403 403 403 201") { server in
@@ -178,11 +181,11 @@ struct AccessMatrixTests {
         AccessRow(.get, "/api/v1/cycles", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/cycles") },
         AccessRow(
             .get, "/api/v1/cycles/{id}", "404 404 200 404 404 200 404 200",
-            hidden: .danEveCycle
+            hidden: .danEve
         ) { server in get("/api/v1/cycles/\(server.fixture.danEve.text)") },
         AccessRow(
             .patch, "/api/v1/cycles/{id}", "404 404 200 404 404 403 404 200",
-            hidden: .danEveCycle
+            hidden: .danEve
         ) { server in send("/api/v1/cycles/\(server.fixture.danEve.text)", #"{"minutes":12}"#) },
         AccessRow(.get, "/api/v1/observations", "200 200 200 200 200 200 200 200") { _ in
             get("/api/v1/observations")
@@ -237,17 +240,18 @@ struct AccessMatrixTests {
         AccessRow(.delete, "/api/v1/tokens/{id}", "404 204 404 404 404 404 404 204") { server in
             .init(uri: "/api/v1/tokens/\(server.spareToken.id.text)")
         },
-        AccessRow(.post, "/api/v1/obstacles/{id}/close", "200 200 404 404 404 403 404 200") { server in
+        AccessRow(.post, "/api/v1/obstacles/{id}/close", "200 200 404 404 404 403 404 200", hidden: .boObstacle) {
+            server in
             send(
                 "/api/v1/obstacles/\(server.fixture.boObstacle.id.text)/close",
                 #"{"status":"overcome","on":"2026-11-20"}"#)
         },
-        AccessRow(.post, "/api/v1/targets/{id}/close", "403 200 404 404 404 403 404 200") { server in
+        AccessRow(.post, "/api/v1/targets/{id}/close", "403 200 404 404 404 403 404 200", hidden: .boTarget) { server in
             send("/api/v1/targets/\(server.fixture.boTarget.id.text)/close", #"{"status":"dropped","on":"2026-11-20"}"#)
         },
         AccessRow(
             .delete, "/api/v1/cycles/{id}", "404 404 204 404 404 403 404 204",
-            hidden: .danEveCycle
+            hidden: .danEve
         ) { server in .init(uri: "/api/v1/cycles/\(server.fixture.danEve.text)") },
         AccessRow(.post, "/api/v1/pairings/end", "403 403 403 403 403 403 403 200") { _ in
             send("/api/v1/pairings/end", #"{"coach":"dan","learner":"eve","on":"2026-11-20"}"#)
@@ -277,10 +281,15 @@ struct AccessMatrixTests {
                 let response = try await client.call(
                     row.method, request.uri, token: token, json: request.json, bytes: request.bytes)
                 var missingBody: String?
-                if response.status.code == 404, let hidden = row.hidden?.missing(server) {
+                if response.status.code == 404, let (record, other) = row.hidden?.references(server) {
+                    #expect(
+                        request.uri.contains(record) || request.json?.contains(record) == true,
+                        "\(row.operation): the request names the hidden record")
                     let missing = try await client.call(
-                        row.method, hidden.uri, token: token, json: request.json, bytes: request.bytes)
-                    missingBody = missing.text.replacingOccurrences(of: hidden.missing, with: hidden.record)
+                        row.method, request.uri.replacingOccurrences(of: record, with: other), token: token,
+                        json: request.json?.replacingOccurrences(of: record, with: other), bytes: request.bytes)
+                    let named = (record.split(separator: "/").last ?? "", other.split(separator: "/").last ?? "")
+                    missingBody = missing.text.replacingOccurrences(of: named.1, with: named.0)
                 }
                 answers.append((row, response.status.code, response.text, missingBody))
             }
