@@ -82,6 +82,11 @@ struct AccountThroughServerTests {
         #expect(lines[1] == "Set the password before 2026-11-21T09:00:00Z at this one-time link:")
         #expect(lines[2].hasPrefix("  https://kata.example.org/set-password/kata_"), "the server makes the link")
         #expect(lines[3] == "It is shown only now: send it to bo privately.")
+        let link = String(lines[2].split(separator: "/").last ?? "")
+        let linkHash = try await PasswordCheck.hash("a password bo chose himself")
+        #expect(
+            try kata.store().usePasswordLink(sha256: SecretToken.sha256(of: link), passwordHash: linkHash, at: kata.now)
+                == handle("bo"), "the server kept the link it showed")
         let listed = await kata.run("account", "list", "--format", "csv")
         #expect(listed.output.contains("bo,Bo Chen,lean,yes,2026-11-20T09:00:00Z"), "\(listed.output)")
         #expect(await kata.run("account", "edit", "bo", "--role", "hr").output == "Updated bo: roles hr, enabled.\n")

@@ -68,7 +68,8 @@ public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
         tokensByID[id]?.revoked = at
     }
 
-    public func personName(handle: Handle) -> String? { members[handle]?.name }
+    /// The name given to `add`; nil for an account added without one.
+    public func personName(handle: Handle) -> String? { members[handle].flatMap { $0.name.isEmpty ? nil : $0.name } }
 
     public func recordAudit(_ entry: AuditEntry) {
         auditLog.append(entry)
