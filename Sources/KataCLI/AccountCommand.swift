@@ -12,15 +12,17 @@ struct AccountCommand: ParsableCommand {
         abstract: "Add, list, edit and disable the accounts that sign in to a kata server.",
         discussion: """
             These work on the server's database file directly (--db), on the server machine: that \
-            is how the first administrator is made. Each change is recorded in the audit log.
+            is how the first administrator is made. Signed in to a server, they go through its API, \
+            for administrators only (anyone else exits 77); the server hashes the password and makes \
+            the set-password link. Each change is recorded in the audit log.
             """,
         subcommands: [Add.self, List.self, Edit.self, Disable.self])
 
     /// The bcrypt cost of every password kata hashes (DESIGN §10.2: at least 12).
     static let bcryptCost: UInt8 = 12
 
-    /// How long a set-password link works.
-    static let linkLifetime: TimeInterval = 24 * 3_600
+    /// The bcrypt hash of a password typed for a database file.
+    @Sendable static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: bcryptCost) }
 
     struct Add: KataCommand {
         static let configuration = CommandConfiguration(
@@ -47,15 +49,13 @@ struct AccountCommand: ParsableCommand {
         func run(in context: CommandContext) async throws {
             let account = try KataCLI.handle(handle, "handle")
             let roles = try AccountCommand.roles(roles)
-            let store = try global.openFile(context)
-            let name = try await store.requiredPerson(account).name
-            let hash = try password.hash(context)
-            let link = hash == nil ? try password.newLink(context) : nil
-            let added = try store.addAccount(
-                handle: account, roles: roles, passwordHash: hash,
-                passwordLink: link.map { ($0.token.sha256, $0.expires) }, at: context.now)
-            context.output.line("Added an account for \(account) (\(name)), \(AccountCommand.describe(added)).")
-            link?.show(for: account, context)
+            let accounts = try password.accounts(global, context)
+            _ = try await global.openStore(context).requiredPerson(account)
+            let added = try await accounts.addAccount(
+                NewAccount(handle: account, roles: roles, password: try password.typed(context)))
+            context.output.line(
+                "Added an account for \(account) (\(added.name)), \(AccountCommand.describe(added.account)).")
+            added.setPasswordLink?.show(for: account, context)
         }
     }
 
@@ -67,10 +67,8 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openFile(context)
-            let names = await Dictionary(
-                try store.people().map { ($0.handle, $0.name) }, uniquingKeysWith: { first, _ in first })
-            let rows = try store.accounts().map { AccountRow($0, name: names[$0.handle] ?? "") }
+            let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+            let rows = try await accounts.accounts().map(AccountRow.init)
             switch format.format {
             case .json: context.output.write(try jsonText(rows))
             case .csv: context.output.write(AccountRow.listing(rows).csv())
@@ -125,26 +123,20 @@ struct AccountCommand: ParsableCommand {
             }
             let account = try KataCLI.handle(handle, "handle")
             let newRoles = noRoles ? [] : roles.isEmpty ? nil : try AccountCommand.roles(roles)
-            let store = try global.openFile(context)
-            guard try store.account(account) != nil else {
+            let accounts = try password.accounts(global, context)
+            guard try await accounts.account(account) != nil else {
                 throw KataError.unknown(kind: "account", reference: account.rawValue, hint: "See 'kata account list'.")
             }
-            let hash = try password.hash(context)
-            let link = passwordLink ? try password.newLink(context) : nil
+            let edited = try await accounts.editAccount(
+                account,
+                AccountChange(
+                    roles: newRoles, enabled: state.map { $0 == .enable }, password: try password.typed(context),
+                    passwordLink: passwordLink ? true : nil))
             if newRoles != nil || state != nil {
-                let edited = try store.editAccount(
-                    account, roles: newRoles, enabled: state.map { $0 == .enable }, at: context.now)
-                context.output.line("Updated \(account): \(AccountCommand.describe(edited)).")
+                context.output.line("Updated \(account): \(AccountCommand.describe(edited.account)).")
             }
-            if let hash {
-                try store.setPasswordHash(account, hash: hash, at: context.now)
-                context.output.line("Set the password of \(account).")
-            }
-            if let link {
-                try store.addPasswordLink(
-                    sha256: link.token.sha256, handle: account, expires: link.expires, at: context.now)
-                link.show(for: account, context)
-            }
+            if password.passwordStdin { context.output.line("Set the password of \(account).") }
+            edited.setPasswordLink?.show(for: account, context)
         }
     }
 
@@ -158,7 +150,8 @@ struct AccountCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let account = try KataCLI.handle(handle, "handle")
-            try global.openFile(context).editAccount(account, enabled: false, at: context.now)
+            let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+            _ = try await accounts.disableAccount(account)
             context.output.line("Disabled \(account): its sessions and tokens no longer work.")
         }
     }
@@ -188,13 +181,14 @@ struct PasswordOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "The server's address, for set-password links (default: $KATA_SERVER, else http://127.0.0.1:8470).",
+            "The server's address, for set-password links made on a file (default: $KATA_SERVER, else "
+                + "http://127.0.0.1:8470); a server makes its own.",
             valueName: "url"))
     var url: String?
 
-    /// The bcrypt hash of the password read from standard input, nil without `--password-stdin`;
-    /// refuses a password that breaks the rule before anything is written.
-    func hash(_ context: CommandContext) throws -> String? {
+    /// The password read from standard input, nil without `--password-stdin`; refuses one that
+    /// breaks the rule before anything is written.
+    func typed(_ context: CommandContext) throws -> String? {
         guard passwordStdin else { return nil }
         let reader = context.input ?? StandardInputReader()
         guard var password = reader.readLine(), !password.isEmpty else {
@@ -203,15 +197,14 @@ struct PasswordOptions: ParsableArguments {
         }
         if password.hasSuffix("\r") { password.removeLast() }
         try Password.check(password)
-        return Bcrypt.hash(password, cost: AccountCommand.bcryptCost)
+        return password
     }
 
-    /// A new set-password link on the server's address, valid for `AccountCommand.linkLifetime`;
-    /// refuses an address that is not http(s) before anything is written.
-    func newLink(_ context: CommandContext) throws -> SetPasswordLink {
-        SetPasswordLink(
-            base: try serverAddress(context), token: SecretToken.random(),
-            expires: context.now + AccountCommand.linkLifetime)
+    /// The accounts the command works on; set-password links made on a file start with
+    /// `serverAddress` (a server makes its own).
+    func accounts(_ global: GlobalOptions, _ context: CommandContext) throws -> any AccountService {
+        let address = Result { try serverAddress(context) }
+        return try global.openAccounts(context, linkBase: { try address.get() }, hash: AccountCommand.hash)
     }
 
     /// `--url`, else `$KATA_SERVER`, else the default address of `kata serve`, without a trailing `/`.
@@ -230,17 +223,11 @@ struct PasswordOptions: ParsableArguments {
     }
 }
 
-/// A one-time link that sets an account's password: the store keeps the hash of its token, and
-/// the link is printed once.
-struct SetPasswordLink {
-    var base: String
-    var token: SecretToken
-    var expires: Date
-
+extension PasswordLink {
     /// Prints the link for `account`: the only time it is shown.
     func show(for account: Handle, _ context: CommandContext) {
         context.output.line("Set the password before \(ReviewPacketBuilder.timestamp(expires)) at this one-time link:")
-        context.output.line("  \(base)/set-password/\(token.text)")
+        context.output.line("  \(url)")
         context.output.line("It is shown only now: send it to \(account) privately.")
     }
 }
@@ -253,9 +240,10 @@ struct AccountRow: Encodable {
     var enabled: Bool
     var created: String
 
-    init(_ account: Account, name: String) {
+    init(_ summary: AccountSummary) {
+        let account = summary.account
         handle = account.handle.rawValue
-        self.name = name
+        name = summary.name
         roles = account.roles.names
         enabled = account.enabled
         created = ReviewPacketBuilder.timestamp(account.created)

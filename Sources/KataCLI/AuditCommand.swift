@@ -11,7 +11,8 @@ struct AuditCommand: KataCommand {
         abstract: "List the audit log: who wrote what, when, and through which credential.",
         discussion: """
             Newest first. A period takes the days in the organisation's time zone; without one, \
-            the whole log is listed, --limit entries at a time.
+            the whole log is listed, --limit entries at a time. Signed in to a server, for \
+            administrators only (anyone else exits 77).
 
             Examples:
               kata audit --period 2026-11 --account dee
@@ -34,13 +35,15 @@ struct AuditCommand: KataCommand {
                 field: "--offset", value: String(offset), expected: "a whole number, 0 or more")
         }
         let author = try account.map { try KataCLI.handle($0, "--account") }
-        let store = try global.openFile(context)
+        let store = try global.openStore(context)
+        let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
         let (from, to) = try await chosenDays(today: try context.today(store))
-        let settings = try store.settings()
-        let entries = try store.audit(
-            from: from.map { settings.instant(startOf: $0) },
-            to: to.map { settings.instant(startOf: $0.adding(days: 1)) },
-            account: author, limit: limit, offset: offset)
+        let settings = try await store.settings()
+        let entries = try await accounts.audit(
+            AuditQuery(
+                from: from.map { settings.instant(startOf: $0) },
+                to: to.map { settings.instant(startOf: $0.adding(days: 1)) },
+                account: author, limit: limit, offset: offset))
         let rows = entries.map(AuditRow.init)
         switch format.format {
         case .json: context.output.write(try jsonText(rows))

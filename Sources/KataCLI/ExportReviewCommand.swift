@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataClient
 import KataExport
 import KataSQLite
 import KataStore
@@ -33,7 +34,14 @@ struct ExportReviewCommand: KataCommand {
             coach when --out is a folder, or to one document (one packet per page) when --out ends in \
             .md or .html or is left out. Files are written whole or not at all, readable only by you.
 
+            Every packet a server makes is recorded in its audit log (who made it, whose, the period, \
+            the opt-ins): nothing about a person is exported behind their back. With the option \
+            --made-about-me, kata lists the packets made about you, through the server you are signed \
+            in to; on the server's database file (--db), which has no signed-in caller, name the coach \
+            with --coach. The list is a table (md), or json or csv.
+
             Examples:
+              kata export review --made-about-me
               kata export review --coach ann --period 2026-Q3 --format html --out ann.html
               kata export review --all --period 2026-H2 --format html --out reviews
               kata export review --all --format csv --out practice-q3.csv
@@ -65,7 +73,17 @@ struct ExportReviewCommand: KataCommand {
     @Flag(help: "Include free text: target condition texts, reflections and observation notes.")
     var includeNotes = false
 
+    @Flag(help: "List the review packets made about you (on a file: about --coach), instead of making one.")
+    var madeAboutMe = false
+
     func validate() throws {
+        if madeAboutMe {
+            guard !all else { throw ValidationError("Give either --made-about-me or --all, not both.") }
+            guard format != .html, out == nil else {
+                throw ValidationError("--made-about-me prints a list: give --format md, json or csv, and no --out.")
+            }
+            return
+        }
         if coach == nil && !all {
             throw ValidationError("Give --coach HANDLE for one coach's packet, or --all for every coach.")
         }
@@ -75,6 +93,7 @@ struct ExportReviewCommand: KataCommand {
     }
 
     func run(in context: CommandContext) async throws {
+        if madeAboutMe { return try await listMadeAboutMe(context) }
         let store = try global.openStore(context)
         let today = try await context.today(store)
         let range = try period.resolve(today: today, fallback: Self.lastFullQuarter(before: today))
@@ -112,6 +131,36 @@ struct ExportReviewCommand: KataCommand {
         let path = try destination.write([(file: "review-\(range.from)-\(range.to).\(format.rawValue)", text: text)])
         context.output.line(
             "Wrote \(collection.packets.count) review packet(s) for \(range.from) to \(range.to) to \(path[0]).")
+    }
+
+    /// `--made-about-me`: the audit entries of the packets made about the caller, or about
+    /// `--coach` on a database file.
+    private func listMadeAboutMe(_ context: CommandContext) async throws {
+        let whose = try coach.map { try KataCLI.handle($0, "--coach") }
+        let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+        if accounts is RemoteStore {
+            guard whose == nil else {
+                throw KataError.usage(
+                    "through a server, --made-about-me lists the packets made about you: leave out --coach.")
+            }
+        } else if whose == nil {
+            throw KataError.usage(
+                "a database file (--db) has no signed-in coach: give --coach HANDLE with --made-about-me.")
+        }
+        let rows = try await accounts.reviewPacketsMade(about: whose).map(AuditRow.init)
+        let listing = Listing(
+            columns: ["at", "made by", "via", "period and opt-ins"],
+            rows: rows.map { [$0.at, $0.account ?? "(file)", $0.via, $0.detail.orEmpty] })
+        switch format {
+        case .json: context.output.write(try jsonText(rows))
+        case .csv: context.output.write(listing.csv())
+        default:
+            guard !rows.isEmpty else {
+                let about = whose.map { "about \($0)" } ?? "about you"
+                return context.output.line("No review packets have been made \(about).")
+            }
+            context.output.write(listing.text())
+        }
     }
 
     /// The last calendar quarter that ended before `today`.

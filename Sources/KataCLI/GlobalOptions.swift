@@ -26,13 +26,32 @@ struct GlobalOptions: ParsableArguments {
     /// of `$KATA_DB` or the default path. A missing database file is an error pointing at
     /// `kata init`; a server without credentials for it, at `kata login`.
     func openStore(_ context: CommandContext) throws -> any KataBackend {
-        if database == nil, let connection = try serverConnection(context) {
-            let errors = context.errors
-            return RemoteStore(
-                connection: connection,
-                offline: RemoteStore.Offline(files: context.clientFiles, now: context.now) { errors.line($0) })
-        }
+        if let remote = try remoteStore(context) { return remote }
         return try openFile(context)
+    }
+
+    /// The accounts and audit log a command works on, chosen as `openStore` chooses: through the
+    /// server (which decides who may), or the file itself, whose holder may do everything.
+    ///
+    /// `linkBase` gives the address of set-password links made on a file; it is asked only when a
+    /// link is made. Passwords typed for a file are hashed here with `hash`.
+    func openAccounts(
+        _ context: CommandContext, linkBase: @escaping @Sendable () throws -> String,
+        hash: @escaping @Sendable (String) async throws -> String
+    ) throws -> any AccountService {
+        if let remote = try remoteStore(context) { return remote }
+        let now = context.now
+        return DirectAccounts(
+            store: try openFile(context), caller: .owner, source: .file, now: { now }, linkBase: linkBase, hash: hash)
+    }
+
+    /// The server's store when this command works through a server, else nil.
+    private func remoteStore(_ context: CommandContext) throws -> RemoteStore? {
+        guard database == nil, let connection = try serverConnection(context) else { return nil }
+        let errors = context.errors
+        return RemoteStore(
+            connection: connection,
+            offline: RemoteStore.Offline(files: context.clientFiles, now: context.now) { errors.line($0) })
     }
 
     /// The connection to the server chosen for this command, nil when it works on a file.

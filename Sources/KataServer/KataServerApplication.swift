@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KataStore
 import Logging
 
 /// What the server takes as now; tests pass a clock they move.
@@ -16,7 +17,7 @@ public typealias Readiness = @Sendable () async throws -> Void
 /// try await app.runService()  // until SIGTERM or SIGINT, which drain requests in flight
 /// ```
 public func buildApplication(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
     kataVersion: String = "dev",
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -36,7 +37,7 @@ public func buildApplication(
 
 /// Serves until SIGTERM or SIGINT, which let the requests in flight finish, then returns.
 public func serve(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, log: RequestLog = .standardError, kataVersion: String = "dev"
 ) async throws {
     let application = buildApplication(
@@ -50,7 +51,7 @@ public func serve(
 /// `store` gives the store that answers for a caller; the data routes call it with the caller of
 /// each request (DESIGN §10.3), and with `.owner` only to read the organisation's calendar.
 public func buildRouter(
-    configuration: ServerConfiguration, accounts: any AccountDirectory, store: @escaping StoreForCaller,
+    configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
     kataVersion: String = "dev", logger: Logger = Logger(label: "kata.serve")
 ) -> Router<KataRequestContext> {
@@ -68,6 +69,7 @@ public func buildRouter(
     let api = router.group("api/v1")
     TokenRoutes(accounts: accounts, limiter: SignInLimiter(), clock: clock).add(to: api)
     MeRoute(accounts: accounts).add(to: api)
+    AccountRoutes(accounts: accounts, clock: clock, linkBase: configuration.linkBase).add(to: api)
     DataRoutes(store: store, accounts: accounts, clock: clock, kataVersion: kataVersion).add(to: api)
     return router
 }

@@ -64,6 +64,15 @@ public struct ServerConfiguration: Sendable, Equatable {
         try self.init(host: host, port: port, publicURL: url, trustedProxy: trustedProxy)
     }
 
+    /// The address set-password links start with: the public URL, else the address listened on.
+    var linkBase: String {
+        guard var text = publicURL?.absoluteString else {
+            return host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+        }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
     /// Whether only this machine can reach the server.
     public var listensOnLoopback: Bool { host == "localhost" || ClientAddress.isLoopback(host) }
 

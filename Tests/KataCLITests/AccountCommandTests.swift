@@ -82,11 +82,13 @@ struct AccountCommandTests {
     func linkAddress() async throws {
         let kata = try await kata()
         kata.environment["KATA_SERVER"] = "https://kata.example.org/"
+        // With $KATA_SERVER set, commands go to that server; --db keeps them on the file.
+        let file = ["--db", kata.databasePath]
         await #expect(
-            kata.run("account", "add", "bob").output.contains("  https://kata.example.org/set-password/kata_"))
-        let given = await kata.run("account", "add", "ann", "--url", "https://plant.example.org:8443")
+            kata.run(["account", "add", "bob"] + file).output.contains("  https://kata.example.org/set-password/kata_"))
+        let given = await kata.run(["account", "add", "ann", "--url", "https://plant.example.org:8443"] + file)
         #expect(given.output.contains("  https://plant.example.org:8443/set-password/kata_"))
-        let bad = await kata.run("account", "add", "dee", "--url", "kata.example.org")
+        let bad = await kata.run(["account", "add", "dee", "--url", "kata.example.org"] + file)
         #expect(bad.exitCode == 65)
         #expect(
             bad.errors

@@ -133,12 +133,32 @@ struct FailingDirectory: AccountDirectory {
 
     func signInRecord(handle: Handle) async throws -> SignInRecord? { await accounts.signInRecord(handle: handle) }
     func addToken(_ token: APIToken, sha256: String) async throws { await accounts.addToken(token, sha256: sha256) }
-    func tokenOwner(sha256: String, at: Date) async throws -> TokenOwner? {
-        await accounts.tokenOwner(sha256: sha256, at: at)
+    func owner(ofToken sha256: String, at: Date) async throws -> TokenOwner? {
+        await accounts.owner(ofToken: sha256, at: at)
     }
     func tokens(of handle: Handle) async throws -> [APIToken] { await accounts.tokens(of: handle) }
     func token(id: UUID) async throws -> APIToken? { await accounts.token(id: id) }
     func revokeToken(id: UUID, at: Date) async throws { await accounts.revokeToken(id: id, at: at) }
     func personName(handle: Handle) async throws -> String? { throw LeakyError() }
     func recordAudit(_ entry: AuditEntry) async throws { await accounts.recordAudit(entry) }
+}
+
+/// Account administration fails alike: no test here reaches it.
+extension FailingDirectory: AccountAdministration {
+    func accounts() async throws -> [Account] { throw LeakyError() }
+    func account(_ handle: Handle) async throws -> Account? { throw LeakyError() }
+    func addAccount(
+        handle: Handle, roles: Set<Role>, passwordHash: String?, passwordLink: (sha256: String, expires: Date)?,
+        at now: Date, by source: AuditSource
+    ) async throws -> Account { throw LeakyError() }
+    func editAccount(_ handle: Handle, roles: Set<Role>?, enabled: Bool?, at now: Date, by source: AuditSource)
+        async throws -> Account
+    { throw LeakyError() }
+    func setPasswordHash(_ handle: Handle, hash: String, at now: Date, by source: AuditSource) async throws {
+        throw LeakyError()
+    }
+    func addPasswordLink(sha256: String, handle: Handle, expires: Date, at now: Date, by source: AuditSource)
+        async throws
+    { throw LeakyError() }
+    func audit(_ query: AuditQuery) async throws -> [AuditEntry] { throw LeakyError() }
 }

@@ -64,7 +64,7 @@ struct OpenAPITests {
                 try await client.call(.get, "/api/v1/me", token: tokens.root)
             },
             .init("GET", "/api/v1/me", "no token") { client, _ in try await client.call(.get, "/api/v1/me") },
-        ] + dataCalls
+        ] + dataCalls + accountCalls
 
     @Test("the document is OpenAPI 3.1, and every route the server has is documented and every documented one served")
     func routesAreDocumented() async throws {
@@ -284,6 +284,60 @@ extension OpenAPITests {
         },
         .init("DELETE", "/api/v1/cycles/{id}", "the cycle") { client, t in
             try await client.call(.delete, "/api/v1/cycles/\(cycle)", token: t.ann)
+        },
+    ]
+}
+
+extension OpenAPITests {
+    /// The calls of the account and audit routes: as root (an admin) unless they show a refusal.
+    static let accountCalls: [DocumentedCall] = [
+        .init("GET", "/api/v1/accounts", "as admin") { client, t in
+            try await client.call(.get, "/api/v1/accounts", token: t.root)
+        },
+        .init("GET", "/api/v1/accounts", "as a coach") { client, t in
+            try await client.call(.get, "/api/v1/accounts", token: t.ann)
+        },
+        .init("POST", "/api/v1/accounts", "with a set-password link") { client, t in
+            try await client.call(.post, "/api/v1/accounts", token: t.root, json: #"{"handle":"gus","roles":["lean"]}"#)
+        },
+        .init("POST", "/api/v1/accounts", "with a password") { client, t in
+            try await client.call(
+                .post, "/api/v1/accounts", token: t.root,
+                json: #"{"handle":"eve","password":"\#(ServerFixture.password)"}"#)
+        },
+        .init("POST", "/api/v1/accounts", "a short password") { client, t in
+            try await client.call(
+                .post, "/api/v1/accounts", token: t.root, json: #"{"handle":"fay","password":"too short"}"#)
+        },
+        .init("POST", "/api/v1/accounts", "twice") { client, t in
+            try await client.call(.post, "/api/v1/accounts", token: t.root, json: #"{"handle":"gus"}"#)
+        },
+        .init("GET", "/api/v1/accounts/{handle}", "known") { client, t in
+            try await client.call(.get, "/api/v1/accounts/eve", token: t.root)
+        },
+        .init("GET", "/api/v1/accounts/{handle}", "unknown") { client, t in
+            try await client.call(.get, "/api/v1/accounts/nobody", token: t.root)
+        },
+        .init("PATCH", "/api/v1/accounts/{handle}", "new roles") { client, t in
+            try await client.call(.patch, "/api/v1/accounts/eve", token: t.root, json: #"{"roles":["hr","lean"]}"#)
+        },
+        .init("PATCH", "/api/v1/accounts/{handle}", "a new link") { client, t in
+            try await client.call(.patch, "/api/v1/accounts/eve", token: t.root, json: #"{"passwordLink":true}"#)
+        },
+        .init("PATCH", "/api/v1/accounts/{handle}", "an unknown role") { client, t in
+            try await client.call(.patch, "/api/v1/accounts/eve", token: t.root, json: #"{"roles":["boss"]}"#)
+        },
+        .init("POST", "/api/v1/accounts/{handle}/disable", "disabled") { client, t in
+            try await client.call(.post, "/api/v1/accounts/eve/disable", token: t.root)
+        },
+        .init("GET", "/api/v1/audit", "root's writes") { client, t in
+            try await client.call(.get, "/api/v1/audit?from=2026-11-01T00:00:00Z&account=root&limit=5", token: t.root)
+        },
+        .init("GET", "/api/v1/audit", "not an instant") { client, t in
+            try await client.call(.get, "/api/v1/audit?from=yesterday", token: t.root)
+        },
+        .init("GET", "/api/v1/me/review-packets", "ann's") { client, t in
+            try await client.call(.get, "/api/v1/me/review-packets", token: t.ann)
         },
     ]
 }

@@ -23,11 +23,19 @@ extension SQLiteStore {
         try write { db in try SQLiteStore.appendAudit(db, entry) }
     }
 
+    /// The audit entries `query` asks for, newest first.
+    public func audit(_ query: AuditQuery) throws -> [AuditEntry] {
+        try audit(
+            from: query.from, to: query.to, account: query.account, kind: query.kind, record: query.record,
+            action: query.action, limit: query.limit, offset: query.offset)
+    }
+
     /// Audit entries, newest first: those at or after `from` and before `to` (either may be nil),
-    /// of `account` when given, `limit` of them after skipping `offset`.
-    public func audit(from: Date? = nil, to: Date? = nil, account: Handle? = nil, limit: Int = 100, offset: Int = 0)
-        throws -> [AuditEntry]
-    {
+    /// of `account`, `kind`, `record` and `action` when given, `limit` of them after skipping `offset`.
+    public func audit(
+        from: Date? = nil, to: Date? = nil, account: Handle? = nil, kind: String? = nil, record: String? = nil,
+        action: String? = nil, limit: Int = 100, offset: Int = 0
+    ) throws -> [AuditEntry] {
         guard limit > 0 else {
             throw KataError.invalidValue(field: "limit", value: String(limit), expected: "a whole number above 0")
         }
@@ -47,6 +55,11 @@ extension SQLiteStore {
         if let account {
             conditions.append("account = ?")
             arguments += [account]
+        }
+        for (column, value) in [("kind", kind), ("record", record), ("action", action)] {
+            guard let value else { continue }
+            conditions.append("\(column) = ?")
+            arguments += [value]
         }
         arguments += [limit, offset]
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")

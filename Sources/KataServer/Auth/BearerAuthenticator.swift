@@ -22,7 +22,7 @@ struct BearerAuthenticator: Sendable {
         }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
         guard TokenSecret.isWellFormed(secret),
-            let owner = try await accounts.tokenOwner(sha256: TokenSecret.sha256Hex(secret), at: clock()),
+            let owner = try await accounts.owner(ofToken: TokenSecret.sha256Hex(secret), at: clock()),
             owner.token.revoked == nil, owner.account.enabled, owner.token.handle == owner.account.handle
         else { throw KataError.notSignedIn(Self.notValid) }
         return SignedIn(account: owner.account, tokenID: owner.token.id)

@@ -3,19 +3,24 @@ import HummingbirdBcrypt
 import ImprovementKata
 import KataStore
 
-/// An `AccountDirectory` kept in memory, for tests: nothing survives the process.
+/// An `AccountDirectory` and `AccountAdministration` kept in memory, for tests: nothing survives
+/// the process. It knows no people beyond the names given to `add`, so any handle may get an account.
 ///
 /// ```swift
 /// let accounts = InMemoryAccountDirectory()
 /// await accounts.add(Account(handle: ann, created: now), name: "Ann Lee", password: "correct horse battery")
 /// ```
-public actor InMemoryAccountDirectory: AccountDirectory {
+public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
     private struct Member {
         var record: SignInRecord
         var name: String
     }
 
     private var members: [Handle: Member] = [:]
+    /// Accounts without a password yet, and the SHA-256 of the set-password links made.
+    private var waiting: [Handle: Account] = [:]
+    /// The SHA-256 of every set-password link made, with its account.
+    public private(set) var passwordLinks: [String: Handle] = [:]
     private var tokensByID: [UUID: APIToken] = [:]
     private var tokenIDsByDigest: [String: UUID] = [:]
     /// The audit log, oldest first.
@@ -44,7 +49,7 @@ public actor InMemoryAccountDirectory: AccountDirectory {
         tokenIDsByDigest[sha256] = token.id
     }
 
-    public func tokenOwner(sha256: String, at: Date) -> TokenOwner? {
+    public func owner(ofToken sha256: String, at: Date) -> TokenOwner? {
         guard let id = tokenIDsByDigest[sha256], var token = tokensByID[id],
             let account = members[token.handle]?.record.account
         else { return nil }
@@ -63,9 +68,79 @@ public actor InMemoryAccountDirectory: AccountDirectory {
         tokensByID[id]?.revoked = at
     }
 
-    public func personName(handle: Handle) -> String? { members[handle]?.name }
+    /// The name given to `add`; nil for an account added without one.
+    public func personName(handle: Handle) -> String? { members[handle].flatMap { $0.name.isEmpty ? nil : $0.name } }
 
     public func recordAudit(_ entry: AuditEntry) {
         auditLog.append(entry)
+    }
+
+    // MARK: Administration
+
+    public func accounts() -> [Account] {
+        (members.values.map(\.record.account) + waiting.values).sorted { $0.handle < $1.handle }
+    }
+
+    public func account(_ handle: Handle) -> Account? { members[handle]?.record.account ?? waiting[handle] }
+
+    public func addAccount(
+        handle: Handle, roles: Set<Role>, passwordHash: String?, passwordLink: (sha256: String, expires: Date)?,
+        at now: Date, by source: AuditSource
+    ) throws -> Account {
+        guard account(handle) == nil else { throw KataError.duplicate(kind: "account", reference: handle.rawValue) }
+        let account = Account(handle: handle, roles: roles, created: now)
+        if let passwordHash {
+            members[handle] = Member(record: SignInRecord(account: account, passwordHash: passwordHash), name: "")
+        } else {
+            waiting[handle] = account
+        }
+        if let passwordLink { passwordLinks[passwordLink.sha256] = handle }
+        auditLog.append(AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "add"))
+        return account
+    }
+
+    public func editAccount(_ handle: Handle, roles: Set<Role>?, enabled: Bool?, at now: Date, by source: AuditSource)
+        throws -> Account
+    {
+        guard var account = account(handle) else { throw DirectAccounts.unknown(handle) }
+        if let roles { account.roles = roles }
+        if let enabled { account.enabled = enabled }
+        if members[handle] != nil { members[handle]?.record.account = account } else { waiting[handle] = account }
+        auditLog.append(
+            AuditEntry(
+                at: now, by: source, kind: "account", record: handle.rawValue,
+                action: enabled == false ? "disable" : "edit"))
+        return account
+    }
+
+    public func setPasswordHash(_ handle: Handle, hash: String, at now: Date, by source: AuditSource) throws {
+        if let account = waiting.removeValue(forKey: handle) {
+            members[handle] = Member(record: SignInRecord(account: account, passwordHash: hash), name: "")
+        } else if members[handle] != nil {
+            members[handle]?.record.passwordHash = hash
+        } else {
+            throw DirectAccounts.unknown(handle)
+        }
+        auditLog.append(
+            AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "set-password"))
+    }
+
+    public func addPasswordLink(sha256: String, handle: Handle, expires: Date, at now: Date, by source: AuditSource)
+        throws
+    {
+        guard account(handle) != nil else { throw DirectAccounts.unknown(handle) }
+        passwordLinks[sha256] = handle
+        auditLog.append(
+            AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "password-link"))
+    }
+
+    public func audit(_ query: AuditQuery) -> [AuditEntry] {
+        let chosen = auditLog.reversed().filter { entry in
+            (query.from.map { entry.at >= $0 } ?? true) && (query.to.map { entry.at < $0 } ?? true)
+                && (query.account.map { entry.account == $0 } ?? true) && (query.kind.map { entry.kind == $0 } ?? true)
+                && (query.record.map { entry.record == $0 } ?? true)
+                && (query.action.map { entry.action == $0 } ?? true)
+        }
+        return Array(chosen.dropFirst(query.offset).prefix(query.limit))
     }
 }

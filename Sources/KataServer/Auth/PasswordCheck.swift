@@ -17,4 +17,10 @@ enum PasswordCheck {
         let matches = try? await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash ?? standIn) }
         return hash != nil && matches == true
     }
+
+    /// The bcrypt hash of `password` at `cost` (DESIGN §10.2: 12), made on NIO's thread pool like
+    /// `verify`.
+    static func hash(_ password: String, cost: UInt8 = 12) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
 }

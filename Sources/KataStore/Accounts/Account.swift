@@ -57,7 +57,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var account: Handle?
     /// Through which credential: `token:<id>`, `session`, or `file`.
     public var via: String
-    /// What kind of record (`cycle`, `person`, `account`, `reviewPacket`, …).
+    /// What kind of record (`cycle`, `person`, `account`, `token`, `review` for a review packet made, …).
     public var kind: String
     /// Which record: its id or handle.
     public var record: String

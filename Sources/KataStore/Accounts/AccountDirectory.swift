@@ -1,6 +1,5 @@
 import Foundation
 import ImprovementKata
-import KataStore
 
 /// The accounts, tokens and audit log the server signs callers in with (DESIGN §10.2).
 ///
@@ -14,7 +13,7 @@ public protocol AccountDirectory: Sendable {
     func addToken(_ token: APIToken, sha256: String) async throws
     /// The account and token whose secret hashes to `sha256`, noting `at` as the token's last use;
     /// nil for an unknown token.
-    func tokenOwner(sha256: String, at: Date) async throws -> TokenOwner?
+    func owner(ofToken sha256: String, at: Date) async throws -> TokenOwner?
     /// The tokens of `handle` that are not revoked, oldest first.
     func tokens(of handle: Handle) async throws -> [APIToken]
     /// The token with `id`, revoked or not; nil when there is none.

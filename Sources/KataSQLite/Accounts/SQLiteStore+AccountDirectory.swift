@@ -1,17 +1,15 @@
 import Foundation
 import ImprovementKata
-import KataSQLite
-import KataServer
 import KataStore
 
 /// The database file as the server's directory of accounts: the store's methods under the names
-/// the server asks by.
-extension SQLiteStore: AccountDirectory {
+/// the server asks by. Its `AccountAdministration` methods are the store's own (SQLiteStore+Accounts).
+extension SQLiteStore: AccountDirectory, AccountAdministration {
     public func signInRecord(handle: Handle) throws -> SignInRecord? {
         try signInRecord(handle).map { SignInRecord(account: $0.0, passwordHash: $0.passwordHash) }
     }
 
-    public func tokenOwner(sha256: String, at: Date) throws -> TokenOwner? {
+    public func owner(ofToken sha256: String, at: Date) throws -> TokenOwner? {
         try tokenOwner(sha256: sha256, at: at).map { TokenOwner(account: $0.0, token: $0.1) }
     }
 

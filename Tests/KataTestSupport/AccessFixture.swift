@@ -2,38 +2,37 @@ import Foundation
 import ImprovementKata
 import KataSQLite
 import KataStore
-import KataTestSupport
 
 /// One organisation for the access rules of DESIGN §10.3, written by the owner of the file.
 ///
 /// Carl manages Ann, who coaches Bo (Lena is their 2nd coach) and coached Fay in October; Dan, of
 /// another team, coaches Eve and, since November, Fay. Lea is lean staff, Hal is in HR, Ada is an
 /// admin. Today is 2026-11-20.
-struct AccessFixture {
-    let owner: SQLiteStore
-    let boTarget: TargetCondition
-    let eveTarget: TargetCondition
+public struct AccessFixture: Sendable {
+    public let owner: SQLiteStore
+    public let boTarget: TargetCondition
+    public let eveTarget: TargetCondition
     /// Fay's target condition of October, set while Ann coached her.
-    let fayOldTarget: TargetCondition
+    public let fayOldTarget: TargetCondition
     /// Fay's target condition of November, set after Dan took over.
-    let fayNewTarget: TargetCondition
-    let boObstacle: Obstacle
-    let eveObstacle: Obstacle
+    public let fayNewTarget: TargetCondition
+    public let boObstacle: Obstacle
+    public let eveObstacle: Obstacle
     /// Ann's cycles with Bo, oldest first.
-    let annBo: [UUID]
-    let danEve: UUID
+    public let annBo: [UUID]
+    public let danEve: UUID
     /// Ann's cycle with Fay in October, Dan's with Fay inside Ann's pairing and after it.
-    let annFay: UUID
-    let danFayOctober: UUID
-    let danFayNovember: UUID
-    let lenaOfAnn: Observation
-    let leaOfDan: Observation
+    public let annFay: UUID
+    public let danFayOctober: UUID
+    public let danFayNovember: UUID
+    public let lenaOfAnn: Observation
+    public let leaOfDan: Observation
 
-    static let today = day("2026-11-20")
-    static let now = Date(timeIntervalSince1970: 1_795_161_600)  // 2026-11-20T08:00:00Z
+    public static let today = day("2026-11-20")
+    public static let now = Date(timeIntervalSince1970: 1_795_161_600)  // 2026-11-20T08:00:00Z
 
     /// The organisation in `store`, or in a new database in memory.
-    init(store: SQLiteStore? = nil) throws {
+    public init(store: SQLiteStore? = nil) throws {
         let owner = try store ?? SQLiteStore.inMemory()
         self.owner = owner
         try owner.configure(timeZone: "UTC", workweek: WorkCalendar.mondayToFriday)
@@ -91,10 +90,10 @@ struct AccessFixture {
     }
 
     /// The store as `who` sees it.
-    func store(_ who: Who) -> SQLiteStore { owner.scoped(to: who.caller) }
+    public func store(_ who: Who) -> SQLiteStore { owner.scoped(to: who.caller) }
 
     /// The cycles of `who`, as fixture names, in the order the store lists them (newest first).
-    func cycleNames(_ who: Who) throws -> [String] {
+    public func cycleNames(_ who: Who) throws -> [String] {
         let names: [UUID: String] = [
             annBo[0]: "ann-bo-16", annBo[1]: "ann-bo-17", danEve: "dan-eve", annFay: "ann-fay",
             danFayOctober: "dan-fay-oct", danFayNovember: "dan-fay-nov",
@@ -104,10 +103,10 @@ struct AccessFixture {
 }
 
 /// The kinds of caller the access matrix runs every operation as.
-enum Who: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum Who: String, CaseIterable, Sendable, CustomStringConvertible {
     case learner, coach, otherCoach, secondCoach, manager, lean, hr, admin, owner
 
-    var caller: Caller {
+    public var caller: Caller {
         switch self {
         case .learner: return .account(handle: handle("bo"), roles: [])
         case .coach: return .account(handle: handle("ann"), roles: [])
@@ -121,11 +120,11 @@ enum Who: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
-    var description: String { rawValue }
+    public var description: String { rawValue }
 }
 
 /// What an operation answered: "ok" or a description of its value, else the error's kind and message.
-func outcome<T>(_ work: () throws -> T, _ show: (T) -> String = { _ in "ok" }) -> String {
+public func outcome<T>(_ work: () throws -> T, _ show: (T) -> String = { _ in "ok" }) -> String {
     do {
         return show(try work())
     } catch let error as KataError {

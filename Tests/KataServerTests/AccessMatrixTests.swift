@@ -1,0 +1,308 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ImprovementKata
+import KataSQLite
+import KataStore
+import KataTestSupport
+import Testing
+
+@testable import KataServer
+
+/// One route as the access matrix calls it, and the status each kind of caller gets.
+struct AccessRow: Sendable {
+    /// A request: where, and the JSON or bytes it sends.
+    struct Request {
+        var uri: String
+        var json: String?
+        var bytes: [UInt8]?
+    }
+
+    /// A record some callers may not see: to them a request about it must answer the same 404 as
+    /// the same request about a missing record of its kind, the record's reference put in place of
+    /// the missing one's.
+    enum Hidden: Sendable {
+        case danEve, danEvePrefix, boTarget, boObstacle, boStoryboard
+
+        /// The record's reference in the request, and a missing record's; their last path
+        /// components are what the answer names.
+        func references(_ server: AccessServer) -> (record: String, missing: String) {
+            switch self {
+            case .danEve: return (server.fixture.danEve.text, UUID().text)
+            case .danEvePrefix: return (String(server.fixture.danEve.text.prefix(8)), "ffffffff")
+            case .boTarget: return (server.fixture.boTarget.id.text, UUID().text)
+            case .boObstacle: return (server.fixture.boObstacle.id.text, UUID().text)
+            case .boStoryboard: return ("storyboards/bo", "storyboards/hal")
+            }
+        }
+    }
+
+    var method: HTTPRequest.Method
+    /// The route as the router lists it: `/api/v1/cycles/{id}`.
+    var route: String
+    /// The statuses of learner, coach, other coach, 2nd coach, manager, lean, hr and admin.
+    var statuses: [Int]
+    /// The status of the anonymous, the disabled account and the revoked token.
+    var unsigned: Int
+    var request: @Sendable (AccessServer) -> Request
+    var hidden: Hidden?
+
+    init(
+        _ method: HTTPRequest.Method, _ route: String, _ statuses: String, unsigned: Int = 401,
+        hidden: Hidden? = nil,
+        _ request: @escaping @Sendable (AccessServer) -> Request
+    ) {
+        self.method = method
+        self.route = route
+        self.statuses = statuses.split(separator: " ").compactMap { Int($0) }
+        precondition(self.statuses.count == CallerKind.signedIn.count, "\(method) \(route): 8 statuses")
+        self.unsigned = unsigned
+        self.request = request
+        self.hidden = hidden
+    }
+
+    var operation: String { "\(method) \(route)" }
+
+    /// The status `kind` gets.
+    func status(of kind: CallerKind) -> Int {
+        guard let index = CallerKind.signedIn.firstIndex(of: kind) else { return unsigned }
+        return statuses[index]
+    }
+}
+
+/// `GET` `uri`.
+private func get(_ uri: String) -> AccessRow.Request { .init(uri: uri) }
+/// `uri` with a JSON body.
+private func send(_ uri: String, _ json: String) -> AccessRow.Request { .init(uri: uri, json: json) }
+
+/// Every route of the server for every kind of caller, over HTTP (DESIGN §10.3, §12): 401 without
+/// a working token, 403 for what the caller may not do, 404 for what they may not see (exactly as
+/// if it did not exist), 2xx for the rest.
+@Suite("Access over HTTP: every route × every kind of caller")
+struct AccessMatrixTests {
+    //                                       learner coach other 2nd manager lean hr admin
+    static let rows: [AccessRow] = [
+        AccessRow(.get, "/healthz", "200 200 200 200 200 200 200 200", unsigned: 200) { _ in get("/healthz") },
+        AccessRow(.get, "/readyz", "200 200 200 200 200 200 200 200", unsigned: 200) { _ in get("/readyz") },
+        AccessRow(.get, "/metrics", "403 403 403 403 403 403 403 200") { _ in get("/metrics") },
+        AccessRow(.post, "/api/v1/tokens", "201 201 201 201 201 201 201 201", unsigned: 201) { _ in
+            send("/api/v1/tokens", #"{"handle":"ann","password":"\#(AccessServer.password)","name":"phone"}"#)
+        },
+        AccessRow(.get, "/api/v1/tokens", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/tokens") },
+        AccessRow(.get, "/api/v1/tokens", "403 200 403 403 403 403 403 200") { _ in get("/api/v1/tokens?handle=ann") },
+        AccessRow(.get, "/api/v1/me", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/me") },
+        AccessRow(.get, "/api/v1/settings", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/settings") },
+        AccessRow(.patch, "/api/v1/settings", "403 403 403 403 403 403 403 204") { _ in
+            send("/api/v1/settings", #"{"addHolidays":["2026-12-25"]}"#)
+        },
+        AccessRow(.get, "/api/v1/people", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/people") },
+        AccessRow(.get, "/api/v1/people/{handle}", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/people/bo")
+        },
+        AccessRow(.post, "/api/v1/people", "403 403 403 403 403 403 403 201") { _ in
+            send("/api/v1/people", #"{"handle":"gus","name":"Gus Pratt","active":true}"#)
+        },
+        AccessRow(.patch, "/api/v1/people/{handle}", "403 403 403 403 403 403 403 200") { _ in
+            send("/api/v1/people/bo", #"{"unit":"Final"}"#)
+        },
+        AccessRow(.get, "/api/v1/pairings", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/pairings?coach=dan")
+        },
+        AccessRow(.post, "/api/v1/pairings", "403 403 403 403 403 403 403 201") { _ in
+            send("/api/v1/pairings", #"{"id":"\#(UUID().text)","coach":"carl","learner":"hal","since":"2026-11-02"}"#)
+        },
+        AccessRow(.get, "/api/v1/challenges", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/challenges") },
+        AccessRow(.get, "/api/v1/challenges/{id}", "200 200 200 200 200 200 200 200") { server in
+            get("/api/v1/challenges/\(server.challenge.id.text)")
+        },
+        AccessRow(.post, "/api/v1/challenges", "403 403 403 403 403 201 403 201") { _ in
+            send("/api/v1/challenges", #"{"id":"\#(UUID().text)","title":"Ship in a day"}"#)
+        },
+        AccessRow(.get, "/api/v1/targets", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/targets?learner=bo")
+        },
+        AccessRow(
+            .get, "/api/v1/targets/{id}", "200 200 404 404 404 200 404 200",
+            hidden: .boTarget
+        ) { server in get("/api/v1/targets/\(server.fixture.boTarget.id.text)") },
+        AccessRow(.post, "/api/v1/targets", "403 201 403 403 403 403 403 201") { _ in
+            send(
+                "/api/v1/targets",
+                #"""
+                {"id":"\#(UUID().text)","learner":"bo","focusProcess":"Kitting","condition":"No search",
+                "achieveBy":"2026-12-31","outcomeMetrics":[],"processMetrics":[],"createdOn":"2026-11-20",
+                "status":"active","amendments":[]}
+                """#)
+        },
+        AccessRow(.post, "/api/v1/targets/{id}/amendments", "403 200 404 404 404 403 404 200", hidden: .boTarget) {
+            server in
+            send(
+                "/api/v1/targets/\(server.fixture.boTarget.id.text)/amendments",
+                #"{"on":"2026-11-20","text":"Changeover in 18 min"}"#)
+        },
+        AccessRow(.get, "/api/v1/targets/{id}/conditions", "200 200 200 200 200 200 200 200") { server in
+            get("/api/v1/targets/\(server.fixture.boTarget.id.text)/conditions")
+        },
+        AccessRow(.get, "/api/v1/targets/{id}/current", "200 200 200 200 200 200 200 200") { server in
+            get("/api/v1/targets/\(server.fixture.boTarget.id.text)/current")
+        },
+        AccessRow(.post, "/api/v1/conditions", "201 201 404 404 404 403 404 201", hidden: .boTarget) { server in
+            send(
+                "/api/v1/conditions",
+                #"""
+                {"id":"\#(UUID().text)","target":"\#(server.fixture.boTarget.id.text)","date":"2026-11-20",
+                "text":"30 min","metrics":[]}
+                """#)
+        },
+        AccessRow(.get, "/api/v1/obstacles", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/obstacles?learner=bo")
+        },
+        AccessRow(.post, "/api/v1/obstacles", "201 201 404 404 404 403 404 201", hidden: .boTarget) { server in
+            send(
+                "/api/v1/obstacles",
+                #"""
+                {"id":"\#(UUID().text)","target":"\#(server.fixture.boTarget.id.text)","text":"Wrong bolts",
+                "status":"parked","createdOn":"2026-11-20"}
+                """#)
+        },
+        AccessRow(.post, "/api/v1/obstacles/{id}/work", "200 200 404 404 404 403 404 200", hidden: .boObstacle) {
+            server in
+            send("/api/v1/obstacles/\(server.fixture.boObstacle.id.text)/work", "{}")
+        },
+        AccessRow(.post, "/api/v1/cycles", "403 201 403 403 403 403 403 201") { server in
+            send(
+                "/api/v1/cycles",
+                #"""
+                {"id":"\#(UUID().text)","learner":"bo","target":"\#(server.fixture.boTarget.id.text)",
+                "date":"2026-11-20","minutes":15}
+                """#)
+        },
+        AccessRow(.get, "/api/v1/cycles", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/cycles") },
+        AccessRow(
+            .get, "/api/v1/cycles/{id}", "404 404 200 404 404 200 404 200",
+            hidden: .danEve
+        ) { server in get("/api/v1/cycles/\(server.fixture.danEve.text)") },
+        AccessRow(
+            .patch, "/api/v1/cycles/{id}", "404 404 200 404 404 403 404 200",
+            hidden: .danEve
+        ) { server in send("/api/v1/cycles/\(server.fixture.danEve.text)", #"{"minutes":12}"#) },
+        AccessRow(.get, "/api/v1/observations", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/observations")
+        },
+        AccessRow(.post, "/api/v1/observations", "403 403 403 201 403 201 403 201") { _ in
+            send(
+                "/api/v1/observations",
+                #"{"id":"\#(UUID().text)","date":"2026-11-20","secondCoach":"lena","coach":"ann","focus":"Q4"}"#)
+        },
+        AccessRow(
+            .get, "/api/v1/ids/{kind}/{prefix}", "404 404 200 404 404 200 404 200",
+            hidden: .danEvePrefix
+        ) { server in get("/api/v1/ids/cycle/\(server.fixture.danEve.text.prefix(8))") },
+        AccessRow(
+            .get, "/api/v1/storyboards/{learner}", "200 200 404 404 404 200 404 200",
+            hidden: .boStoryboard
+        ) { _ in get("/api/v1/storyboards/bo") },
+        AccessRow(.get, "/api/v1/due", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/due?coach=ann&date=2026-11-20")
+        },
+        AccessRow(.get, "/api/v1/practice", "404 200 404 200 200 200 404 200") { _ in
+            get("/api/v1/practice?from=2026-11-01&to=2026-11-20&coach=ann")
+        },
+        AccessRow(.get, "/api/v1/reviews/{coach}", "403 200 403 403 403 403 200 200") { _ in
+            get("/api/v1/reviews/ann?from=2026-11-01&to=2026-11-20")
+        },
+        AccessRow(.get, "/api/v1/reviews", "403 403 403 403 403 403 200 200") { _ in
+            get("/api/v1/reviews?from=2026-11-01&to=2026-11-20")
+        },
+        AccessRow(.get, "/api/v1/check", "403 403 403 403 403 403 403 200") { _ in get("/api/v1/check") },
+        AccessRow(.get, "/api/v1/export", "403 403 403 403 403 403 403 200") { _ in get("/api/v1/export") },
+        AccessRow(.post, "/api/v1/import", "403 403 403 403 403 403 403 200") { server in
+            .init(uri: "/api/v1/import?dry-run=true", bytes: server.export())
+        },
+        AccessRow(.get, "/api/v1/accounts", "403 403 403 403 403 403 403 200") { _ in get("/api/v1/accounts") },
+        AccessRow(.post, "/api/v1/accounts", "403 403 403 403 403 403 403 201") { _ in
+            send("/api/v1/accounts", #"{"handle":"gus","roles":["lean"]}"#)
+        },
+        AccessRow(.get, "/api/v1/accounts/{handle}", "403 403 403 403 403 403 403 200") { _ in
+            get("/api/v1/accounts/ann")
+        },
+        AccessRow(.patch, "/api/v1/accounts/{handle}", "403 403 403 403 403 403 403 200") { _ in
+            send("/api/v1/accounts/ann", #"{"roles":["hr"]}"#)
+        },
+        AccessRow(.get, "/api/v1/audit", "403 403 403 403 403 403 403 200") { _ in
+            get("/api/v1/audit?from=2026-11-01T00:00:00Z&account=ada")
+        },
+        AccessRow(.get, "/api/v1/me/review-packets", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/me/review-packets")
+        },
+        // The writes that end something come last, so that the rows above find it still there.
+        AccessRow(.delete, "/api/v1/tokens/{id}", "404 204 404 404 404 404 404 204") { server in
+            .init(uri: "/api/v1/tokens/\(server.spareToken.id.text)")
+        },
+        AccessRow(.post, "/api/v1/obstacles/{id}/close", "200 200 404 404 404 403 404 200", hidden: .boObstacle) {
+            server in
+            send(
+                "/api/v1/obstacles/\(server.fixture.boObstacle.id.text)/close",
+                #"{"status":"overcome","on":"2026-11-20"}"#)
+        },
+        AccessRow(.post, "/api/v1/targets/{id}/close", "403 200 404 404 404 403 404 200", hidden: .boTarget) { server in
+            send("/api/v1/targets/\(server.fixture.boTarget.id.text)/close", #"{"status":"dropped","on":"2026-11-20"}"#)
+        },
+        AccessRow(
+            .delete, "/api/v1/cycles/{id}", "404 404 204 404 404 403 404 204",
+            hidden: .danEve
+        ) { server in .init(uri: "/api/v1/cycles/\(server.fixture.danEve.text)") },
+        AccessRow(.post, "/api/v1/pairings/end", "403 403 403 403 403 403 403 200") { _ in
+            send("/api/v1/pairings/end", #"{"coach":"dan","learner":"eve","on":"2026-11-20"}"#)
+        },
+        AccessRow(.post, "/api/v1/accounts/{handle}/disable", "403 403 403 403 403 403 403 200") { _ in
+            .init(uri: "/api/v1/accounts/ann/disable")
+        },
+    ]
+
+    @Test("every route the server has has a row, and every row is a route the server has")
+    func everyRouteHasARow() async throws {
+        let server = try await AccessServer()
+        let routes = Set(try server.router().routes.map { "\($0.method) \($0.path)" })
+        let rows = Set(Self.rows.map(\.operation))
+        #expect(routes.subtracting(rows).sorted() == [], "routes without a row in AccessMatrixTests.rows")
+        #expect(rows.subtracting(routes).sorted() == [], "rows of routes the server does not have")
+    }
+
+    @Test("each kind of caller gets the status §10.3 gives on every route", arguments: CallerKind.allCases)
+    func statuses(of kind: CallerKind) async throws {
+        let server = try await AccessServer()
+        let token = server.tokens[kind]
+        let answers = try await server.test { client in
+            var answers: [(row: AccessRow, status: Int, body: String, missingBody: String?)] = []
+            for row in Self.rows {
+                let request = row.request(server)
+                let response = try await client.call(
+                    row.method, request.uri, token: token, json: request.json, bytes: request.bytes)
+                var missingBody: String?
+                if response.status.code == 404, let (record, other) = row.hidden?.references(server) {
+                    #expect(
+                        request.uri.contains(record) || request.json?.contains(record) == true,
+                        "\(row.operation): the request names the hidden record")
+                    let missing = try await client.call(
+                        row.method, request.uri.replacingOccurrences(of: record, with: other), token: token,
+                        json: request.json?.replacingOccurrences(of: record, with: other), bytes: request.bytes)
+                    let named = (record.split(separator: "/").last ?? "", other.split(separator: "/").last ?? "")
+                    missingBody = missing.text.replacingOccurrences(of: named.1, with: named.0)
+                }
+                answers.append((row, response.status.code, response.text, missingBody))
+            }
+            return answers
+        }
+        for (row, status, body, missingBody) in answers {
+            #expect(status == row.status(of: kind), "\(kind): \(row.operation) \(row.request(server).uri): \(body)")
+            if let missingBody {
+                #expect(body == missingBody, "\(kind): \(row.operation) answers a hidden record unlike a missing one")
+            }
+            if status == 401 || status == 403 {
+                #expect(body.contains(#""error""#), "\(kind): \(row.operation): \(body)")
+            }
+        }
+    }
+}
