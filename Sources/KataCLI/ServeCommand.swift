@@ -41,7 +41,8 @@ struct ServeCommand: KataCommand {
 
     func run(in context: CommandContext) async throws {
         let configuration = try ServerConfiguration(listen: listen, publicURL: publicURL, trustedProxy: trustProxy)
-        let store = try global.openFile(context)
+        let store = try SQLiteStore.open(
+            path: context.databasePath(global.database), create: false, concurrentReads: true)
         context.errors.line("kata serve: \(context.databasePath(global.database)) on http://\(listen)")
         try await KataServer.serve(
             configuration: configuration, accounts: store, store: { store.scoped(to: $0) },

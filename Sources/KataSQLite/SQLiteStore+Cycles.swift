@@ -20,35 +20,45 @@ extension SQLiteStore {
     /// Logs one coaching cycle as `logCycle` does, saying whether it was written now or found
     /// already written under `id` with the same content (then nothing is written).
     public func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) throws -> RecordedCycle {
-        try write { db in
-            if let account, !account.roles.contains(.admin) {
-                guard entry.coach == account.handle else {
-                    throw KataError.forbidden(
-                        "you may log only the cycles you coach yourself, not those of \(entry.coach).")
-                }
-                // The directory is everyone's: a handle nobody has is unknown, not forbidden.
-                try SQLiteStore.requirePerson(entry.learner, as: "learner", db)
-                try requireCoach(of: entry.learner, on: entry.date, db)
+        try write { db in try recordCycle(entry, id: id, at: now, today: today, db) }
+    }
+
+    /// `recordCycle` for callers that wait without holding a thread (a server): the cycle is
+    /// written in the next group commit with the others that arrive meanwhile.
+    public func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> RecordedCycle {
+        try await batchedWrite { db in try recordCycle(entry, id: id, at: now, today: today, db) }
+    }
+
+    private func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?, _ db: Database) throws
+        -> RecordedCycle
+    {
+        if let account, !account.roles.contains(.admin) {
+            guard entry.coach == account.handle else {
+                throw KataError.forbidden(
+                    "you may log only the cycles you coach yourself, not those of \(entry.coach).")
             }
-            // A cycle sent again under its id (a retried request, an outbox resent) is the one logged.
-            let exists =
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id.text])
-                ?? false
-            if exists {
-                let earlier = try SQLiteStore.cycleDetail(id, db)
-                guard entry.isLogged(as: earlier) else {
-                    // Both versions for whoever may see the first (DESIGN §10.1); nothing of another's.
-                    guard account.map({ $0.roles.contains(.admin) || earlier.cycle.coach == $0.handle }) ?? true else {
-                        throw KataError.conflict("the id \(id.text) is taken by another record; make a new id.")
-                    }
-                    throw KataError.conflict(
-                        "a different cycle was logged under the id \(id.text): logged \(Wire.text(of: earlier)); "
-                            + "sent \(Wire.text(of: entry)). Make a new id for a new cycle.")
-                }
-                return RecordedCycle(cycle: earlier, isNew: false)
-            }
-            return RecordedCycle(cycle: try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db), isNew: true)
+            // The directory is everyone's: a handle nobody has is unknown, not forbidden.
+            try SQLiteStore.requirePerson(entry.learner, as: "learner", db)
+            try requireCoach(of: entry.learner, on: entry.date, db)
         }
+        // A cycle sent again under its id (a retried request, an outbox resent) is the one logged.
+        let exists =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id.text])
+            ?? false
+        if exists {
+            let earlier = try SQLiteStore.cycleDetail(id, db)
+            guard entry.isLogged(as: earlier) else {
+                // Both versions for whoever may see the first (DESIGN §10.1); nothing of another's.
+                guard account.map({ $0.roles.contains(.admin) || earlier.cycle.coach == $0.handle }) ?? true else {
+                    throw KataError.conflict("the id \(id.text) is taken by another record; make a new id.")
+                }
+                throw KataError.conflict(
+                    "a different cycle was logged under the id \(id.text): logged \(Wire.text(of: earlier)); "
+                        + "sent \(Wire.text(of: entry)). Make a new id for a new cycle.")
+            }
+            return RecordedCycle(cycle: earlier, isNew: false)
+        }
+        return RecordedCycle(cycle: try SQLiteStore.logCycle(entry, id: id, at: now, today: today, db), isNew: true)
     }
 
     static func logCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?, _ db: Database) throws

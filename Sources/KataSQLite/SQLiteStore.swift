@@ -18,6 +18,8 @@ public struct SQLiteStore: Sendable {
     /// Access to the database: for this module's queries and the package's tests only, so that no
     /// other module runs SQL through the store (DESIGN §3).
     package let writer: any DatabaseWriter
+    /// The group commit of the writes a server takes many of at once (cycles, audit entries).
+    let batcher: WriteBatcher
     /// Who the store works for: the owner of the file, unless `scoped(to:)` made this copy.
     ///
     /// An account sees and does only what DESIGN §10.3 allows it.
@@ -26,6 +28,7 @@ public struct SQLiteStore: Sendable {
     /// Wraps an open database and migrates it forward; refuses one written by a newer kata.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.batcher = WriteBatcher(writer: writer)
         try SQLiteStore.translatingErrors {
             // Look before writing anything: a newer database is refused untouched, and an up-to-date one
             // (the common case, on every command) costs one read.
@@ -53,8 +56,10 @@ public struct SQLiteStore: Sendable {
     ///
     /// With `create`, a missing file (and its folder) is created private to its owner (0600 in a
     /// 0700 folder). Without it, a missing file is `KataError.fileNotFound`. A database written by
-    /// a newer kata is refused before anything in it is touched.
-    public static func open(path: String, create: Bool) throws -> SQLiteStore {
+    /// a newer kata is refused before anything in it is touched. With `concurrentReads` (a
+    /// server), reads run on connections of their own beside the one writer instead of waiting
+    /// for it; a command that does one thing opens one connection, which is quicker.
+    public static func open(path: String, create: Bool, concurrentReads: Bool = false) throws -> SQLiteStore {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {
             guard create else {
@@ -64,7 +69,9 @@ public struct SQLiteStore: Sendable {
             try createPrivateFile(at: path)
         }
         return try translatingErrors {
-            try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration()))
+            concurrentReads
+                ? try SQLiteStore(DatabasePool(path: path, configuration: makeConfiguration()))
+                : try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration()))
         }
     }
 
@@ -144,6 +151,16 @@ public struct SQLiteStore: Sendable {
     /// Runs `work` on a consistent snapshot of the database.
     package func read<T>(_ work: (Database) throws -> T) throws -> T {
         try SQLiteStore.translatingErrors { try writer.read(work) }
+    }
+
+    /// Runs `work` in the next group commit (see `WriteBatcher`), translating database errors into
+    /// `KataError`; the caller waits without holding a thread.
+    func batchedWrite<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await batcher.write(work)
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error)
+        }
     }
 
     static func translatingErrors<T>(_ work: () throws -> T) throws -> T {

@@ -201,7 +201,7 @@ struct AccountCommandTests {
         kata.now += 60
         await kata.run("account", "disable", "ann")
         let store = try kata.store()
-        try store.recordAudit(
+        try await store.recordAudit(
             AuditEntry(
                 at: kata.now + 60,
                 by: .token(UUID(uuidString: "0B5C7D8E-0000-4000-8000-000000000001") ?? UUID(), account: handle("dee")),

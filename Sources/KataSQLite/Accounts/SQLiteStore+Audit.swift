@@ -23,6 +23,12 @@ extension SQLiteStore {
         try write { db in try SQLiteStore.appendAudit(db, entry) }
     }
 
+    /// `recordAudit` for callers that wait without holding a thread (a server): the entry goes into
+    /// the next group commit.
+    public func recordAudit(_ entry: AuditEntry) async throws {
+        try await batchedWrite { db in try SQLiteStore.appendAudit(db, entry) }
+    }
+
     /// The audit entries `query` asks for, newest first.
     public func audit(_ query: AuditQuery) throws -> [AuditEntry] {
         try audit(
