@@ -45,6 +45,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataInterchange",
+            dependencies: ["ImprovementKata", "KataStore"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataSchema",
             path: "Schema",
             exclude: ["JSON", "openapi.yaml"],
@@ -54,8 +59,9 @@ let package = Package(
         .target(
             name: "KataSQLite",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+                "ImprovementKata", "KataStore", "KataInterchange", "KataSchema",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictness
         ),
@@ -118,9 +124,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "KataInterchangeTests",
+            dependencies: ["KataInterchange", "KataStore", "ImprovementKata", "KataTestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "CoachTheCoaches", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "KataInterchange", "CoachTheCoaches", "KataStore", "KataSchema", "KataTestSupport",
+                "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

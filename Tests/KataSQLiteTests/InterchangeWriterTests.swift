@@ -4,6 +4,7 @@ import ImprovementKata
 import KataStore
 import Testing
 
+@testable import KataInterchange
 @testable import KataSQLite
 
 @Suite("Interchange writing and its building blocks")

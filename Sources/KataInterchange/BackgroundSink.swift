@@ -7,7 +7,7 @@ import KataStore
 ///
 /// At most two pieces wait at a time, so memory stays flat. The sink's first error is thrown
 /// by the next `send` or by `finish`, and nothing more is handed to it after that.
-final class BackgroundSink: @unchecked Sendable {
+package final class BackgroundSink: @unchecked Sendable {
     private let sink: (Data) throws -> Void
     private let condition = NSCondition()
     private static let maximumWaiting = 2
@@ -17,14 +17,14 @@ final class BackgroundSink: @unchecked Sendable {
     private var finished = false
     private var error: (any Error)?
 
-    init(_ sink: @escaping (Data) throws -> Void) {
+    package init(_ sink: @escaping (Data) throws -> Void) {
         self.sink = sink
         let thread = Thread { [self] in run() }
         thread.start()
     }
 
     /// Queues `data` for the sink, waiting while two pieces wait already.
-    func send(_ data: Data) throws {
+    package func send(_ data: Data) throws {
         condition.lock()
         defer { condition.unlock() }
         while waiting.count >= Self.maximumWaiting && error == nil { condition.wait() }
@@ -34,7 +34,7 @@ final class BackgroundSink: @unchecked Sendable {
     }
 
     /// Waits until the sink has taken everything; throws its error, if it had one.
-    func finish() throws {
+    package func finish() throws {
         condition.lock()
         defer { condition.unlock() }
         closed = true

@@ -44,7 +44,7 @@ public struct ObservationRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> Observation {
+    package func value() throws -> Observation {
         try Observation(
             id: id, date: date, secondCoach: secondCoach, coach: coach, cycle: cycle, notes: notes, focus: focus,
             trigger: trigger)

@@ -1,9 +1,8 @@
 import Foundation
-import ImprovementKata
 import KataStore
 import Testing
 
-@testable import KataSQLite
+@testable import KataInterchange
 
 /// The export's file writer on a thread of its own: everything in order, and a failing sink
 /// stops the export with its error.
@@ -52,19 +51,5 @@ struct BackgroundSinkTests {
         #expect(thrown is DiskFull)
         #expect(throws: DiskFull.self) { try sink.finish() }
         #expect(received.all == [Data([0]), Data([1])])
-    }
-
-    @Test("an export into a failing sink throws the sink's error")
-    func exportFails() throws {
-        let store = try SQLiteStore.inMemory()
-        _ = try DemoOrganisation.generate(into: store, coaches: 12, days: 120, seed: 7, endingOn: Day("2026-11-20")!)
-        var pieces = 0
-        #expect(throws: DiskFull.self) {
-            try store.exportData(.jsonl) { _ in
-                pieces += 1
-                throw DiskFull()
-            }
-        }
-        #expect(pieces == 1)
     }
 }

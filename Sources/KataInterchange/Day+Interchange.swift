@@ -6,7 +6,7 @@ extension Day {
     ///
     /// The same rule as `Day(_:)`, without its array allocation: an import parses millions of
     /// dates.
-    static func interchange(_ text: String) -> Day? {
+    package static func interchange(_ text: String) -> Day? {
         var text = text
         let parts: (Int, Int, Int)? = text.withUTF8 { bytes in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -27,7 +27,7 @@ extension Day {
     }
 
     /// The date as `YYYY-MM-DD`, as `description` writes it, without its intermediate strings.
-    var interchangeText: String {
+    package var interchangeText: String {
         let (year, month, day) = components
         return String(unsafeUninitializedCapacity: 10) { buffer in
             var values = [(year, 4), (month, 2), (day, 2)].makeIterator()

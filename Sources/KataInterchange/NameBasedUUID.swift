@@ -3,15 +3,15 @@ import KataStore
 
 /// Name-based UUIDs (RFC 9562 version 5: SHA-1 of a namespace and a name), so that the same
 /// spreadsheet row gets the same id on every run and every machine.
-enum NameBasedUUID {
+package enum NameBasedUUID {
     /// The namespace of ids kata derives from cycles CSV rows.
-    static let sheetNamespace = UUID(
+    package static let sheetNamespace = UUID(
         uuid: (
             0x6b, 0x61, 0x74, 0x61, 0x2d, 0x63, 0x73, 0x76, 0x9a, 0x1e, 0x4c, 0x0d, 0x8e, 0x21, 0x5f, 0x37
         ))
 
     /// The version 5 UUID of `name` in `namespace`.
-    static func make(_ name: String, in namespace: UUID = sheetNamespace) -> UUID {
+    package static func make(_ name: String, in namespace: UUID = sheetNamespace) -> UUID {
         var message = withUnsafeBytes(of: namespace.uuid) { Array($0) }
         message.append(contentsOf: name.utf8)
         var digest = SHA1.digest(message)

@@ -8,42 +8,42 @@ import KataStore
 /// spends most of its time here. It writes one compact object per line, properties in the order
 /// they are given, and escapes strings per RFC 8259 (quote, backslash and every control
 /// character; everything else as UTF-8).
-final class InterchangeWriter {
+package final class InterchangeWriter {
     @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let sink: (Data) throws -> Void
     private let flushSize: Int
     private var needsComma = false
 
     /// A writer handing its bytes to `sink` whenever `flushSize` bytes have gathered.
-    init(flushSize: Int = 1 << 20, sink: @escaping (Data) throws -> Void) {
+    package init(flushSize: Int = 1 << 20, sink: @escaping (Data) throws -> Void) {
         self.flushSize = flushSize
         self.sink = sink
         buffer.reserveCapacity(flushSize + 4096)
     }
 
     /// Starts a line with its `kind`.
-    func beginLine(kind: String) {
+    package func beginLine(kind: String) {
         buffer.append(UInt8(ascii: "{"))
         needsComma = false
         field("kind", kind)
     }
 
     /// Ends the line; hands the buffer on when it is full.
-    func endLine() throws {
+    package func endLine() throws {
         buffer.append(UInt8(ascii: "}"))
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= flushSize { try flush() }
     }
 
     /// Hands whatever is buffered to the sink.
-    func flush() throws {
+    package func flush() throws {
         guard !buffer.isEmpty else { return }
         try sink(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// A text property; nothing when `value` is nil.
-    func field(_ name: String, _ value: String?) {
+    package func field(_ name: String, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
@@ -51,7 +51,7 @@ final class InterchangeWriter {
 
     /// A text property from UTF-8 bytes as SQLite holds them: up to the first NUL, and bytes that
     /// are not UTF-8 replaced by U+FFFD, the same text a Swift string of the column would hold.
-    func field(_ name: String, utf8 bytes: UnsafeRawBufferPointer) {
+    package func field(_ name: String, utf8 bytes: UnsafeRawBufferPointer) {
         key(name)
         var bytes = bytes
         if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
@@ -65,21 +65,21 @@ final class InterchangeWriter {
     }
 
     /// A whole-number property; nothing when `value` is nil.
-    func field(_ name: String, integer value: Int?) {
+    package func field(_ name: String, integer value: Int?) {
         guard let value else { return }
         key(name)
         buffer.append(contentsOf: String(value).utf8)
     }
 
     /// A `true`/`false` property.
-    func field(_ name: String, bool value: Bool) {
+    package func field(_ name: String, bool value: Bool) {
         key(name)
         buffer.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// A number property: whole numbers without a fraction, others in the shortest form that
     /// reads back to the same value.
-    func field(_ name: String, number value: Double) {
+    package func field(_ name: String, number value: Double) {
         key(name)
         if value == value.rounded(), abs(value) < 1e15 {
             buffer.append(contentsOf: String(Int(value)).utf8)
@@ -90,7 +90,7 @@ final class InterchangeWriter {
 
     /// A property holding a list of objects, each written by `object`; nothing when the list is
     /// empty.
-    func list<T>(_ name: String, _ items: [T], _ object: (InterchangeWriter, T) -> Void) {
+    package func list<T>(_ name: String, _ items: [T], _ object: (InterchangeWriter, T) -> Void) {
         guard !items.isEmpty else { return }
         key(name)
         buffer.append(UInt8(ascii: "["))

@@ -35,7 +35,7 @@ public struct ConditionRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> CurrentCondition {
+    package func value() throws -> CurrentCondition {
         try CurrentCondition(
             id: id, target: target, date: date, text: text,
             metrics: metrics.map { try MetricValue(name: $0.name, value: $0.value, unit: $0.unit) })

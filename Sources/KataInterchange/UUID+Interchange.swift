@@ -7,7 +7,7 @@ extension UUID {
     ///
     /// Written out because `UUID(uuidString:)` is several times slower on Linux, and an import
     /// parses millions of ids.
-    init?(interchange text: String) {
+    package init?(interchange text: String) {
         var text = text
         let halves: (UInt64, UInt64)? = text.withUTF8 { bytes in
             guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
@@ -49,7 +49,7 @@ extension UUID {
     }
 
     /// The id as the interchange format and the database write it: lower-case canonical text.
-    var interchangeText: String {
+    package var interchangeText: String {
         String(unsafeUninitializedCapacity: 36) { buffer in
             write(into: UnsafeMutableRawBufferPointer(buffer))
             return 36
@@ -57,7 +57,7 @@ extension UUID {
     }
 
     /// Writes the 36 bytes of the interchange text at the start of `buffer`.
-    func write(into buffer: UnsafeMutableRawBufferPointer) {
+    package func write(into buffer: UnsafeMutableRawBufferPointer) {
         var position = 0
         withUnsafeBytes(of: uuid) { raw in
             let digits: StaticString = "0123456789abcdef"

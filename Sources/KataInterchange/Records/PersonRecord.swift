@@ -17,7 +17,7 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     public var email: String?
     public var active: Bool?
 
-    init(handle: Handle, name: String, unit: String?, reportsTo: Handle?, email: String?, active: Bool?) {
+    package init(handle: Handle, name: String, unit: String?, reportsTo: Handle?, email: String?, active: Bool?) {
         self.handle = handle
         self.name = name
         self.unit = unit
@@ -50,7 +50,7 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     static let allowed = Set(fields + ["kind"])
 
     /// The person the line describes, checked against the rules of the kata.
-    func value() throws -> Person {
+    package func value() throws -> Person {
         try Person(handle: handle, name: name, unit: unit, reportsTo: reportsTo, email: email, active: active ?? true)
     }
 }

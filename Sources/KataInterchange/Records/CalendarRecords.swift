@@ -28,7 +28,7 @@ public struct SettingRecord: Codable, Hashable, Sendable {
     static let allowed = Set(fields + ["kind"])
 
     /// Checks the key and the value: an IANA time zone, a workweek such as `mon-fri`.
-    func validated() throws -> SettingRecord {
+    package func validated() throws -> SettingRecord {
         switch key {
         case "timeZone":
             try WorkCalendar.requireTimeZone(value, field: "value")

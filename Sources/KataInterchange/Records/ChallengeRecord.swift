@@ -37,7 +37,7 @@ public struct ChallengeRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> Challenge {
+    package func value() throws -> Challenge {
         try Challenge(id: id, title: title, description: description, owner: owner, by: by, parent: parent)
     }
 }

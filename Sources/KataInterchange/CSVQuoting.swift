@@ -7,17 +7,17 @@ import KataStore
 /// of the file, so a file cut short imports without a word. Both are refused instead, naming the
 /// row. A quote inside a value that does not start with one (`5" screws`) is kept as written, as
 /// spreadsheets do.
-enum CSVQuoting {
+package enum CSVQuoting {
     /// A misplaced quote: the row (as the importer counts them) and what is wrong.
-    struct Problem: Equatable {
-        var row: Int
-        var text: String
+    package struct Problem: Equatable {
+        package var row: Int
+        package var text: String
     }
 
     /// The separator of the file at `path`, told from its header row: a semicolon (what Excel
     /// and LibreOffice write in German or French locales) or a tab where the first row that is
     /// not empty holds more of those than commas, a comma otherwise.
-    static func separator(path: String) throws -> UInt8 {
+    package static func separator(path: String) throws -> UInt8 {
         guard let handle = FileHandle(forReadingAtPath: path) else { return UInt8(ascii: ",") }
         defer { try? handle.close() }
         let start = try handle.read(upToCount: 1 << 16) ?? Data()
@@ -36,7 +36,7 @@ enum CSVQuoting {
 
     /// The first misplaced quote in the file at `path`, cells separated by `separator`; nil when
     /// there is none.
-    static func firstProblem(path: String, separator: UInt8 = UInt8(ascii: ",")) throws -> Problem? {
+    package static func firstProblem(path: String, separator: UInt8 = UInt8(ascii: ",")) throws -> Problem? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var scanner = Scanner(separator: separator)

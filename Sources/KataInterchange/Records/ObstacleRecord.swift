@@ -41,7 +41,7 @@ public struct ObstacleRecord: Codable, Hashable, Sendable {
     static let allowed = Set(fields + ["kind"])
 
     /// The obstacle the line describes; `today` stands in for a missing `createdOn`.
-    func value(today: Day) throws -> Obstacle {
+    package func value(today: Day) throws -> Obstacle {
         try Obstacle(
             id: id, target: target, text: text, status: status ?? .parked,
             createdOn: createdOn ?? min(today, closedOn ?? today), closedOn: closedOn)

@@ -21,7 +21,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     public var learned: String?
     public var closedOn: Day?
 
-    init(
+    package init(
         id: UUID, target: UUID, obstacle: UUID?, step: String, expected: String?, plannedOn: Day, goSee: Day?,
         happened: String?, learned: String?, closedOn: Day?
     ) {
@@ -68,7 +68,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> Experiment {
+    package func value() throws -> Experiment {
         try Experiment(
             id: id, target: target, obstacle: obstacle, step: step, expected: expected, plannedOn: plannedOn,
             goSee: goSee, happened: happened, learned: learned, closedOn: closedOn)

@@ -7,7 +7,7 @@ import KataStore
 ///
 /// Lines end with LF or CRLF; a UTF-8 byte order mark at the start is skipped. One thread at a
 /// time uses a reader.
-final class LineReader: @unchecked Sendable {
+package final class LineReader: @unchecked Sendable {
     private let handle: FileHandle
     private let chunkSize: Int
     private var buffer: [UInt8] = []
@@ -16,11 +16,11 @@ final class LineReader: @unchecked Sendable {
     private var skippedBOM = false
 
     /// The number of the line returned last (the first line is 1).
-    private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
     /// Bytes read from the file so far.
-    private(set) var bytesRead: Int64 = 0
+    package private(set) var bytesRead: Int64 = 0
 
-    init(path: String, chunkSize: Int = 1 << 20) throws {
+    package init(path: String, chunkSize: Int = 1 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw KataError.failure("cannot read \(path); check that it is a file you may read.")
         }
@@ -35,7 +35,7 @@ final class LineReader: @unchecked Sendable {
     /// Shows the next line, without its line end and without copying it, to `body`.
     ///
     /// Returns false at the end of the file. The bytes are valid only inside `body`.
-    func nextLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    package func nextLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         while true {
             if let newline = newlineIndex() {
                 try take(upTo: newline, body)
@@ -66,7 +66,7 @@ final class LineReader: @unchecked Sendable {
     /// "UTF-16" when the file starts as UTF-16 (or UTF-32) text does: with its byte order mark,
     /// or with a NUL byte among the first four, which UTF-8 text never holds. Reads ahead without
     /// consuming anything.
-    func otherEncoding() throws -> String? {
+    package func otherEncoding() throws -> String? {
         while buffer.count - start < 4 && !atEnd { try fill() }
         let head = Array(buffer[start..<min(buffer.count, start + 4)])
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) { return "UTF-16" }
@@ -76,7 +76,7 @@ final class LineReader: @unchecked Sendable {
     /// The first byte of the file that is not white space (after any byte order mark).
     ///
     /// Nil for an empty file. Reads ahead without consuming anything.
-    func firstSignificantByte() throws -> UInt8? {
+    package func firstSignificantByte() throws -> UInt8? {
         var index = start
         while true {
             while index < buffer.count {

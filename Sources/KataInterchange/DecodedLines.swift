@@ -9,18 +9,18 @@ import KataStore
 /// there are more. At most a few batches wait at a time, so memory stays flat. Lines are parsed
 /// by `JSONLine` and decoded from its values; `JSONDecoder` decodes only the lines that fast
 /// path does not take, and so words every error.
-final class DecodedLines: @unchecked Sendable {
+package final class DecodedLines: @unchecked Sendable {
     /// One line: its number, its bytes, and the record or why it could not be decoded.
-    struct Item {
-        var line: Int
-        var raw: Data
-        var record: Result<InterchangeRecord, any Error>
+    package struct Item {
+        package var line: Int
+        package var raw: Data
+        package var record: Result<InterchangeRecord, any Error>
     }
 
     /// Lines decoded together, and how much of the file had been read after them.
-    struct Batch {
-        var items: [Item] = []
-        var bytesRead: Int64 = 0
+    package struct Batch {
+        package var items: [Item] = []
+        package var bytesRead: Int64 = 0
     }
 
     /// Lines read together: their bytes one after the other in one buffer, and where each ends.
@@ -53,12 +53,12 @@ final class DecodedLines: @unchecked Sendable {
     private var cancelled = false
     private var readError: (any Error)?
 
-    init(_ reader: LineReader) {
+    package init(_ reader: LineReader) {
         self.reader = reader
     }
 
     /// Starts reading and decoding on threads of their own.
-    func start() {
+    package func start() {
         let threads =
             [Thread { [self] in readLines() }] + (0..<Self.decoders).map { _ in Thread { [self] in decode() } }
         for thread in threads {
@@ -71,7 +71,7 @@ final class DecodedLines: @unchecked Sendable {
     ///
     /// `finished`, the batch handed out before, goes back to be freed on another thread: freeing
     /// a batch's thousand records is work the importing thread has no time for.
-    func next(finished: Batch? = nil) throws -> Batch? {
+    package func next(finished: Batch? = nil) throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         if let finished { done.append(finished) }
@@ -90,7 +90,7 @@ final class DecodedLines: @unchecked Sendable {
     }
 
     /// Stops the other threads and waits for them to end.
-    func stop() {
+    package func stop() {
         condition.lock()
         cancelled = true
         condition.broadcast()
@@ -178,7 +178,7 @@ final class DecodedLines: @unchecked Sendable {
 
     /// The record of one line: parsed by `JSONLine` and decoded from its values, or decoded by
     /// `JSONDecoder` where that fast path misses, so that errors are always the decoder's.
-    static func decode(_ line: Data, _ strict: JSONDecoder) -> Result<InterchangeRecord, any Error> {
+    package static func decode(_ line: Data, _ strict: JSONDecoder) -> Result<InterchangeRecord, any Error> {
         switch JSONLine.parse(line) {
         case let .parsed(object):
             if let record = try? InterchangeRecord(from: JSONLineDecoder(value: .object(object))) {

@@ -68,7 +68,7 @@ public struct TargetRecord: Codable, Hashable, Sendable {
     static let allowed = Set(fields + ["kind"])
 
     /// The target condition the line describes; `today` stands in for a missing `createdOn`.
-    func value(today: Day) throws -> TargetCondition {
+    package func value(today: Day) throws -> TargetCondition {
         try TargetCondition(
             id: id, learner: learner, focusProcess: focusProcess, condition: condition, achieveBy: achieveBy,
             challenge: challenge, outcomeMetrics: outcomeMetrics.map { try $0.value() },
@@ -98,7 +98,7 @@ public struct MetricRecord: Codable, Hashable, Sendable {
         try fields.put(unit, "unit")
     }
 
-    func value() throws -> Metric { try Metric(name: name, target: target, unit: unit) }
+    package func value() throws -> Metric { try Metric(name: name, target: target, unit: unit) }
 }
 
 /// A dated amendment of a target line: `date`*, `text`*.

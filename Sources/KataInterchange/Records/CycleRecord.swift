@@ -24,7 +24,7 @@ public struct CycleRecord: Codable, Hashable, Sendable {
     public var reviewed: UUID?
     public var planned: UUID?
 
-    init(
+    package init(
         id: UUID, date: Day, coach: Handle, learner: Handle, secondCoach: Handle?, minutes: Int?, target: UUID?,
         actualCondition: String?, obstacle: UUID?, reviewed: UUID?, planned: UUID?
     ) {
@@ -74,7 +74,7 @@ public struct CycleRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> CoachingCycle {
+    package func value() throws -> CoachingCycle {
         try CoachingCycle(
             id: id, date: date, coach: coach, learner: learner, secondCoach: secondCoach, minutes: minutes,
             target: target, actualCondition: actualCondition, obstacle: obstacle, reviewed: reviewed, planned: planned)

@@ -38,7 +38,7 @@ public struct PairingRecord: Codable, Hashable, Sendable {
 
     static let allowed = Set(fields + ["kind"])
 
-    func value() throws -> Pairing {
+    package func value() throws -> Pairing {
         try Pairing(id: id, coach: coach, learner: learner, secondCoach: secondCoach, since: since, until: until)
     }
 }
