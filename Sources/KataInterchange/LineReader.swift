@@ -2,13 +2,13 @@ import Foundation
 import ImprovementKata
 import KataStore
 
-/// Reads a file line by line in chunks of a megabyte, so that a file of any size is never held
-/// in memory whole.
+/// Reads a byte source line by line in chunks of a megabyte, so that a file or a stream of any
+/// size is never held in memory whole.
 ///
 /// Lines end with LF or CRLF; a UTF-8 byte order mark at the start is skipped. One thread at a
 /// time uses a reader.
 package final class LineReader: @unchecked Sendable {
-    private let handle: FileHandle
+    private let source: any ByteSource
     private let chunkSize: Int
     private var buffer: [UInt8] = []
     private var start = 0
@@ -17,25 +17,28 @@ package final class LineReader: @unchecked Sendable {
 
     /// The number of the line returned last (the first line is 1).
     package private(set) var lineNumber = 0
-    /// Bytes read from the file so far.
+    /// Bytes read from the source so far.
     package private(set) var bytesRead: Int64 = 0
 
-    package init(path: String, chunkSize: Int = 1 << 20) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw KataError.failure("cannot read \(path); check that it is a file you may read.")
-        }
-        self.handle = handle
+    /// A reader of `source`, taking `chunkSize` bytes from it at a time.
+    package init(_ source: any ByteSource, chunkSize: Int = 1 << 20) {
+        self.source = source
         self.chunkSize = chunkSize
     }
 
-    deinit {
-        try? handle.close()
+    /// A reader of the file at `path`.
+    package convenience init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.init(try FileByteSource(path: path), chunkSize: chunkSize)
     }
+
+    /// How many bytes the source holds in all, where it knows.
+    package var expectedBytes: Int64? { source.expectedBytes }
 
     /// Shows the next line, without its line end and without copying it, to `body`.
     ///
     /// Returns false at the end of the file. The bytes are valid only inside `body`.
     package func nextLine(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+        try settleByteOrderMark()
         while true {
             if let newline = newlineIndex() {
                 try take(upTo: newline, body)
@@ -67,6 +70,7 @@ package final class LineReader: @unchecked Sendable {
     /// or with a NUL byte among the first four, which UTF-8 text never holds. Reads ahead without
     /// consuming anything.
     package func otherEncoding() throws -> String? {
+        try settleByteOrderMark()
         while buffer.count - start < 4 && !atEnd { try fill() }
         let head = Array(buffer[start..<min(buffer.count, start + 4)])
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) { return "UTF-16" }
@@ -77,6 +81,7 @@ package final class LineReader: @unchecked Sendable {
     ///
     /// Nil for an empty file. Reads ahead without consuming anything.
     package func firstSignificantByte() throws -> UInt8? {
+        try settleByteOrderMark()
         var index = start
         while true {
             while index < buffer.count {
@@ -106,21 +111,45 @@ package final class LineReader: @unchecked Sendable {
             buffer.removeFirst(start)
             start = 0
         }
-        let chunk: Data?
-        do {
-            chunk = try handle.read(upToCount: chunkSize)
-        } catch {
-            throw KataError.failure("cannot read the file: \(error.localizedDescription)")
-        }
-        guard let chunk, !chunk.isEmpty else {
+        guard let chunk = try source.read(upTo: chunkSize), !chunk.isEmpty else {
             atEnd = true
+            skippedBOM = true
             return
         }
         bytesRead += Int64(chunk.count)
         buffer.append(contentsOf: chunk)
         if !skippedBOM {
+            // A stream may hand over fewer than the three bytes of the mark at first.
+            let head = buffer[start..<min(buffer.count, start + 3)]
+            guard head.count == 3 || !Self.byteOrderMark.starts(with: head) else { return }
             skippedBOM = true
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+            if head.elementsEqual(Self.byteOrderMark) { start += 3 }
+        }
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Reads until it is clear whether the source starts with a UTF-8 byte order mark, and skips it.
+    private func settleByteOrderMark() throws {
+        while !skippedBOM { try fill() }
+    }
+
+    /// Hands every byte not read yet to `body`, in pieces.
+    ///
+    /// What is buffered comes first, then the rest of the source: for a format another parser
+    /// reads, such as a cycles CSV.
+    package func remainingBytes(_ body: (Data) throws -> Void) throws {
+        try settleByteOrderMark()
+        if start < buffer.count { try body(Data(buffer[start...])) }
+        buffer = []
+        start = 0
+        while !atEnd {
+            guard let chunk = try source.read(upTo: chunkSize), !chunk.isEmpty else {
+                atEnd = true
+                break
+            }
+            bytesRead += Int64(chunk.count)
+            try body(chunk)
         }
     }
 }
