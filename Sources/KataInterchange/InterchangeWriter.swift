@@ -64,6 +64,12 @@ package final class InterchangeWriter {
         }
     }
 
+    /// A property whose value is JSON text already, such as a list kept as JSON: written as it is.
+    package func field(_ name: String, json: String) {
+        key(name)
+        buffer.append(contentsOf: json.utf8)
+    }
+
     /// A whole-number property; nothing when `value` is nil.
     package func field(_ name: String, integer value: Int?) {
         guard let value else { return }

@@ -11,9 +11,10 @@ struct ExportSinkTests {
     private struct DiskFull: Error {}
 
     @Test("an export into a failing sink throws the sink's error")
-    func exportFails() throws {
+    func exportFails() async throws {
         let store = try SQLiteStore.inMemory()
-        _ = try DemoOrganisation.generate(into: store, coaches: 12, days: 120, seed: 7, endingOn: Day("2026-11-20")!)
+        _ = try await DemoOrganisation.generate(
+            into: store, coaches: 12, days: 120, seed: 7, endingOn: Day("2026-11-20")!)
         var pieces = 0
         #expect(throws: DiskFull.self) {
             try store.exportData(.jsonl) { _ in

@@ -12,9 +12,9 @@ import Testing
 struct JSONLineExportTests {
     /// Lines of random organisations, changed at random in ways that keep them JSON or break it.
     @Test("decodes the same record as JSONDecoder, or leaves the line to it", arguments: Array(UInt64(1)...8))
-    func sameAsJSONDecoder(seed: UInt64) throws {
+    func sameAsJSONDecoder(seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)
-        let store = try PropertyRoundTripTests.organisation(&random)
+        let store = try await PropertyRoundTripTests.organisation(&random)
         let lines = try PropertyRoundTripTests.export(store).split(separator: UInt8(ascii: "\n")).map { Data($0) }
         let strict = JSONDecoder()
         var taken = 0

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ImprovementKata
 import KataStore
 
@@ -16,9 +15,13 @@ import KataStore
 /// The same seed gives the same database, ids included: every choice comes from a seeded
 /// generator, and dates and timestamps are derived from `today`, never from the clock.
 ///
+/// The demo is a generator of interchange records (DESIGN §8) written through the seam's import
+/// (`KataService.importData`), the one writing path every store has: a file, a server, a
+/// PostgreSQL database get the same organisation.
+///
 /// ```swift
 /// let store = try SQLiteStore.inMemory()
-/// let summary = try DemoOrganisation.generate(
+/// let summary = try await DemoOrganisation.generate(
 ///     into: store, coaches: 12, days: 120, seed: 1, endingOn: Day("2026-11-20")!)
 /// print(summary.cycles)  // about 2,000
 /// ```
@@ -34,13 +37,16 @@ public enum DemoOrganisation {
     /// The longest history: ten years.
     public static let maximumDays = 3_660
 
-    /// Builds the demo organisation in `store`, with `days` days of history up to `today`, in one
-    /// transaction; refuses a database that already holds people, so that demo data never mixes
-    /// with real data.
+    /// Builds the demo organisation in `store`, with `days` days of history up to `today`, through
+    /// the store's import (all or nothing); refuses a store that already holds people, so that demo
+    /// data never mixes with real data.
+    ///
+    /// The plant's holidays that the store's settings lack are imported with it; the workweek is
+    /// the store's.
     @discardableResult
-    public static func generate(into store: SQLiteStore, coaches: Int, days: Int, seed: UInt64, endingOn today: Day)
-        throws -> DemoSummary
-    {
+    public static func generate(
+        into store: some KataService, coaches: Int, days: Int, seed: UInt64, endingOn today: Day
+    ) async throws -> DemoSummary {
         guard (1...maximumCoaches).contains(coaches) else {
             throw KataError.invalidValue(
                 field: "--coaches", value: String(coaches), expected: "a number from 1 to \(maximumCoaches)")
@@ -49,48 +55,30 @@ public enum DemoOrganisation {
             throw KataError.invalidValue(
                 field: "--days", value: String(days), expected: "a number of days from 1 to \(maximumDays)")
         }
-        return try bulkWrite(store) { db in
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? false {
-                throw KataError.ruleBroken(
-                    "this database already holds people; the demo builds an organisation of its own and never mixes "
-                        + "with real data. Give a new database with --db, such as --db /tmp/kata-demo.sqlite.")
-            }
-            return try withIndexesBuiltAfterwards(db) {
-                try build(db, coaches: coaches, days: days, seed: seed, today: today)
-            }
+        if try await holdsPeople(store) {
+            throw KataError.ruleBroken(
+                "this database already holds people; the demo builds an organisation of its own and never mixes "
+                    + "with real data. Give a new database with --db, such as --db /tmp/kata-demo.sqlite.")
         }
-    }
-
-    /// Whether `store` already holds people, in which case the demo refuses to write into it.
-    public static func holdsPeople(_ store: SQLiteStore) throws -> Bool {
-        try store.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") ?? false }
-    }
-
-    /// Gives a new demo database its settings: the time zone UTC unless one is set already (by
-    /// `kata init`), and the default workweek.
-    public static func configure(_ store: SQLiteStore) throws {
-        let zoneIsSet = try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM setting WHERE key = 'timeZone')") ?? false
-        }
-        try store.configure(timeZone: zoneIsSet ? nil : "UTC", workweek: nil)
-    }
-
-    private static func build(_ db: Database, coaches: Int, days: Int, seed: UInt64, today: Day) throws -> DemoSummary {
         let first = today.adding(days: -(days - 1))
-        for holiday in DemoHolidays.holidays(in: first.year...today.year) {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO holiday (date, name) VALUES (?, ?)",
-                arguments: [holiday.day, holiday.name])
+        var workCalendar = try await store.settings().calendar
+        var holidays: [(day: Day, name: String)] = []
+        for holiday in DemoHolidays.holidays(in: first.year...today.year)
+        where !workCalendar.holidays.contains(holiday.day) {
+            workCalendar.holidays.insert(holiday.day)
+            holidays.append(holiday)
         }
-        let settings = try SQLiteStore.settings(db)
 
         var random = DemoRandom(seed: seed)
         let plant = DemoPlant(coaches: coaches, days: days, random: &random)
         var calendarRandom = DemoRandom(seed: seed, stream: 1)
-        let calendar = DemoCalendar(
-            days: days, endingOn: today, calendar: settings.calendar, random: &calendarRandom)
-        let writer = try DemoWriter(db, calendar: calendar)
-        try writePlant(plant, days: days, with: writer, &random)
+        let calendar = DemoCalendar(days: days, endingOn: today, calendar: workCalendar, random: &calendarRandom)
+        let opening = try DemoLines(plant: plant, holidays: holidays, days: days, calendar: calendar, random: &random)
+        let stream = DemoStream(
+            opening: opening, storyteller: DemoStoryteller(plant: plant, calendar: calendar, seed: seed))
+        let expected = Int64(coaches) * Int64(days) * bytesPerCoachAndDay
+        let imported = try await store.importData(
+            ImportRequest(source: .stream(ImportStream(expectedBytes: expected, next: stream.next)), today: today))
 
         let example = plant.coaches.first { $0.practice == .steady } ?? plant.coaches[0]
         var summary = try DemoSummary(
@@ -98,55 +86,22 @@ public enum DemoOrganisation {
             challenges: plant.units.count + 1, exampleCoach: Handle(validating: example.handle),
             exampleLearner: Handle(validating: plant.pairings[example.pairings[0]].learner),
             exampleSecondCoach: Handle(validating: example.secondCoach))
-        try writeHistories(
-            DemoStoryteller(plant: plant, calendar: calendar, seed: seed), with: writer, counting: &summary)
-        summary.holidays = try Int.fetchOne(db, sql: "SELECT count(*) FROM holiday") ?? 0
+        summary.targets = imported.added[.target] ?? 0
+        summary.conditions = imported.added[.condition] ?? 0
+        summary.obstacles = imported.added[.obstacle] ?? 0
+        summary.experiments = imported.added[.experiment] ?? 0
+        summary.cycles = imported.added[.cycle] ?? 0
+        summary.observations = imported.added[.observation] ?? 0
+        summary.holidays = workCalendar.holidays.count
         return summary
     }
 
-    /// Writes the people, challenges and pairings of the plant.
-    private static func writePlant(_ plant: DemoPlant, days: Int, with writer: DemoWriter, _ random: inout DemoRandom)
-        throws
-    {
-        for person in plant.people { try writer.insert(person) }
-        let plantChallenge = DemoPhrases.plantChallenge
-        try writer.insertChallenge(
-            id: plant.plantChallengeID, title: plantChallenge.title, description: plantChallenge.description,
-            owner: plant.plantManager, by: days - 1 + 540, parent: nil)
-        for unit in plant.units {
-            let words = DemoPhrases.unitChallenge(unit.name, kind: unit.kind.name)
-            try writer.insertChallenge(
-                id: unit.challengeID, title: words.title, description: words.description,
-                owner: unit.head ?? plant.plantManager, by: days - 1 + random.int(180...540),
-                parent: plant.plantChallengeID)
-        }
-        for pairing in plant.pairings { try writer.insert(pairing, coach: plant.coaches[pairing.coach].handle) }
-    }
+    /// About how many bytes of JSONL a coach's learners make in a day of history, so that the
+    /// import knows a large load when it sees one.
+    static let bytesPerCoachAndDay: Int64 = 1100
 
-    /// Writes the coaches' histories while another thread makes them up, so that on two cores the
-    /// writing seldom waits.
-    private static func writeHistories(
-        _ storyteller: DemoStoryteller, with writer: DemoWriter, counting summary: inout DemoSummary
-    ) throws {
-        let pipeline = DemoPipeline<DemoRows>(capacity: 64)
-        let told = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            storyteller.tell(into: pipeline)
-            told.signal()
-        }
-        thread.start()
-        defer {
-            pipeline.cancel()
-            told.wait()
-        }
-        while let rows = pipeline.take() {
-            try writer.write(rows)
-            summary.targets += rows.count(.target)
-            summary.conditions += rows.count(.condition)
-            summary.obstacles += rows.count(.obstacle)
-            summary.experiments += rows.count(.experiment)
-            summary.cycles += rows.count(.cycle)
-            summary.observations += rows.count(.observation)
-        }
+    /// Whether `store` already holds people, in which case the demo refuses to write into it.
+    public static func holdsPeople(_ store: some KataService) async throws -> Bool {
+        try await !store.people(unit: nil).isEmpty
     }
 }

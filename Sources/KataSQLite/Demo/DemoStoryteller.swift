@@ -10,15 +10,6 @@ struct DemoStoryteller {
     let calendar: DemoCalendar
     let seed: UInt64
 
-    /// Tells every coach's history into `pipeline`, one coach's learners at a time; stops early
-    /// when the writer gives up.
-    func tell(into pipeline: DemoPipeline<DemoRows>) {
-        for index in plant.coaches.indices {
-            guard pipeline.put(DemoRows(stories(ofCoach: index), calendar: calendar)) else { return }
-        }
-        pipeline.finish()
-    }
-
     /// The histories of the learners of coach `index`.
     func stories(ofCoach index: Int) -> [DemoLearnerStory] {
         let coach = plant.coaches[index]
