@@ -66,6 +66,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataDemo",
+            dependencies: ["ImprovementKata", "KataStore", "KataInterchange"],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "CoachTheCoaches",
             dependencies: [
                 "ImprovementKata", "KataStore", "KataSQLite", .product(name: "GRDB", package: "GRDB.swift"),
@@ -105,8 +110,8 @@ let package = Package(
         .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport", "KataServer",
-                "KataClient",
+                "ImprovementKata", "KataStore", "KataSQLite", "KataDemo", "CoachTheCoaches", "KataExport",
+                "KataServer", "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -131,7 +136,8 @@ let package = Package(
         .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "KataInterchange", "CoachTheCoaches", "KataStore", "KataSchema", "KataTestSupport",
+                "KataSQLite", "KataInterchange", "KataDemo", "CoachTheCoaches", "KataStore", "KataSchema",
+                "KataTestSupport",
                 "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -140,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "KataCLITests",
             dependencies: [
-                "KataCLI", "KataTestSupport", "KataSQLite", "KataStore", "ImprovementKata",
+                "KataCLI", "KataTestSupport", "KataSQLite", "KataDemo", "KataStore", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -149,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "CoachTheCoachesTests",
             dependencies: [
-                "CoachTheCoaches", "KataTestSupport", "KataStore", "KataSQLite", "ImprovementKata",
+                "CoachTheCoaches", "KataTestSupport", "KataStore", "KataSQLite", "KataDemo", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

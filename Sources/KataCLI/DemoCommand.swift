@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 

@@ -2,6 +2,7 @@ import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport

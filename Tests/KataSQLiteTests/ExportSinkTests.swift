@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport
