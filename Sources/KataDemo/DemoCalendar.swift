@@ -2,7 +2,7 @@ import ImprovementKata
 import KataStore
 
 /// The demo's days, counted from its first day (offset 0) to its last (offset `days - 1`): which
-/// are workdays, holidays, extra Saturday shifts or weekends, and their text for the database.
+/// are workdays, holidays, extra Saturday shifts or weekends, and their text (`YYYY-MM-DD`).
 struct DemoCalendar {
     enum Kind: UInt8 {
         case workday, holiday, extraShift, weekend
@@ -49,15 +49,6 @@ struct DemoCalendar {
     /// The day at `offset` as `YYYY-MM-DD`.
     func text(_ offset: Int) -> String {
         offset >= 0 && offset < texts.count ? texts[offset] : first.adding(days: offset).description
-    }
-
-    /// A UTC timestamp on the day at `offset`, `minute` minutes after midnight, in the form the
-    /// store writes (`2026-11-20T08:15:00.000Z`).
-    func timestamp(_ offset: Int, minute: Int) -> String {
-        let hour = minute / 60
-        let rest = minute % 60
-        return text(offset) + (hour < 10 ? "T0" : "T") + String(hour) + (rest < 10 ? ":0" : ":") + String(rest)
-            + ":00.000Z"
     }
 
     /// Whether people work on the day at `offset` (days past the demo count as workdays on

@@ -10,8 +10,6 @@ struct DemoCoachHabits {
 
     /// The coach's day, offset by offset over the demo's days.
     private(set) var marks: [Mark]
-    /// Minutes after midnight (UTC) of the coach's first cycle of the day.
-    let startMinute: Int
     private let usualMinutes: Int
     private let longCycleRate: Double
 
@@ -20,7 +18,9 @@ struct DemoCoachHabits {
     /// that run them.
     init(coach: DemoPlant.Coach, worksExtraShifts: Bool, calendar: DemoCalendar, random: inout DemoRandom) {
         let days = calendar.days
-        startMinute = 7 * 60 + 30 + 15 * random.int(0...8)
+        // Once the minute of the coach's first cycle of the day, for timestamps the import now
+        // derives itself; still drawn, so that a seed gives the organisation it always gave.
+        _ = random.int(0...8)
         usualMinutes = random.int(11...17)
         longCycleRate = random.chance(0.2) ? random.double(0.15...0.3) : random.double(0.02...0.08)
         let watchRate = random.double(0.06...0.12)

@@ -7,8 +7,8 @@ import KataStore
 /// the coach coaches, the learner reports the actual condition, reflects on the last step (the
 /// prediction came true or not), works on one obstacle and plans the next step with what they
 /// expect and when to go and see. Obstacles get overcome or dropped; the target condition ends
-/// achieved, missed or dropped, and the next one begins. The rows come out in plain arrays for the
-/// writer; a learner's history is small even over years.
+/// achieved, missed or dropped, and the next one begins. The records come out in plain arrays for
+/// `DemoLines`; a learner's history is small even over years.
 struct DemoLearnerStory {
     private(set) var targets: [DemoTargetRecord] = []
     private(set) var conditions: [DemoConditionRecord] = []
@@ -23,7 +23,6 @@ struct DemoLearnerStory {
     private let challenge: String
     private let calendar: DemoCalendar
     /// Minutes after midnight of this learner's cycles: the coach sees learners one after another.
-    private let minute: Int
     private let coachedRate: Double
     private let predictionRate: Double
     private let comesTrueRate: Double
@@ -48,7 +47,7 @@ struct DemoLearnerStory {
     private static let durations = [14, 21, 28, 28, 35, 42, 42, 56, 70, 84]
 
     init(
-        pairing: DemoPlant.Pairing, coach: String, unit: DemoPlant.Unit, minute: Int, calendar: DemoCalendar,
+        pairing: DemoPlant.Pairing, coach: String, unit: DemoPlant.Unit, calendar: DemoCalendar,
         random: inout DemoRandom
     ) {
         self.pairing = pairing
@@ -56,7 +55,6 @@ struct DemoLearnerStory {
         kind = unit.kind
         challenge = unit.challengeID
         self.calendar = calendar
-        self.minute = minute
         coachedRate = random.double(0.8...0.95)
         predictionRate = random.chance(0.7) ? random.double(0.9...1) : random.double(0.5...0.85)
         comesTrueRate = random.double(0.4...0.7)
@@ -260,7 +258,7 @@ struct DemoLearnerStory {
         experiments.append(
             DemoExperimentRecord(
                 id: id, target: targets[current].id, obstacle: obstacles[obstacle].id, step: step, expected: expected,
-                plannedOn: day, goSee: goSee, plannedAt: calendar.timestamp(day, minute: minute)))
+                plannedOn: day, goSee: goSee))
         open = experiments.count - 1
         return id
     }
@@ -274,7 +272,6 @@ struct DemoLearnerStory {
         experiments[index].learned = random.pick(
             openComesTrue ? DemoPhrases.learnedAsExpected : DemoPhrases.learnedOtherwise)
         experiments[index].closedOn = day
-        experiments[index].closedAt = calendar.timestamp(day, minute: minute)
         open = nil
         stepsOnWorking += 1
         if random.chance(0.05) {

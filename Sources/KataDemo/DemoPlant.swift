@@ -4,7 +4,7 @@ import KataStore
 /// managers who coach two to four learners each, and some learners who coach their own team leads.
 ///
 /// The plant is small next to its history (a few people per coach), so it is built in memory
-/// first; the years of coaching cycles are then generated coach by coach and written as they come.
+/// first; the years of coaching cycles are then generated coach by coach and imported as they come.
 struct DemoPlant {
     struct Person {
         var handle: String

@@ -1,8 +1,8 @@
 import KataStore
 
-// The rows of one learner's history as the demo builds them. Dates are offsets in the demo's
-// days (see DemoCalendar); ids are UUID text. They live only until the learner's history is
-// written.
+// The records of one learner's history as the demo builds them. Dates are offsets in the demo's
+// days (see DemoCalendar); ids are UUID text. They live only until `DemoLines` has written the
+// learner's history as interchange lines.
 
 struct DemoTargetRecord {
     struct MetricRow {
@@ -55,8 +55,6 @@ struct DemoExperimentRecord {
     var happened: String?
     var learned: String?
     var closedOn: Int?
-    var plannedAt: String
-    var closedAt: String?
 }
 
 struct DemoCycleRecord {

@@ -19,11 +19,11 @@ struct DemoStoryteller {
             coach: coach, worksExtraShifts: unit.worksExtraShifts, calendar: calendar, random: &habitsRandom)
         var watched = [Bool](repeating: false, count: calendar.days)
         var stories: [DemoLearnerStory] = []
-        for (slot, pairingIndex) in coach.pairings.enumerated() {
+        for pairingIndex in coach.pairings {
             var random = DemoRandom(seed: seed, stream: 2 << 32 | UInt64(pairingIndex))
             var story = DemoLearnerStory(
                 pairing: plant.pairings[pairingIndex], coach: coach.handle, unit: unit,
-                minute: habits.startMinute + 20 * slot, calendar: calendar, random: &random)
+                calendar: calendar, random: &random)
             story.tell(habits: habits, watched: &watched, random: &random)
             stories.append(story)
         }
