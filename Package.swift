@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "KataInterchange",
-            dependencies: ["ImprovementKata", "KataStore"],
+            dependencies: ["ImprovementKata", "KataStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         .target(
