@@ -134,6 +134,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "KataDemoTests",
+            dependencies: ["KataDemo", "KataInterchange", "KataStore", "ImprovementKata"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
                 "KataSQLite", "KataInterchange", "KataDemo", "CoachTheCoaches", "KataStore", "KataSchema",
