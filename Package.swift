@@ -45,6 +45,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataInterchange",
+            dependencies: ["ImprovementKata", "KataStore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataSchema",
             path: "Schema",
             exclude: ["JSON", "openapi.yaml"],
@@ -54,9 +59,15 @@ let package = Package(
         .target(
             name: "KataSQLite",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSchema", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+                "ImprovementKata", "KataStore", "KataInterchange", "KataSchema",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "KataDemo",
+            dependencies: ["ImprovementKata", "KataStore", "KataInterchange"],
             swiftSettings: strictness
         ),
         .target(
@@ -94,8 +105,8 @@ let package = Package(
         .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSQLite", "CoachTheCoaches", "KataExport", "KataServer",
-                "KataClient",
+                "ImprovementKata", "KataStore", "KataSQLite", "KataDemo", "CoachTheCoaches", "KataExport",
+                "KataServer", "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -113,9 +124,21 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "KataInterchangeTests",
+            dependencies: ["KataInterchange", "KataStore", "ImprovementKata", "KataTestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataDemoTests",
+            dependencies: ["KataDemo", "KataInterchange", "KataStore", "ImprovementKata"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "KataSQLiteTests",
             dependencies: [
-                "KataSQLite", "CoachTheCoaches", "KataStore", "KataSchema", "KataTestSupport", "ImprovementKata",
+                "KataSQLite", "KataInterchange", "KataDemo", "CoachTheCoaches", "KataStore", "KataSchema",
+                "KataTestSupport",
+                "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness
@@ -123,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "KataCLITests",
             dependencies: [
-                "KataCLI", "KataTestSupport", "KataSQLite", "KataStore", "ImprovementKata",
+                "KataCLI", "KataTestSupport", "KataSQLite", "KataDemo", "KataStore", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -132,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "CoachTheCoachesTests",
             dependencies: [
-                "CoachTheCoaches", "KataTestSupport", "KataStore", "KataSQLite", "ImprovementKata",
+                "CoachTheCoaches", "KataTestSupport", "KataStore", "KataSQLite", "KataDemo", "ImprovementKata",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictness

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 
@@ -44,16 +45,16 @@ struct DemoCommand: KataCommand {
     func run(in context: CommandContext) async throws {
         let path = context.databasePath(global.database)
         let store = try global.openFile(context, create: true)
-        if try DemoOrganisation.holdsPeople(store) {
+        if try await DemoOrganisation.holdsPeople(store) {
             throw KataError.ruleBroken(
                 "\(path) already holds people; the demo never mixes with real data. "
                     + "Give a new database with --db, such as 'kata demo --db /tmp/kata-demo.sqlite'.")
         }
-        try DemoOrganisation.configure(store)
+        try store.configure(timeZoneUnlessSet: "UTC")
         let today = try await context.today(store)
         let clock = ContinuousClock()
         let started = clock.now
-        let summary = try DemoOrganisation.generate(
+        let summary = try await DemoOrganisation.generate(
             into: store, coaches: coaches, days: days, seed: seed, endingOn: today)
         let taken = clock.now - started
         let seconds = Double(taken.components.seconds) + Double(taken.components.attoseconds) * 1e-18

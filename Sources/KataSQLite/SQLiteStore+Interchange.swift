@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 extension SQLiteStore {
@@ -51,21 +52,46 @@ extension SQLiteStore {
         from path: String, dryRun: Bool = false, today: Day, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
         try requireAdmin("import records")
-        let started = Date()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw KataError.fileNotFound(path: path, hint: "Check the path of the file to import.")
         }
         guard !isFolder.boolValue else { throw KataError.failure("\(path) is a folder; give the file to import.") }
-        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-        let reader = try LineReader(path: path)
-        let source = URL(fileURLWithPath: path).lastPathComponent
+        return try importData(
+            LineReader(path: path), named: URL(fileURLWithPath: path).lastPathComponent, sheet: path, dryRun: dryRun,
+            today: today, progress: progress)
+    }
+
+    /// Imports interchange JSONL or a cycles CSV from `source`, as `importData(from:dryRun:today:progress:)`
+    /// does from a file; `name` stands for the source in messages ("the import line 7: …").
+    ///
+    /// JSONL is parsed as it is read, whatever the source, so memory stays flat for a stream of
+    /// any length; a cycles CSV is first spooled to a private temporary file for its parser.
+    package func importData(
+        from source: any ByteSource, named name: String, dryRun: Bool = false, today: Day,
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportSummary {
+        try requireAdmin("import records")
+        return try importData(
+            LineReader(source), named: name, sheet: nil, dryRun: dryRun, today: today, progress: progress)
+    }
+
+    private func importData(
+        _ reader: LineReader, named source: String, sheet: String?, dryRun: Bool, today: Day,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
+        let started = Date()
+        let totalBytes = reader.expectedBytes ?? 0
         if let encoding = try reader.otherEncoding() {
             throw KataError.ruleBroken(
                 "\(source) is \(encoding) text; kata reads UTF-8. Save it as UTF-8 (in a spreadsheet, as \"CSV UTF-8\") "
                     + "and import it again; nothing was imported.")
         }
         let format: InterchangeFormat = try reader.firstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .csv
+        var spooled: URL?
+        defer { if let spooled { try? FileManager.default.removeItem(at: spooled) } }
+        if format == .csv && sheet == nil { spooled = try Self.spool(reader) }
+        let path = sheet ?? spooled?.path ?? ""
         let report: (Int, Int64) -> Void = { records, bytes in
             progress?(ImportProgress(records: records, bytesRead: bytes, totalBytes: totalBytes))
         }
@@ -104,5 +130,27 @@ extension SQLiteStore {
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// Writes what `reader` has not read yet to a new temporary file only its owner may read (it
+    /// holds personal data), for the CSV parser, which reads files.
+    private static func spool(_ reader: LineReader) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kata-import-\(UUID())")
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: file.path)
+        else {
+            throw KataError.failure("cannot spool the import to \(file.path); check the temporary folder.")
+        }
+        defer { try? handle.close() }
+        do {
+            try reader.remainingBytes { try handle.write(contentsOf: $0) }
+        } catch let error as KataError {
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw KataError.failure("cannot spool the import to \(file.path): \(error.localizedDescription)")
+        }
+        return file
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 /// The SQLite file as the seam: most operations are the store's own methods (a synchronous method
@@ -27,14 +28,12 @@ extension SQLiteStore: KataService {
         case let .file(url):
             return try importData(from: url.path, dryRun: request.dryRun, today: today, progress: request.progress)
         case let .bytes(data):
-            let spooled = FileManager.default.temporaryDirectory.appendingPathComponent("kata-import-\(UUID())")
-            do {
-                try data.write(to: spooled, options: .atomic)
-            } catch {
-                throw KataError.failure("cannot spool the import to \(spooled.path): \(error.localizedDescription)")
-            }
-            defer { try? FileManager.default.removeItem(at: spooled) }
-            return try importData(from: spooled.path, dryRun: request.dryRun, today: today, progress: request.progress)
+            return try importData(
+                from: DataByteSource(data), named: "the import", dryRun: request.dryRun, today: today,
+                progress: request.progress)
+        case let .stream(stream):
+            return try importData(
+                from: stream, named: "the import", dryRun: request.dryRun, today: today, progress: request.progress)
         }
     }
 }

@@ -2,6 +2,7 @@ import CoachTheCoaches
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport
@@ -20,7 +21,7 @@ struct PropertyPracticeTests {
     @Test("every figure of every coach listed, for random periods and coaches", arguments: seeds)
     func agrees(_ seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed &* 7_919)
-        let (store, first, last) = try Self.organisation(&random)
+        let (store, first, last) = try await Self.organisation(&random)
         let raw = try Reference(store)
         for round in 0..<Self.periodsPerOrganisation {
             let from = first.adding(days: Int.random(in: -30...(first.days(to: last) + 10), using: &random))
@@ -68,12 +69,12 @@ struct PropertyPracticeTests {
     /// A demo plant of random size and end day, with a random workweek and holidays, and cycles,
     /// pairings and planned steps added at random: on days off, by people without pairings, with
     /// predictions left blank. Returns the store and the first and last day of its history.
-    static func organisation(_ random: inout SeededGenerator) throws -> (SQLiteStore, Day, Day) {
+    static func organisation(_ random: inout SeededGenerator) async throws -> (SQLiteStore, Day, Day) {
         let store = try SQLiteStore.inMemory()
-        try DemoOrganisation.configure(store)
+        try store.configure(timeZoneUnlessSet: "UTC")
         let today = Day(year: 2020, month: 1, day: 1)!.adding(days: Int.random(in: 0...4_000, using: &random))
         let days = Int.random(in: 20...200, using: &random)
-        try DemoOrganisation.generate(
+        try await DemoOrganisation.generate(
             into: store, coaches: Int.random(in: 2...6, using: &random), days: days, seed: random.next(),
             endingOn: today)
         let first = today.adding(days: -(days - 1))
@@ -86,7 +87,7 @@ struct PropertyPracticeTests {
             timeZone: nil, workweek: workweek,
             addHolidays: (0..<Int.random(in: 0...6, using: &random)).map { _ in someDay(&random) })
 
-        let people = try store.people().map(\.handle)
+        let people = try await store.people().map(\.handle)
         for _ in 0..<Int.random(in: 0...3, using: &random) {
             let pair = Array(people.shuffled(using: &random).prefix(2))
             let since = someDay(&random)

@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport
@@ -20,7 +21,7 @@ struct DemoCommandTests {
         #expect(result.output.contains("kata practice"))
         let store = try kata.store()
         #expect(try store.settings().timeZone == "UTC")
-        #expect(try DemoOrganisation.holdsPeople(store))
+        #expect(try await DemoOrganisation.holdsPeople(store))
         let learner = try #require(result.output.split(separator: "\n").first { $0.contains("kata storyboard") })
         let handle = try Handle(validating: String(try #require(learner.split(separator: " ").last)))
         #expect(try store.person(handle) != nil)

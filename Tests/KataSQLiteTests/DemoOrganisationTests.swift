@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport
@@ -11,9 +12,9 @@ struct DemoOrganisationTests {
     /// 60 days back from here reach over Ascension Day and Whit Monday.
     static let today = Day("2026-06-30")!
 
-    private func demo(coaches: Int = 8, days: Int = 60, seed: UInt64 = 1) throws -> (SQLiteStore, DemoSummary) {
+    private func demo(coaches: Int = 8, days: Int = 60, seed: UInt64 = 1) async throws -> (SQLiteStore, DemoSummary) {
         let store = try SQLiteStore.inMemory()
-        let summary = try DemoOrganisation.generate(
+        let summary = try await DemoOrganisation.generate(
             into: store, coaches: coaches, days: days, seed: seed, endingOn: DemoOrganisationTests.today)
         return (store, summary)
     }
@@ -39,9 +40,9 @@ struct DemoOrganisationTests {
     }
 
     @Test("the same seed builds the same database, ids included")
-    func sameSeed() throws {
-        let (first, firstSummary) = try demo()
-        let (second, secondSummary) = try demo()
+    func sameSeed() async throws {
+        let (first, firstSummary) = try await demo()
+        let (second, secondSummary) = try await demo()
         let firstContents = try contents(first)
         #expect(firstContents == (try contents(second)))
         #expect(firstSummary == secondSummary)
@@ -49,9 +50,9 @@ struct DemoOrganisationTests {
     }
 
     @Test("another seed builds another organisation")
-    func otherSeed() throws {
-        let (first, _) = try demo(seed: 1)
-        let (second, _) = try demo(seed: 2)
+    func otherSeed() async throws {
+        let (first, _) = try await demo(seed: 1)
+        let (second, _) = try await demo(seed: 2)
         let ids = "SELECT id FROM cycle"
         let firstIDs = Set(try first.read { db in try String.fetchAll(db, sql: ids) })
         let secondIDs = Set(try second.read { db in try String.fetchAll(db, sql: ids) })
@@ -65,8 +66,8 @@ struct DemoOrganisationTests {
     }
 
     @Test("what it builds keeps every rule of the schema")
-    func schemaRules() throws {
-        let (store, _) = try demo(seed: 7)
+    func schemaRules() async throws {
+        let (store, _) = try await demo(seed: 7)
         let (broken, integrity) = try store.read { db in
             (
                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"),
@@ -119,8 +120,8 @@ struct DemoOrganisationTests {
     }
 
     @Test("it shows practice as it is: weekends, holidays, long cycles, missing predictions, observations")
-    func realisticPractice() throws {
-        let (store, summary) = try demo()
+    func realisticPractice() async throws {
+        let (store, summary) = try await demo()
         #expect(try count(store, "SELECT count(*) FROM cycle WHERE strftime('%w', date) IN ('0', '6')") > 0)
         #expect(try count(store, "SELECT count(*) FROM holiday WHERE date IN ('2026-05-14', '2026-05-25')") == 2)
         #expect(summary.holidays == (try count(store, "SELECT count(*) FROM holiday")))
@@ -145,8 +146,8 @@ struct DemoOrganisationTests {
     }
 
     @Test("some coaches coach steadily and at least one lets the practice lapse")
-    func regularity() throws {
-        let (store, summary) = try demo()
+    func regularity() async throws {
+        let (store, summary) = try await demo()
         let first = summary.firstDay
         let early = "'\(first)' AND '\(first.adding(days: 19))'"
         let late = "'\(summary.lastDay.adding(days: -19))' AND '\(summary.lastDay)'"
@@ -168,10 +169,10 @@ struct DemoOrganisationTests {
     }
 
     @Test("the number of cycles grows with the coaches and the days")
-    func scaling() throws {
-        let (_, base) = try demo(coaches: 8, days: 60)
-        let (_, moreCoaches) = try demo(coaches: 16, days: 60)
-        let (_, moreDays) = try demo(coaches: 8, days: 120)
+    func scaling() async throws {
+        let (_, base) = try await demo(coaches: 8, days: 60)
+        let (_, moreCoaches) = try await demo(coaches: 16, days: 60)
+        let (_, moreDays) = try await demo(coaches: 8, days: 120)
         for grown in [moreCoaches.cycles, moreDays.cycles] {
             let ratio = Double(grown) / Double(base.cycles)
             #expect(ratio > 1.5 && ratio < 2.6, "ratio \(ratio)")
@@ -180,8 +181,8 @@ struct DemoOrganisationTests {
     }
 
     @Test("the summary counts what is in the database")
-    func summaryCounts() throws {
-        let (store, summary) = try demo(coaches: 5, days: 40)
+    func summaryCounts() async throws {
+        let (store, summary) = try await demo(coaches: 5, days: 40)
         #expect(summary.cycles == (try count(store, "SELECT count(*) FROM cycle")))
         #expect(summary.experiments == (try count(store, "SELECT count(*) FROM experiment")))
         #expect(summary.targets == (try count(store, "SELECT count(*) FROM target")))
@@ -194,23 +195,39 @@ struct DemoOrganisationTests {
     }
 
     @Test("a database that already holds people is refused and left as it was")
-    func refusesRealData() throws {
+    func refusesRealData() async throws {
         let store = try SQLiteStore.inMemory()
         try store.addPerson(Person(handle: Handle(validating: "ann"), name: "Ann Lee"))
-        #expect(throws: KataError.self) {
-            try DemoOrganisation.generate(
+        await #expect(throws: KataError.self) {
+            try await DemoOrganisation.generate(
                 into: store, coaches: 3, days: 10, seed: 1, endingOn: DemoOrganisationTests.today)
         }
         #expect(try count(store, "SELECT count(*) FROM person") == 1)
         #expect(try count(store, "SELECT count(*) FROM holiday") == 0)
-        #expect(try DemoOrganisation.holdsPeople(store))
+        #expect(try await DemoOrganisation.holdsPeople(store))
+    }
+
+    @Test("holidays already in the settings are kept, and only the plant's other holidays are added")
+    func keepsHolidays() async throws {
+        let store = try SQLiteStore.inMemory()
+        // Ascension Day 2026 under the organisation's own name, and a day the plant does not keep.
+        try store.configure(timeZone: "UTC", workweek: nil, addHolidays: [Day("2026-05-14")!, Day("2026-06-02")!])
+        let before = try count(store, "SELECT count(*) FROM holiday")
+        let summary = try await DemoOrganisation.generate(
+            into: store, coaches: 3, days: 60, seed: 1, endingOn: DemoOrganisationTests.today)
+        let (plain, _) = try await demo(coaches: 3, days: 60)
+        #expect(before == 2)
+        #expect(try count(store, "SELECT count(*) FROM holiday WHERE date IN ('2026-05-14', '2026-06-02')") == 2)
+        #expect(try count(store, "SELECT count(*) FROM holiday WHERE date = '2026-05-14' AND name IS NULL") == 1)
+        #expect(summary.holidays == (try count(store, "SELECT count(*) FROM holiday")))
+        #expect(summary.holidays == (try count(plain, "SELECT count(*) FROM holiday")) + 1)
     }
 
     @Test("a size out of range is refused", arguments: [(0, 10), (3, 0), (100_001, 10)])
-    func sizes(coaches: Int, days: Int) throws {
+    func sizes(coaches: Int, days: Int) async throws {
         let store = try SQLiteStore.inMemory()
-        #expect(throws: KataError.self) {
-            try DemoOrganisation.generate(
+        await #expect(throws: KataError.self) {
+            try await DemoOrganisation.generate(
                 into: store, coaches: coaches, days: days, seed: 1, endingOn: DemoOrganisationTests.today)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import Testing
@@ -58,10 +59,10 @@ struct InterchangeCalendarTests {
     }
 
     @Test("the demo's holidays survive export and import into an empty database")
-    func demoHolidays() throws {
+    func demoHolidays() async throws {
         let store = try SQLiteStore.inMemory()
-        try DemoOrganisation.configure(store)
-        try DemoOrganisation.generate(into: store, coaches: 2, days: 60, seed: 7, endingOn: F.day("2026-11-20"))
+        try store.configure(timeZoneUnlessSet: "UTC")
+        try await DemoOrganisation.generate(into: store, coaches: 2, days: 60, seed: 7, endingOn: F.day("2026-11-20"))
         let holidays = try store.settings().calendar.holidays
         #expect(holidays.count == 11)
         let copy = try SQLiteStore.inMemory()

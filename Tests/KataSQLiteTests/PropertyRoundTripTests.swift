@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataDemo
 import KataSQLite
 import KataStore
 import KataTestSupport
@@ -34,9 +35,9 @@ struct PropertyRoundTripTests {
     static let seeds: [UInt64] = Array(1...40)
 
     @Test("gives the same bytes and changes nothing on a second import", arguments: seeds)
-    func roundTrip(_ seed: UInt64) throws {
+    func roundTrip(_ seed: UInt64) async throws {
         var random = SeededGenerator(seed: seed)
-        let store = try Self.organisation(&random)
+        let store = try await Self.organisation(&random)
         let first = try Self.export(store)
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kata-property-\(UUID())")
@@ -76,18 +77,18 @@ struct PropertyRoundTripTests {
 
     /// A demo plant of random size, seed and end day (leap years and year ends included), with
     /// random people, cycles and observations added.
-    static func organisation(_ random: inout SeededGenerator) throws -> SQLiteStore {
+    static func organisation(_ random: inout SeededGenerator) async throws -> SQLiteStore {
         let store = try SQLiteStore.inMemory()
-        try DemoOrganisation.configure(store)
+        try store.configure(timeZoneUnlessSet: "UTC")
         let zones = ["Europe/Berlin", "America/Chicago", "Asia/Kolkata", "Pacific/Chatham", "UTC"]
         let workweek = Set(Weekday.allCases.filter { _ in Bool.random(using: &random) })
         try store.configure(
             timeZone: zones.randomElement(using: &random), workweek: workweek.isEmpty ? nil : workweek)
         let today = Day(year: 2020, month: 1, day: 1)!.adding(days: Int.random(in: 0...4_000, using: &random))
-        try DemoOrganisation.generate(
+        try await DemoOrganisation.generate(
             into: store, coaches: Int.random(in: 1...5, using: &random), days: Int.random(in: 1...90, using: &random),
             seed: random.next(), endingOn: today)
-        let handles = try store.people().map(\.handle)
+        let handles = try await store.people().map(\.handle)
         var added: [Handle] = []
         for number in 0..<Int.random(in: 0...4, using: &random) {
             let person = try Person(

@@ -278,6 +278,20 @@ public struct RemoteStore: KataBackend {
             try PrivateFile.write(data, to: file.path)
             defer { try? PrivateFile.remove(file.path) }
             _ = try await connection.stream(.post, "/api/v1/import", query: query, upload: file, into: receive)
+        case let .stream(stream):
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kata-import-\(UUID().text)")
+            // Spooled piece by piece into a private file, so that memory stays flat.
+            try PrivateFile.write(Data(), to: file.path)
+            defer { try? PrivateFile.remove(file.path) }
+            let handle = try FileHandle(forWritingTo: file)
+            do {
+                while let piece = try stream.nextPiece() { try handle.write(contentsOf: piece) }
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            _ = try await connection.stream(.post, "/api/v1/import", query: query, upload: file, into: receive)
         }
         return try decoded(ImportSummary.self, from: answer)
     }

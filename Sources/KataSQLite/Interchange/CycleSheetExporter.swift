@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 /// Writes the coaching cycles of a database as a cycles CSV, ordered by id, with the step each

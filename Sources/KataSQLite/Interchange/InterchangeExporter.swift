@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 /// Writes the records of a database as interchange lines (JSONL, version 1).

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 extension InterchangeImport {
@@ -100,17 +101,7 @@ extension InterchangeImport {
     }
 
     /// A coding path as a reader writes it: `outcomeMetrics[0].name`.
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += (text.isEmpty ? "" : ".") + key.stringValue
-            }
-        }
-        return text
-    }
+    static func path(_ codingPath: [any CodingKey]) -> String { FieldPath.text(codingPath) }
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {

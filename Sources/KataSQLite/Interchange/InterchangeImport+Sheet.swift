@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import GRDB
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 extension InterchangeImport {

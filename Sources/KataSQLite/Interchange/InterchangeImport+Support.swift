@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 extension InterchangeImport {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ImprovementKata
+import KataInterchange
 import KataStore
 
 /// One import run inside one transaction: applies records as they come, holds back those whose

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import KataInterchange
 import KataStore
 
 /// A prepared INSERT executed through the SQLite C API, for the kinds that come by the hundred

@@ -10,6 +10,9 @@ public struct ImportRequest: Sendable {
         case file(URL)
         /// Bytes in memory.
         case bytes(Data)
+        /// Bytes that come in pieces, read once from first to last: records made up as they are
+        /// imported (`kata demo`), an upload as it arrives. Memory stays flat however long it is.
+        case stream(ImportStream)
     }
 
     public var source: Source
@@ -28,4 +31,32 @@ public struct ImportRequest: Sendable {
         self.today = today
         self.progress = progress
     }
+}
+
+/// Bytes that come in pieces, read once from first to last, by whoever imports them.
+///
+/// A reference, so that the one reader takes each piece once; two sources are equal when they
+/// hold the same stream. `next` is called on the importing store's reading thread, never on two
+/// threads at once.
+///
+/// ```swift
+/// let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: "export.jsonl"))
+/// let request = ImportRequest(source: .stream(ImportStream { try file.read(upToCount: 1 << 16) }))
+/// ```
+public final class ImportStream: Sendable, Equatable {
+    /// About how many bytes the stream will give, where known: for progress, and so that a store
+    /// can tell a large load from a small one.
+    public let expectedBytes: Int64?
+    private let next: @Sendable () throws -> Data?
+
+    /// A stream whose pieces `next` gives, one per call, nil at the end.
+    public init(expectedBytes: Int64? = nil, next: @escaping @Sendable () throws -> Data?) {
+        self.expectedBytes = expectedBytes
+        self.next = next
+    }
+
+    /// The next piece, nil at the end; throws what `next` threw.
+    public func nextPiece() throws -> Data? { try next() }
+
+    public static func == (lhs: ImportStream, rhs: ImportStream) -> Bool { lhs === rhs }
 }
