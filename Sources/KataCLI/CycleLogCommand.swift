@@ -21,7 +21,8 @@ struct CycleLogCommand: KataCommand {
             A relative go-see date (+1w, tomorrow, -3d) counts from the day of the cycle, given or typed: \
             --date 2026-12-03 --go-see +1w is 2026-12-10. A cycle dated after today is refused.
 
-            The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in $XDG_CONFIG_HOME/kata/config.
+            The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in $XDG_CONFIG_HOME/kata/config, \
+            else, through a server, the account signed in with 'kata login'.
 
             Examples:
               kata cycle log --learner bo
@@ -64,7 +65,7 @@ struct CycleLogCommand: KataCommand {
         let store = try global.openStore(context)
         let today = try await context.today(store)
         let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }
-        var coachHandle = try context.coach(coach)
+        var coachHandle = try global.coach(coach, context)
         if coachHandle == nil, let prompter {
             coachHandle = try await prompter.askPerson("Coach (your handle)", role: "coach", in: store)
         }

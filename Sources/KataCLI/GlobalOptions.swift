@@ -45,6 +45,14 @@ struct GlobalOptions: ParsableArguments {
             store: try openFile(context), caller: .owner, source: .file, now: { now }, linkBase: linkBase, hash: hash)
     }
 
+    /// Who the command acts as: `option`, else $KATA_COACH, else the config file, else (through a
+    /// server) the account signed in; nil when none says.
+    func coach(_ option: String?, _ context: CommandContext) throws -> Handle? {
+        if let handle = try context.coach(option) { return handle }
+        guard database == nil, try serverConnection(context) != nil else { return nil }
+        return try Credentials.read(from: context.clientFiles)?.handle
+    }
+
     /// The server's store when this command works through a server, else nil.
     private func remoteStore(_ context: CommandContext) throws -> RemoteStore? {
         guard database == nil, let connection = try serverConnection(context) else { return nil }

@@ -33,7 +33,8 @@ struct ObserveCommand: KataCommand {
     func run(in context: CommandContext) async throws {
         let store = try global.openStore(context)
         let today = try await context.today(store)
-        guard let observer = try secondCoach.map({ try handle($0, "--second-coach") }) ?? context.coach(nil) else {
+        guard let observer = try secondCoach.map({ try handle($0, "--second-coach") }) ?? global.coach(nil, context)
+        else {
             throw KataError.missing(fields: ["--second-coach"], hint: "Say who observed: --second-coach HANDLE.")
         }
         let observation = try Observation(

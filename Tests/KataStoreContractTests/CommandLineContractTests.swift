@@ -53,6 +53,25 @@ struct CommandLineContractTests {
         #expect(Self.withoutIDs(server.output) == Self.withoutIDs(file.output))
     }
 
+    @Test("through a server, cycle log and observe act as the account signed in when no coach is given")
+    func signedInCoach() async throws {
+        try await ContractWorld.with(.server) { world, _ in
+            try world.expectSuccess(
+                await world.kata.run(
+                    "account", "add", "ann", "--password-stdin", input: [ContractWorld.password]))
+            try await world.signIn("ann")
+            let logged = await world.kata.run("cycle", "log", "--learner", "bo", "--minutes", "12", "--no-prompt")
+            try world.expectSuccess(logged)
+            #expect(logged.output.hasPrefix("Logged cycle "), "\(logged.output)")
+            #expect(logged.output.contains(": ann coached bo on 2026-11-20 (12 min)."), "\(logged.output)")
+            // Without a server and without --coach, nothing says who coached.
+            let file = await world.kata.run(
+                "cycle", "log", "--db", world.kata.databasePath, "--learner", "bo", "--minutes", "12", "--no-prompt")
+            #expect(file.exitCode == 64, "\(file.output)\(file.errors)")
+            #expect(file.errors.contains("--coach"))
+        }
+    }
+
     @Test("kata practice as a lean account prints the practice of the coaches, as the file's owner sees it")
     func practiceAsLean() async throws {
         let arguments = ["practice", "--from", "2026-11-16", "--to", "2026-11-20", "--format", "json"]

@@ -100,9 +100,8 @@ final class ContractWorld: @unchecked Sendable {
 
     /// Signs in as `handle` and keeps the credentials where the runner's commands find them.
     ///
-    /// The token is made in the file as `POST /api/v1/tokens` makes it: that route's audit entry
-    /// (`via: "password"`) is refused by the accounts schema of a SQLite file, so signing in over
-    /// the API does not work against `kata serve` yet.
+    /// The token is made in the file as `POST /api/v1/tokens` makes it, without the bcrypt check of
+    /// a password on every test (the access tests sign in over the API).
     func signIn(_ handle: String) async throws {
         guard let url else { throw KataError.failure("no server running") }
         let secret = SecretToken.random()
