@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "KataClientTests",
             dependencies: [
-                "KataClient", "KataCLI", "KataTestSupport", "ImprovementKata",
+                "KataClient", "KataCLI", "KataTestSupport", "KataSQLite", "KataStore", "ImprovementKata",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
