@@ -43,7 +43,8 @@ extension SQLiteStore {
         }
         // A cycle sent again under its id (a retried request, an outbox resent) is the one logged.
         let exists =
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id.text])
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)"), arguments: [id.text])
             ?? false
         if exists {
             let earlier = try SQLiteStore.cycleDetail(id, db)
@@ -178,9 +179,10 @@ extension SQLiteStore {
     /// The step of `target` still waiting for its result, if any.
     static func openExperiment(of target: UUID, _ db: Database) throws -> Experiment? {
         try Row.fetchOne(
-            db,
-            sql:
-                "SELECT * FROM experiment WHERE target = ? AND closedOn IS NULL ORDER BY plannedOn DESC, plannedAt DESC",
+            db.cachedStatement(
+                sql:
+                    "SELECT * FROM experiment WHERE target = ? AND closedOn IS NULL ORDER BY plannedOn DESC, plannedAt DESC"
+            ),
             arguments: [target.text]
         ).map(Experiment.init(row:))
     }

@@ -40,7 +40,8 @@ extension SQLiteStore {
     static func requirePerson(_ handle: Handle, as role: String, _ db: Database) throws {
         let exists =
             try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)", arguments: [handle]) ?? false
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE handle = ?)"), arguments: [handle])
+            ?? false
         guard exists else {
             throw try unknownPerson(
                 handle, as: role,

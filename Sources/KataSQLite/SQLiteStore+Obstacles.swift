@@ -102,7 +102,8 @@ extension SQLiteStore {
 
     static func workingObstacle(of target: UUID, _ db: Database) throws -> Obstacle? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM obstacle WHERE target = ? AND status = 'working'", arguments: [target.text]
+            db.cachedStatement(sql: "SELECT * FROM obstacle WHERE target = ? AND status = 'working'"),
+            arguments: [target.text]
         ).map(Obstacle.init(row:))
     }
 }

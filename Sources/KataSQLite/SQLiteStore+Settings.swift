@@ -18,11 +18,11 @@ extension SQLiteStore {
 
     static func settings(_ db: Database) throws -> OrganisationSettings {
         let values = try Dictionary(
-            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {
+            uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting")).map {
                 ($0["key"] as String, $0["value"] as String)
             })
         let workweek = try values["workweek"].map(WorkCalendar.parseWorkweek) ?? WorkCalendar.mondayToFriday
-        let holidays = try Set(Day.fetchAll(db, sql: "SELECT date FROM holiday"))
+        let holidays = try Set(Day.fetchAll(db.cachedStatement(sql: "SELECT date FROM holiday")))
         return OrganisationSettings(
             timeZone: values["timeZone"] ?? TimeZone.current.identifier,
             calendar: WorkCalendar(workweek: workweek, holidays: holidays))

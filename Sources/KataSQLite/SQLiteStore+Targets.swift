@@ -142,7 +142,8 @@ extension SQLiteStore {
     /// The active target conditions of `learner`.
     static func activeTargets(of learner: Handle, _ db: Database) throws -> [TargetCondition] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM target WHERE learner = ? AND status = 'active' ORDER BY createdOn DESC, id",
+            db.cachedStatement(
+                sql: "SELECT * FROM target WHERE learner = ? AND status = 'active' ORDER BY createdOn DESC, id"),
             arguments: [learner]
         ).map(TargetCondition.init(row:))
     }

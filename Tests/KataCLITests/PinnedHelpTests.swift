@@ -98,7 +98,8 @@ struct PinnedHelpTests {
                 after today is refused.
 
                 The coach is --coach, else $KATA_COACH, else 'coach = HANDLE' in
-                $XDG_CONFIG_HOME/kata/config.
+                $XDG_CONFIG_HOME/kata/config, else, through a server, the account signed in
+                with 'kata login'.
 
                 Examples:
                   kata cycle log --learner bo

@@ -32,11 +32,11 @@ extension SQLiteStore {
         if learnerToo && account.handle == learner { return }
         let coaches =
             try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM pairing WHERE coach = ?1 AND learner = ?2
-                        AND CASE WHEN ?3 IS NULL THEN until IS NULL ELSE since <= ?3 AND (until IS NULL OR until >= ?3) END)
-                    """, arguments: [account.handle, learner, day]) ?? false
+                db.cachedStatement(
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM pairing WHERE coach = ?1 AND learner = ?2
+                            AND CASE WHEN ?3 IS NULL THEN until IS NULL ELSE since <= ?3 AND (until IS NULL OR until >= ?3) END)
+                        """), arguments: [account.handle, learner, day]) ?? false
         guard coaches else { throw KataError.forbidden("you do not coach \(learner).") }
     }
 

@@ -7,11 +7,12 @@ extension SQLiteStore {
     /// Appends `entry` to the audit log inside the transaction of `db`, so that a write and its
     /// entry are kept or lost together.
     public static func appendAudit(_ db: Database, _ entry: AuditEntry) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit (id, at, account, via, kind, record, action, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.id.text, isoTimestamp(entry.at), entry.account, entry.via, entry.kind, entry.record,
                 entry.action, entry.detail,

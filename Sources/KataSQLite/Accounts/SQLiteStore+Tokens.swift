@@ -31,14 +31,13 @@ extension SQLiteStore {
     public func tokenOwner(sha256: String, at now: Date) throws -> (Account, APIToken)? {
         let found = try read { db -> (Account, APIToken)? in
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT account.*, t.id AS token_id, t.handle AS token_handle, t.name AS token_name,
-                        t.created AS token_created, t.lastUsed AS token_lastUsed, t.revoked AS token_revoked
-                    FROM api_token t JOIN account ON account.handle = t.handle
-                    WHERE t.sha256 = ? AND t.revoked IS NULL AND account.enabled = 1
-                    """,
-                arguments: [sha256])
+                db.cachedStatement(
+                    sql: """
+                        SELECT account.*, t.id AS token_id, t.handle AS token_handle, t.name AS token_name,
+                            t.created AS token_created, t.lastUsed AS token_lastUsed, t.revoked AS token_revoked
+                        FROM api_token t JOIN account ON account.handle = t.handle
+                        WHERE t.sha256 = ? AND t.revoked IS NULL AND account.enabled = 1
+                        """), arguments: [sha256])
             return try row.map { (try Account(row: $0), try APIToken(row: $0, prefix: "token_")) }
         }
         guard let (account, token) = found else { return nil }
