@@ -20,6 +20,8 @@ public struct SQLiteStore: Sendable {
     package let writer: any DatabaseWriter
     /// The group commit of the writes a server takes many of at once (cycles, audit entries).
     let batcher: WriteBatcher
+    /// A server's checkpoints, off its write path (nil for a command, which leaves them to SQLite).
+    private var checkpointer: WALCheckpointer?
     /// Who the store works for: the owner of the file, unless `scoped(to:)` made this copy.
     ///
     /// An account sees and does only what DESIGN §10.3 allows it.
@@ -69,9 +71,14 @@ public struct SQLiteStore: Sendable {
             try createPrivateFile(at: path)
         }
         return try translatingErrors {
-            concurrentReads
-                ? try SQLiteStore(DatabasePool(path: path, configuration: makeConfiguration()))
-                : try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration()))
+            guard concurrentReads else {
+                return try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration()))
+            }
+            var configuration = makeConfiguration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            var store = try SQLiteStore(DatabasePool(path: path, configuration: configuration))
+            store.checkpointer = try WALCheckpointer(path: path)
+            return store
         }
     }
 
