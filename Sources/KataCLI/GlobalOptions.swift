@@ -49,8 +49,8 @@ struct GlobalOptions: ParsableArguments {
     /// server) the account signed in; nil when none says.
     func coach(_ option: String?, _ context: CommandContext) throws -> Handle? {
         if let handle = try context.coach(option) { return handle }
-        guard database == nil, try serverConnection(context) != nil else { return nil }
-        return try Credentials.read(from: context.clientFiles)?.handle
+        guard database == nil else { return nil }
+        return try signedIn(context)?.handle
     }
 
     /// The server's store when this command works through a server, else nil.
@@ -64,15 +64,19 @@ struct GlobalOptions: ParsableArguments {
 
     /// The connection to the server chosen for this command, nil when it works on a file.
     private func serverConnection(_ context: CommandContext) throws -> ServerConnection? {
+        try signedIn(context)?.connection()
+    }
+
+    /// The credentials of the server chosen for this command (`--server`, `KATA_SERVER`, else the
+    /// one signed in to), nil when there is none.
+    private func signedIn(_ context: CommandContext) throws -> Credentials? {
         let files = context.clientFiles
-        if let chosen = chosenServer(context) {
-            let url = try ServerConnection.normalised(chosen)
-            guard let credentials = try Credentials.read(from: files), credentials.server == url else {
-                throw KataError.notSignedIn("not signed in to \(url); run 'kata login \(url)'.")
-            }
-            return try credentials.connection()
+        guard let chosen = chosenServer(context) else { return try Credentials.read(from: files) }
+        let url = try ServerConnection.normalised(chosen)
+        guard let credentials = try Credentials.read(from: files), credentials.server == url else {
+            throw KataError.notSignedIn("not signed in to \(url); run 'kata login \(url)'.")
         }
-        return try Credentials.read(from: files)?.connection()
+        return credentials
     }
 
     /// The database file itself, for what only a file can do (`init`, `backup`, `demo`).
