@@ -69,10 +69,14 @@ struct FaultKilledImportTests {
         try process.run()
         let position =
             layout == .rollbackJournal
-            ? try waitUntilJournalling(process, database: kata.databasePath, file: file, past: recordBytes / 2)
-            : try waitUntilWriting(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+            ? try await onOwnThread {
+                try waitUntilJournalling(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+            }
+            : try await onOwnThread {
+                try waitUntilWriting(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+            }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await process.ended()
         #expect(
             process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
             "the import ended by itself (status \(process.terminationStatus)) before it was killed")

@@ -37,13 +37,13 @@ struct FaultProcessTests {
     func name(_ argument: Argument) async throws {
         let (kata, environment) = try await team()
         let before = try kata.digest()
-        let added = try RawRun.run(
+        let added = try await RawRun.run(
             [Array("person".utf8), Array("add".utf8), Array("zed".utf8), Array("--name".utf8), argument.bytes],
             environment: environment, folder: kata.folder)
         #expect(added.signal == nil)
         if argument.stored {
             #expect(added.code == 0, "\(added.errors)")
-            let shown = try RawRun.run(
+            let shown = try await RawRun.run(
                 ["person", "show", "zed", "--format", "json"].map { Array($0.utf8) }, environment: environment,
                 folder: kata.folder)
             let json = try JSONValue.parse(String(decoding: shown.output, as: UTF8.self))
@@ -73,7 +73,7 @@ struct FaultProcessTests {
         let path = kata.folder.appendingPathComponent(file).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let before = try kata.digest()
-        let result = try RawRun.run(
+        let result = try await RawRun.run(
             [Array("import".utf8), Array(path.utf8)], environment: environment, folder: kata.folder)
         #expect(result.signal == nil)
         #expect(result.code == 65)
@@ -91,7 +91,7 @@ struct FaultProcessTests {
             ["practice", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "json"],
             ["export", "review", "--all", "--from", "0001-01-01", "--to", "9999-12-31", "--format", "json"],
         ] {
-            let result = try RawRun.run(
+            let result = try await RawRun.run(
                 command.map { Array($0.utf8) }, environment: environment, folder: kata.folder, memoryLimit: 1 << 30)
             #expect(result.signal == nil, "\(command[0]) ended by signal \(result.signal ?? 0)")
             #expect(result.code == 65, "\(command[0]): \(result.errors)")

@@ -142,10 +142,10 @@ struct RawRun {
     /// `Process` only passes arguments that are valid UTF-8); `memoryLimit` caps its address space
     /// in bytes.
     static func run(_ arguments: [[UInt8]], environment: [String: String], folder: URL, memoryLimit: Int? = nil)
-        throws -> RawRun
+        async throws -> RawRun
     {
         let limit = memoryLimit.map { "ulimit -v \($0 / 1024)\n" } ?? ""
-        return try shell(
+        return try await shell(
             limit + wrapped(arguments),
             environment: environment.merging(["KATA_EXECUTABLE": ProcessTests.executable.path]) { $1 },
             folder: folder)
@@ -161,7 +161,7 @@ struct RawRun {
         return script + "exec \"$KATA_EXECUTABLE\" \"$@\"\n"
     }
 
-    private static func shell(_ script: String, environment: [String: String], folder: URL) throws -> RawRun {
+    private static func shell(_ script: String, environment: [String: String], folder: URL) async throws -> RawRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // A file rather than `-c`: one argument may hold at most 128 kB on Linux.
@@ -185,7 +185,7 @@ struct RawRun {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        await process.ended()
         try out.close()
         try err.close()
         let signaled = process.terminationReason == .uncaughtSignal

@@ -31,7 +31,7 @@ struct ImportExportSchemaTests {
         """
 
     /// Validates the JSONL file at `path`; the exit code of the validator and what it printed.
-    private func validate(_ path: String) throws -> (code: Int32, output: String) {
+    private func validate(_ path: String) async throws -> (code: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", Self.validator, Self.schema, path]
@@ -39,8 +39,11 @@ struct ImportExportSchemaTests {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try await onOwnThread {
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
         if process.terminationStatus == 3 || process.terminationStatus == 127 {
             Issue.record("python3 with the jsonschema module is needed to check the schema: \(output)")
         }
@@ -54,7 +57,7 @@ struct ImportExportSchemaTests {
         #expect(await kata.run("person", "add", "fay", "--name", "Fay \"F\" Ó", "--unit", "Paint").exitCode == 0)
         let path = kata.folder.appendingPathComponent("export.jsonl").path
         #expect(await kata.run("export", "data", "--out", path).exitCode == 0)
-        let (code, output) = try validate(path)
+        let (code, output) = try await validate(path)
         #expect(code == 0, "\(output)")
         #expect(output.hasSuffix("0 invalid\n"))
     }
@@ -74,7 +77,7 @@ struct ImportExportSchemaTests {
                 #"{"kind":"cycle","id":"7a000000-0000-4000-8000-000000000003","date":"2026-11-03","coach":"a","learner":"b","minutes":"twenty"}"#,
                 #"{"kind":"target","id":"7a000000-0000-4000-8000-000000000004","learner":"a","focusProcess":"P","condition":"C","achieveBy":"2026-12-01","outcomeMetrics":[{"name":"m","goal":"1"}]}"#,
             ], name: "bad.jsonl")
-        let (code, output) = try validate(path)
+        let (code, output) = try await validate(path)
         #expect(code == 1)
         #expect(output.hasSuffix("7 invalid\n"), "\(output)")
         #expect(!output.contains("line 1:"))

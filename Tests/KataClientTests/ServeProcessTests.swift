@@ -79,7 +79,7 @@ struct ServeProcessTests {
         #expect(tokens.output.split(whereSeparator: \.isNewline).count == 2, "\(tokens.output)")
 
         server.terminate()
-        server.waitUntilExit()
+        await server.ended()
         #expect(server.terminationStatus == 0)
         let lines = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(lines.contains(#""route":"/api/v1/tokens","status":201"#))

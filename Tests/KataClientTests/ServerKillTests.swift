@@ -78,7 +78,7 @@ struct ServerKillTests {
                 kill(server.processIdentifier, SIGKILL)
             }
         }
-        server.waitUntilExit()
+        await server.ended()
         #expect(server.terminationReason == .uncaughtSignal)
 
         let acknowledged = await sent.acknowledged
@@ -104,6 +104,6 @@ struct ServerKillTests {
         #expect(cycles.count == attempted.count)
         #expect(Set(cycles.map(\.id)) == Set(attempted))
         restarted.terminate()
-        restarted.waitUntilExit()
+        await restarted.ended()
     }
 }

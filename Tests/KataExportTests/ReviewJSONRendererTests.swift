@@ -2,6 +2,7 @@ import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataExport
+import KataTestSupport
 import Testing
 
 @Suite("JSON review packet")
@@ -43,7 +44,7 @@ struct ReviewJSONRendererTests {
     }
 
     @Test("packets and --all documents validate against Schema/JSON/review-v1.schema.json")
-    func schema() throws {
+    func schema() async throws {
         let hostile = ReviewSample.packet(
             name: "=HYPERLINK(\"http://x\",\"y\")", unit: nil, learner: "<img src=x onerror=alert(1)>",
             notes: "Two\nLines", condition: "\"quotes\"", privacy: ReviewPrivacy(learnerNames: true, notes: true))
@@ -68,7 +69,7 @@ struct ReviewJSONRendererTests {
                 of: "\"status\" : \"achieved\"\n      },", with: "\"status\" : \"active\"\n      },"),
         ]
         #expect(invalid["laterActive"] != valid["cut"])
-        let errors = try validate(valid.merging(invalid) { first, _ in first })
+        let errors = try await validate(valid.merging(invalid) { first, _ in first })
         for name in valid.keys {
             #expect(errors[name] == [], "\(name): \(errors[name] ?? [])")
         }
@@ -78,7 +79,7 @@ struct ReviewJSONRendererTests {
     }
 
     /// Validates each document with python3's jsonschema (draft 2020-12); returns the errors by name.
-    private func validate(_ documents: [String: String]) throws -> [String: [String]] {
+    private func validate(_ documents: [String: String]) async throws -> [String: [String]] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let schema = root.appendingPathComponent("Schema/JSON/review-v1.schema.json")
@@ -111,8 +112,11 @@ struct ReviewJSONRendererTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try await onOwnThread {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0,
             let results = try? JSONDecoder().decode([String: [String]].self, from: data)

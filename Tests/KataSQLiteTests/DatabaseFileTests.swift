@@ -118,7 +118,7 @@ struct ConcurrencyTests {
     }
 
     @Test("four writers, each with its own connection, log 25 cycles each at once and all succeed")
-    func concurrentWriters() throws {
+    func concurrentWriters() async throws {
         let folder = try TemporaryFolder()
         let path = folder.path("kata.sqlite")
         let writers = 4
@@ -135,19 +135,21 @@ struct ConcurrencyTests {
         try setup.writer.close()
 
         let errors = ErrorLog()
-        DispatchQueue.concurrentPerform(iterations: writers) { index in
-            do {
-                let store = try SQLiteStore.open(path: path, create: false)
-                for number in 0..<cyclesEach {
-                    try store.logCycle(
-                        CycleEntry(
-                            date: day("2026-02-01").adding(days: number), coach: handle("coach\(index)"),
-                            learner: handle("learner\(index)"), minutes: 10,
-                            happened: number == 0 ? nil : "result \(number - 1)",
-                            nextStep: "step \(number)", expected: "expectation \(number)"))
+        try await onOwnThread {
+            DispatchQueue.concurrentPerform(iterations: writers) { index in
+                do {
+                    let store = try SQLiteStore.open(path: path, create: false)
+                    for number in 0..<cyclesEach {
+                        try store.logCycle(
+                            CycleEntry(
+                                date: day("2026-02-01").adding(days: number), coach: handle("coach\(index)"),
+                                learner: handle("learner\(index)"), minutes: 10,
+                                happened: number == 0 ? nil : "result \(number - 1)",
+                                nextStep: "step \(number)", expected: "expectation \(number)"))
+                    }
+                } catch {
+                    errors.record(error)
                 }
-            } catch {
-                errors.record(error)
             }
         }
         #expect(errors.all == [])
