@@ -58,7 +58,9 @@ public func buildRouter(
     let metrics = RequestMetrics()
     let authenticator = BearerAuthenticator(accounts: accounts, clock: clock)
     let router = Router(context: KataRequestContext.self)
-    // Outermost first: every answer, errors included, gets the headers and a log line.
+    // Outermost first: the request runs on threads that may block, and every answer, errors
+    // included, gets the headers and a log line.
+    router.add(middleware: RouteThreadsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLogMiddleware(log: log, metrics: metrics, clock: clock))
     router.add(middleware: ErrorMiddleware(bodyLimit: configuration.bodyLimit, logger: logger))

@@ -67,15 +67,16 @@ struct FaultKilledImportTests {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let position =
-            layout == .rollbackJournal
-            ? try await onOwnThread {
-                try waitUntilJournalling(process, database: kata.databasePath, file: file, past: recordBytes / 2)
-            }
-            : try await onOwnThread {
-                try waitUntilWriting(process, database: kata.databasePath, file: file, past: recordBytes / 2)
-            }
-        kill(process.processIdentifier, SIGKILL)
+        // Killed from the thread that watched: the moment counts, and a busy test process may take
+        // a while to resume a waiting task.
+        let position = try await onOwnThread {
+            let position =
+                layout == .rollbackJournal
+                ? try waitUntilJournalling(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+                : try waitUntilWriting(process, database: kata.databasePath, file: file, past: recordBytes / 2)
+            kill(process.processIdentifier, SIGKILL)
+            return position
+        }
         await process.ended()
         #expect(
             process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,

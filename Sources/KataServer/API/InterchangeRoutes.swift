@@ -30,7 +30,9 @@ struct InterchangeRoutes {
         let store = try data.caller(context).store
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
         let sink = StreamSink(continuation: continuation)
-        let task = Task {
+        // The export reads the store synchronously, for as long as the file takes: on a thread
+        // that may block (see RouteThreads), like the rest of the request.
+        let task = Task(executorPreference: RouteThreads.shared) {
             do {
                 _ = try await store.exportData(format, to: sink)
                 continuation.finish()
