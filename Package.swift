@@ -34,6 +34,10 @@ let package = Package(
         // The client's HTTP: NIO like the server, and no libcurl (FoundationNetworking's URLSession
         // does not link with --static-swift-stdlib here and would tie the binary to libcurl).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The PostgreSQL store (DESIGN §10.6): PostgresClient, its connection pool, COPY.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS to PostgreSQL (sslmode=prefer/require); postgres-nio depends on it already.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Tests only: reads Schema/openapi.yaml to check the running server against it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -52,7 +56,7 @@ let package = Package(
         .target(
             name: "KataSchema",
             path: "Schema",
-            exclude: ["JSON", "openapi.yaml"],
+            exclude: ["JSON", "openapi.yaml", "PostgreSQL"],
             resources: [.embedInCode("Migrations")],
             swiftSettings: strictness
         ),
@@ -62,6 +66,22 @@ let package = Package(
                 "ImprovementKata", "KataStore", "KataInterchange", "KataSchema",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "KataPostgresSchema",
+            path: "Schema/PostgreSQL",
+            resources: [.embedInCode("0001-initial.sql")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "KataPostgres",
+            dependencies: [
+                "ImprovementKata", "KataStore", "KataPostgresSchema",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictness
         ),
@@ -181,6 +201,15 @@ let package = Package(
                 "KataClient", "KataServer", "KataCLI", "KataSQLite", "KataStore", "CoachTheCoaches", "KataTestSupport",
                 "ImprovementKata", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataPostgresTests",
+            dependencies: [
+                "KataPostgres", "KataPostgresSchema", "KataSQLite", "KataStore", "ImprovementKata", "KataTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictness
         ),
