@@ -17,7 +17,7 @@ final class ConnectionPool: Sendable {
     private let client: PostgresClient
     private let running: Task<Void, Never>
 
-    init(location: PostgresLocation, poolSize: Int, logger: Logger, leaseTimeout: Duration = .seconds(5)) throws {
+    init(location: PostgresLocation, poolSize: Int, logger: Logger, leaseTimeout: Duration) throws {
         self.location = location
         self.logger = logger
         self.leaseTimeout = leaseTimeout

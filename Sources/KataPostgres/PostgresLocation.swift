@@ -99,7 +99,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.maximumConnections = poolSize
         configuration.options.minimumConnections = 0
-        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.connectTimeout = .seconds(10)
         configuration.options.additionalStartupParameters = [("application_name", "kata")]
         return configuration
     }
@@ -118,7 +118,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         }
         var configuration = PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
-        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.connectTimeout = .seconds(10)
         configuration.options.additionalStartupParameters = [("application_name", "kata")]
         return configuration
     }

@@ -26,26 +26,35 @@ public struct PostgresStore: Sendable {
     /// Connects to the database at `url`, migrates it forward under an advisory lock, and keeps a
     /// pool of at most `poolSize` connections.
     ///
+    /// A request that gets no connection within `unavailableAfter` (the database is down, or busy
+    /// for that long) is `KataError.unavailable`; the pool keeps trying, so requests succeed again
+    /// once the database is back.
+    ///
     /// - Throws: `KataError.invalidValue` for a URL that is not `postgres://…`;
     ///   `KataError.unavailable` with the reason when the database cannot be reached or refuses the
     ///   sign-in; `KataError.unusableDatabase` for a database written by a newer kata or one with
     ///   tables of something else (both left untouched).
     public static func connect(
-        url: String, poolSize: Int = 8, logger: Logger = PostgresStore.quietLogger
+        url: String, poolSize: Int = 8, unavailableAfter: Duration = .seconds(10),
+        logger: Logger = PostgresStore.quietLogger
     ) async throws -> PostgresStore {
-        try await connect(PostgresLocation(url: url), poolSize: poolSize, logger: logger)
+        try await connect(
+            PostgresLocation(url: url), poolSize: poolSize, unavailableAfter: unavailableAfter, logger: logger)
     }
 
-    /// Connects to the database at `location`; see `connect(url:poolSize:logger:)`.
+    /// Connects to the database at `location`; see `connect(url:poolSize:unavailableAfter:logger:)`.
     public static func connect(
-        _ location: PostgresLocation, poolSize: Int = 8, logger: Logger = PostgresStore.quietLogger
+        _ location: PostgresLocation, poolSize: Int = 8, unavailableAfter: Duration = .seconds(10),
+        logger: Logger = PostgresStore.quietLogger
     ) async throws -> PostgresStore {
         guard poolSize >= 1 else {
             throw KataError.invalidValue(
                 field: "pool size", value: String(poolSize), expected: "at least 1 connection")
         }
         try await PostgresMigrator.migrate(location, logger: logger)
-        return PostgresStore(pool: try ConnectionPool(location: location, poolSize: poolSize, logger: logger))
+        return PostgresStore(
+            pool: try ConnectionPool(
+                location: location, poolSize: poolSize, logger: logger, leaseTimeout: unavailableAfter))
     }
 
     /// Closes every connection; the store cannot be used afterwards.

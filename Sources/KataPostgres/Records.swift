@@ -193,3 +193,90 @@ extension Obstacle {
             closedOn: Column.day(closedOn, "closed_on"))
     }
 }
+
+extension CurrentCondition {
+    /// The columns `init(row:)` reads, in its order.
+    static let columns = "id, target, date::text, text, metrics::text"
+
+    init(row: PostgresRow) throws {
+        let (id, target, date, text, json) = try row.decode((UUID, UUID, String, String, String).self)
+        let metrics = (try? JSONDecoder().decode([MetricValue].self, from: Data(json.utf8))) ?? []
+        try self.init(id: id, target: target, date: Column.day(date, "date"), text: text, metrics: metrics)
+    }
+
+    /// The metrics as the JSON array the `metrics` column holds.
+    var metricsJSON: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(metrics), as: UTF8.self)
+        }
+    }
+}
+
+extension Observation {
+    /// The columns `init(row:)` reads, in its order.
+    static let columns = "id, date::text, second_coach, coach, cycle, notes, focus, \"trigger\""
+
+    init(row: PostgresRow) throws {
+        let (id, date, secondCoach, coach, cycle, notes, focus, trigger) = try row.decode(
+            (UUID, String, String, String, UUID?, String?, String?, String?).self)
+        try self.init(
+            id: id, date: Column.day(date, "date"), secondCoach: Column.handle(secondCoach, "second_coach"),
+            coach: Column.handle(coach, "coach"), cycle: cycle, notes: notes, focus: focus, trigger: trigger)
+    }
+}
+
+extension Experiment {
+    /// The columns `init(row:)` reads, in its order.
+    static let columns = """
+        id, target, obstacle, step, expected, planned_on::text, go_see::text, happened, learned, closed_on::text
+        """
+
+    init(row: PostgresRow) throws {
+        let (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned, closedOn) = try row.decode(
+            (UUID, UUID, UUID?, String, String?, String, String?, String?, String?, String?).self)
+        try self.init(
+            id: id, target: target, obstacle: obstacle, step: step, expected: expected,
+            plannedOn: Column.day(plannedOn, "planned_on"), goSee: Column.day(goSee, "go_see"), happened: happened,
+            learned: learned, closedOn: Column.day(closedOn, "closed_on"))
+    }
+
+    /// Inserts the experiment; `recordedAt` is when the prediction was written.
+    func insert(recordedAt: Date, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query(
+            """
+            INSERT INTO experiment (id, target, obstacle, step, expected, planned_on, go_see, happened, learned,
+                closed_on, planned_at)
+            VALUES (\(id), \(target), \(obstacle), \(step), \(expected), \(plannedOn.description)::date,
+                \(goSee?.description)::date, \(happened), \(learned), \(closedOn?.description)::date, \(recordedAt))
+            """, logger: logger)
+    }
+}
+
+extension CoachingCycle {
+    /// The columns `init(row:)` reads, in its order.
+    static let columns = """
+        id, date::text, coach, learner, second_coach, minutes, target, actual_condition, obstacle, reviewed, planned
+        """
+
+    init(row: PostgresRow) throws {
+        let (id, date, coach, learner, secondCoach, minutes, target, actualCondition, obstacle, reviewed, planned) =
+            try row.decode((UUID, String, String, String, String?, Int32?, UUID?, String?, UUID?, UUID?, UUID?).self)
+        try self.init(
+            id: id, date: Column.day(date, "date"), coach: Column.handle(coach, "coach"),
+            learner: Column.handle(learner, "learner"), secondCoach: Column.handle(secondCoach, "second_coach"),
+            minutes: minutes.map(Int.init), target: target, actualCondition: actualCondition, obstacle: obstacle,
+            reviewed: reviewed, planned: planned)
+    }
+
+    func insert(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query(
+            """
+            INSERT INTO cycle (id, date, coach, learner, second_coach, minutes, target, actual_condition, obstacle,
+                reviewed, planned)
+            VALUES (\(id), \(date.description)::date, \(coach.rawValue), \(learner.rawValue), \(secondCoach?.rawValue),
+                \(minutes), \(target), \(actualCondition), \(obstacle), \(reviewed), \(planned))
+            """, logger: logger)
+    }
+}

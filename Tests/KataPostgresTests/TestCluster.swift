@@ -7,6 +7,11 @@ import NIOCore
 import PostgresNIO
 import Testing
 
+/// Every test of the PostgreSQL store, one at a time: each makes a database and connections of its
+/// own, and on two cores a dozen of them at once starve the other tests' in-process servers.
+@Suite("PostgreSQL store", .serialized)
+enum PostgresTests {}
+
 /// The PostgreSQL cluster the tests use: `scripts/with-postgres swift test` starts a private one
 /// and says where in `KATA_TEST_POSTGRES_URL`. Each test gets a database of its own on it, made
 /// empty and dropped at the end.
