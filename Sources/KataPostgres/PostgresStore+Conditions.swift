@@ -57,21 +57,28 @@ extension PostgresStore {
                 ORDER BY date DESC, seq DESC LIMIT 1
                 """, logger
             ).first.map(CurrentCondition.init(row:))
-            let answer = try await connection.rows(
-                """
-                SELECT id, date::text, actual_condition FROM cycle
-                WHERE learner = (SELECT learner FROM target WHERE id = \(target)) AND target = \(target)
-                    AND btrim(actual_condition) <> ''
-                ORDER BY date DESC, seq DESC LIMIT 1
-                """, logger
-            ).first
-            if let answer {
-                let (id, date, text) = try answer.decode((UUID, String, String).self)
-                let day = try Column.day(date, "date")
-                if snapshot.map({ day > $0.date }) ?? true { return ActualCondition(date: day, text: text, cycle: id) }
-            }
-            return snapshot.map { ActualCondition(date: $0.date, text: $0.text, metrics: $0.metrics) }
+            return try await PostgresStore.currentCondition(target: target, snapshot: snapshot, connection, logger)
         }
+    }
+
+    /// The same, given the target's latest snapshot (nil when it has none).
+    static func currentCondition(
+        target: UUID, snapshot: CurrentCondition?, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> ActualCondition? {
+        let answer = try await connection.rows(
+            """
+            SELECT id, date::text, actual_condition FROM cycle
+            WHERE learner = (SELECT learner FROM target WHERE id = \(target)) AND target = \(target)
+                AND btrim(actual_condition) <> ''
+            ORDER BY date DESC, seq DESC LIMIT 1
+            """, logger
+        ).first
+        if let answer {
+            let (id, date, text) = try answer.decode((UUID, String, String).self)
+            let day = try Column.day(date, "date")
+            if snapshot.map({ day > $0.date }) ?? true { return ActualCondition(date: day, text: text, cycle: id) }
+        }
+        return snapshot.map { ActualCondition(date: $0.date, text: $0.text, metrics: $0.metrics) }
     }
 
     /// `given`, or the day of `now` in the organisation's time zone: the "today" against which a

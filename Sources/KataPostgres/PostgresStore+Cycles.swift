@@ -229,11 +229,17 @@ extension PostgresStore {
         }
     }
 
-    static func cycleDetail(_ id: UUID, _ connection: PostgresConnection, _ logger: Logger) async throws -> LoggedCycle
-    {
+    /// The cycle with `id` and what it refers to; with `forUpdate`, the cycle's row stays locked
+    /// until the transaction ends.
+    static func cycleDetail(
+        _ id: UUID, forUpdate: Bool = false, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> LoggedCycle {
         guard
             let row = try await connection.rows(
-                "SELECT \(unescaped: CoachingCycle.columns) FROM cycle WHERE id = \(id)", logger
+                """
+                SELECT \(unescaped: CoachingCycle.columns) FROM cycle WHERE id = \(id)
+                \(unescaped: forUpdate ? "FOR UPDATE" : "")
+                """, logger
             ).first
         else {
             throw KataError.unknown(

@@ -659,5 +659,175 @@ extension PostgresTests {
                 await log(first, try Self.id(72), stranger)
             }
         }
+
+        @Test("coaching cycles corrected and deleted as SQLite does, and the same refusals")
+        func cycleCorrections() async throws {
+            try await Twins.with { twins in
+                try await Self.addTeam(twins)
+                let today = try Self.day("2026-11-20")
+                let now = Date(timeIntervalSince1970: 1_795_000_000)
+                let (ann, bo, carl) = (try Self.handle("ann"), try Self.handle("bo"), try Self.handle("carl"))
+                let pairing = try Pairing(id: Self.id(80), coach: ann, learner: bo, since: Self.day("2026-11-02"))
+                let target = try TargetCondition(
+                    id: Self.id(81), learner: bo, focusProcess: "Station 4", condition: "Within 52 s",
+                    achieveBy: Self.day("2026-12-18"), createdOn: Self.day("2026-11-02"))
+                let other = try Obstacle(
+                    id: Self.id(82), target: Self.id(81), text: "Wrench shared", createdOn: Self.day("2026-11-02"))
+                await twins.sameEffect({ try $0.addPairing(pairing) }, { try await $0.addPairing(pairing) })
+                await twins.sameEffect(
+                    { try $0.addTarget(target, today: today) }, { try await $0.addTarget(target, today: today) })
+                await twins.sameEffect(
+                    { try $0.addObstacle(other, today: nil) }, { try await $0.addObstacle(other, today: nil) })
+                let cycles = [
+                    CycleEntry(
+                        date: try Self.day("2026-11-16"), coach: ann, learner: bo, minutes: 15,
+                        newObstacle: "Screws run out",
+                        nextStep: "Stage screws", expected: "No stop"),
+                    CycleEntry(
+                        date: try Self.day("2026-11-18"), coach: ann, learner: bo, minutes: 20, happened: "One stop",
+                        learned: "Two boxes", nextStep: "Second box", expected: "No stop at all"),
+                ]
+                for (offset, entry) in cycles.enumerated() {
+                    let id = try Self.id(83 + offset)
+                    await twins.same(
+                        { Shape(try $0.recordCycle(entry, id: id, at: now, today: today)) },
+                        { Shape(try await $0.recordCycle(entry, id: id, at: now, today: today)) })
+                }
+                let corrections: [(Int, CycleCorrection)] = [
+                    (83, CycleCorrection()),
+                    (83, CycleCorrection(minutes: 2000)),
+                    (83, CycleCorrection(date: try Self.day("2026-11-25"))),
+                    (83, CycleCorrection(minutes: 25, actualCondition: "57 s", obstacle: try Self.id(82))),
+                    (83, CycleCorrection(expected: "Fewer stops")),
+                    (
+                        84,
+                        CycleCorrection(
+                            secondCoach: carl, happened: "Two stops", nextStep: "A third box",
+                            goSee: try Self.day("2026-11-23"))
+                    ),
+                    (84, CycleCorrection(expected: "Still no stop")),
+                    (84, CycleCorrection(obstacle: try Self.id(99))),
+                    (99, CycleCorrection(minutes: 5)),
+                ]
+                for (id, correction) in corrections {
+                    let id = try Self.id(id)
+                    await twins.same(
+                        { Shape(try $0.editCycle(id, correction, at: now, today: today)) },
+                        { Shape(try await $0.editCycle(id, correction, at: now, today: today)) })
+                }
+                // Not the coach of the cycle: refused; then deleting the first before the second, the second, the first.
+                let stranger = twins.scoped(to: .account(handle: carl, roles: []))
+                await stranger.same(
+                    { Shape(try $0.editCycle(Self.id(84), CycleCorrection(minutes: 1), at: now, today: today)) },
+                    { Shape(try await $0.editCycle(Self.id(84), CycleCorrection(minutes: 1), at: now, today: today)) })
+                await stranger.sameEffect(
+                    { try $0.deleteCycle(Self.id(84)) }, { try await $0.deleteCycle(Self.id(84)) })
+                for id in [83, 84, 83, 99] {
+                    let id = try Self.id(id)
+                    await twins.sameEffect({ try $0.deleteCycle(id) }, { try await $0.deleteCycle(id) })
+                }
+                await twins.same(
+                    { try $0.cycles(CycleFilter()).map(\.id) }, { try await $0.cycles(CycleFilter()).map(\.id) })
+                await twins.same(
+                    { try $0.obstacles(target: Self.id(81), learner: nil, includeClosed: true).map(\.text) },
+                    { try await $0.obstacles(target: Self.id(81), learner: nil, includeClosed: true).map(\.text) })
+            }
+        }
+
+        /// A storyboard, without the ids each store makes for new obstacles and steps.
+        static func describe(_ board: Storyboard) -> [String] {
+            [board.learner.handle.rawValue, board.challenge?.title ?? "-", board.target.id.uuidString]
+                + board.conditions.map { "\($0.date) \($0.text)" }
+                + [board.current.map { "current \($0.date) \($0.text) \($0.cycle?.uuidString ?? "-")" } ?? "no current"]
+                + board.obstacles.map { "\($0.text) \($0.status)" }
+                + board.experiments.map { "\($0.step) \($0.expected ?? "-") \($0.closedOn?.description ?? "open")" }
+        }
+
+        @Test("a storyboard and the due list read as SQLite's, for the owner and for accounts")
+        func storyboardAndDue() async throws {
+            try await Twins.with { twins in
+                try await Self.addTeam(twins)
+                let today = try Self.day("2026-11-20")
+                let now = Date(timeIntervalSince1970: 1_795_000_000)
+                let (ann, bo, carl) = (try Self.handle("ann"), try Self.handle("bo"), try Self.handle("carl"))
+                await twins.sameEffect(
+                    { try $0.configure(SettingsChange(timeZone: "UTC")) },
+                    { try await $0.configure(SettingsChange(timeZone: "UTC")) })
+                let challenge = try Challenge(id: Self.id(100), title: "Ship in 3 days")
+                let pairings = [
+                    try Pairing(id: Self.id(101), coach: ann, learner: bo, since: Self.day("2026-11-02")),
+                    try Pairing(id: Self.id(102), coach: ann, learner: carl, since: Self.day("2026-11-02")),
+                    try Pairing(
+                        id: Self.id(103), coach: carl, learner: ann, since: Self.day("2026-11-02"),
+                        until: Self.day("2026-11-10")),
+                ]
+                let target = try TargetCondition(
+                    id: Self.id(104), learner: bo, focusProcess: "Station 4", condition: "Within 52 s",
+                    achieveBy: Self.day("2026-12-18"), challenge: Self.id(100), createdOn: Self.day("2026-11-02"))
+                await twins.sameEffect({ try $0.addChallenge(challenge) }, { try await $0.addChallenge(challenge) })
+                for pairing in pairings {
+                    await twins.sameEffect({ try $0.addPairing(pairing) }, { try await $0.addPairing(pairing) })
+                }
+                await twins.same(
+                    { try $0.storyboard(learner: bo, target: nil).target.id },
+                    {
+                        try await $0.storyboard(learner: bo, target: nil).target.id
+                    })
+                await twins.sameEffect(
+                    { try $0.addTarget(target, today: today) }, { try await $0.addTarget(target, today: today) })
+                let snapshot = try CurrentCondition(
+                    id: Self.id(105), target: Self.id(104), date: Self.day("2026-11-03"), text: "60 s")
+                await twins.sameEffect(
+                    { try $0.addCondition(snapshot, at: now, today: today) },
+                    { try await $0.addCondition(snapshot, at: now, today: today) })
+                let entries = [
+                    CycleEntry(
+                        date: try Self.day("2026-11-16"), coach: ann, learner: bo, actualCondition: "58 s",
+                        newObstacle: "Screws run out", nextStep: "Stage screws", expected: "No stop",
+                        goSee: try Self.day("2026-11-19")),
+                    CycleEntry(date: try Self.day("2026-11-19"), coach: ann, learner: carl, minutes: 10),
+                ]
+                for (offset, entry) in entries.enumerated() {
+                    let id = try Self.id(106 + offset)
+                    await twins.same(
+                        { Shape(try $0.recordCycle(entry, id: id, at: now, today: today)) },
+                        { Shape(try await $0.recordCycle(entry, id: id, at: now, today: today)) })
+                }
+                for (learner, target) in [
+                    (bo, nil), (bo, try Self.id(104)), (carl, nil), (try Self.handle("bob"), nil),
+                    (carl, try Self.id(104)),
+                ] {
+                    await twins.same(
+                        { Self.describe(try $0.storyboard(learner: learner, target: target)) },
+                        { Self.describe(try await $0.storyboard(learner: learner, target: target)) })
+                }
+                func dueList(_ list: [DueLearner]) -> [String] {
+                    list.map {
+                        "\($0.coach) \($0.learner.handle) \($0.goSee?.step ?? "-") \($0.lastCycle?.description ?? "-") "
+                            + "\($0.workdaysSinceLastCycle.map(String.init) ?? "-")"
+                    }
+                }
+                for (coach, day) in [
+                    (nil, "2026-11-20"), (ann, "2026-11-19"), (ann, "2026-11-24"), (carl, "2026-11-05"),
+                ] as [(Handle?, String)] {
+                    let day = try Self.day(day)
+                    await twins.same(
+                        { dueList(try $0.due(coach: coach, on: day)) },
+                        { dueList(try await $0.due(coach: coach, on: day)) })
+                }
+                for caller in [
+                    Caller.account(handle: carl, roles: []), .account(handle: bo, roles: []),
+                    .account(handle: carl, roles: [.lean]),
+                ] {
+                    let scoped = twins.scoped(to: caller)
+                    await scoped.same(
+                        { dueList(try $0.due(coach: nil, on: today)) },
+                        { dueList(try await $0.due(coach: nil, on: today)) })
+                    await scoped.same(
+                        { Self.describe(try $0.storyboard(learner: bo, target: nil)) },
+                        { Self.describe(try await $0.storyboard(learner: bo, target: nil)) })
+                }
+            }
+        }
     }
 }
