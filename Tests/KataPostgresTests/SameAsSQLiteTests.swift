@@ -731,6 +731,7 @@ extension PostgresTests {
                 await twins.same(
                     { try $0.obstacles(target: Self.id(81), learner: nil, includeClosed: true).map(\.text) },
                     { try await $0.obstacles(target: Self.id(81), learner: nil, includeClosed: true).map(\.text) })
+                await twins.same({ try $0.check() }, { try await $0.check() })
             }
         }
 

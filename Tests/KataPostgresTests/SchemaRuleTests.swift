@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataPostgres
+import KataStore
 import PostgresNIO
 import Testing
 
@@ -185,6 +186,51 @@ extension PostgresTests {
                 #expect(info[.sqlState] == rule.state, "\(said)")
                 #expect(said.contains(rule.says), "\(said)")
                 try await TestCluster.sql(url, rule.accepted)
+            }
+        }
+    }
+}
+
+extension PostgresTests {
+    /// `kata check` on PostgreSQL: nothing on a sound record, and each record that breaks one of
+    /// the kata's rules that no constraint states.
+    @Suite("PostgreSQL's check finds what breaks the kata's rules", .enabled(if: TestCluster.runs, TestCluster.skipped))
+    struct CheckTests {
+        @Test("a sound record has no finding; steps and cycles that contradict each other are found")
+        func findings() async throws {
+            try await TestCluster.withDatabase { url in
+                let store = try await PostgresStore.connect(url: url, poolSize: 2, logger: TestCluster.logger)
+                try await TestCluster.sql(url, SchemaRuleTests.organisation)
+                #expect(try await store.check() == [])
+                try await TestCluster.sql(
+                    url,
+                    """
+                    INSERT INTO obstacle (id, target, text, created_on) VALUES
+                        ('00000000-0000-0000-0000-0000000000c2', '00000000-0000-0000-0000-0000000000b2', 'Elsewhere', '2026-11-02');
+                    UPDATE experiment SET obstacle = '00000000-0000-0000-0000-0000000000c2'
+                        WHERE id = '00000000-0000-0000-0000-0000000000d2';
+                    INSERT INTO cycle (id, date, coach, learner, target, reviewed) VALUES
+                        ('00000000-0000-0000-0000-0000000000f1', '2026-11-01', 'ann', 'bo',
+                            '00000000-0000-0000-0000-0000000000b1', '00000000-0000-0000-0000-0000000000d1'),
+                        ('00000000-0000-0000-0000-0000000000f2', '2026-11-06', 'bo', 'ann',
+                            '00000000-0000-0000-0000-0000000000b1', NULL);
+                    """)
+                #expect(
+                    try await store.check() == [
+                        Finding(
+                            check: "a cycle reviews a step planned before it",
+                            detail: "00000000-0000-0000-0000-0000000000f1"),
+                        Finding(
+                            check: "a cycle's target condition belongs to its learner",
+                            detail: "00000000-0000-0000-0000-0000000000f2"),
+                        Finding(
+                            check: "steps and obstacles belong to the same target condition",
+                            detail: "00000000-0000-0000-0000-0000000000d2"),
+                    ])
+                let coach = store.scoped(to: .account(handle: try Handle(validating: "ann"), roles: []))
+                let refusal = try await #require(throws: KataError.self) { try await coach.check() }
+                #expect(refusal.description == "only an admin may check the record.")
+                await store.close()
             }
         }
     }
