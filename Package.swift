@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "KataPostgres",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataPostgresSchema",
+                "ImprovementKata", "KataStore", "KataInterchange", "KataPostgresSchema",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

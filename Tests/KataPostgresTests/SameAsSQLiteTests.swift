@@ -830,5 +830,100 @@ extension PostgresTests {
                 }
             }
         }
+
+        /// An export's bytes.
+        final class Collected: ExportSink, @unchecked Sendable {
+            private let lock = NSLock()
+            private var data = Data()
+
+            func write(_ piece: Data) throws { lock.withLock { data.append(piece) } }
+            var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+        }
+
+        @Test("an export as JSONL and as a cycles CSV is the SQLite store's byte for byte, and only for admins")
+        func export() async throws {
+            try await Twins.with { twins in
+                try await Self.addTeam(twins)
+                let today = try Self.day("2026-11-20")
+                let now = Date(timeIntervalSince1970: 1_795_000_000)
+                let (ann, bo, carl) = (try Self.handle("ann"), try Self.handle("bo"), try Self.handle("carl"))
+                let settings = SettingsChange(
+                    timeZone: "Europe/Berlin", workweek: [.monday, .tuesday, .wednesday, .thursday],
+                    addHolidays: [try Self.day("2026-12-24"), try Self.day("2026-12-25")])
+                await twins.sameEffect({ try $0.configure(settings) }, { try await $0.configure(settings) })
+                let challenge = try Challenge(
+                    id: Self.id(200), title: "Ship in 3 days", description: "Order to truck", owner: ann,
+                    by: Self.day("2027-06-30"))
+                await twins.sameEffect({ try $0.addChallenge(challenge) }, { try await $0.addChallenge(challenge) })
+                let pairing = try Pairing(
+                    id: Self.id(201), coach: ann, learner: bo, secondCoach: carl, since: Self.day("2026-11-02"))
+                await twins.sameEffect({ try $0.addPairing(pairing) }, { try await $0.addPairing(pairing) })
+                let target = try TargetCondition(
+                    id: Self.id(202), learner: bo, focusProcess: "Station 4",
+                    condition: "Every unit \"within\" 52 s, no stops",
+                    achieveBy: Self.day("2026-12-18"), challenge: Self.id(200),
+                    outcomeMetrics: [Metric(name: "cycle time", target: "52", unit: "s")],
+                    processMetrics: [Metric(name: "stops")], createdOn: Self.day("2026-11-02"))
+                await twins.sameEffect(
+                    { try $0.addTarget(target, today: today) }, { try await $0.addTarget(target, today: today) })
+                await twins.same(
+                    {
+                        try $0.amendTarget(
+                            Self.id(202), on: Self.day("2026-11-04"), text: "Also at night", outcomeMetrics: [],
+                            processMetrics: [],
+                            today: today
+                        ).amendments.count
+                    },
+                    {
+                        try await $0.amendTarget(
+                            Self.id(202), on: Self.day("2026-11-04"), text: "Also at night", outcomeMetrics: [],
+                            processMetrics: [],
+                            today: today
+                        ).amendments.count
+                    })
+                let snapshot = try CurrentCondition(
+                    id: Self.id(203), target: Self.id(202), date: Self.day("2026-11-03"), text: "60 s, 3 stops a shift",
+                    metrics: [
+                        MetricValue(name: "cycle time", value: 60.5, unit: "s"), MetricValue(name: "stops", value: 3),
+                    ])
+                await twins.sameEffect(
+                    { try $0.addCondition(snapshot, at: now, today: today) },
+                    { try await $0.addCondition(snapshot, at: now, today: today) })
+                let obstacle = try Obstacle(
+                    id: Self.id(204), target: Self.id(202), text: "Screws, run out", status: .working,
+                    createdOn: Self.day("2026-11-03"))
+                await twins.sameEffect(
+                    { try $0.addObstacle(obstacle, today: today) }, { try await $0.addObstacle(obstacle, today: today) }
+                )
+                let entry = CycleEntry(
+                    date: try Self.day("2026-11-16"), coach: ann, learner: bo, secondCoach: carl, minutes: 15,
+                    actualCondition: "=58 s\non average", obstacle: try Self.id(204))
+                await twins.same(
+                    { Shape(try $0.recordCycle(entry, id: Self.id(205), at: now, today: today)) },
+                    { Shape(try await $0.recordCycle(entry, id: Self.id(205), at: now, today: today)) })
+                let observation = try Observation(
+                    id: Self.id(206), date: Self.day("2026-11-16"), secondCoach: carl, coach: ann, cycle: Self.id(205),
+                    notes: "Asked \"what did you learn?\"", focus: "Q2")
+                await twins.sameEffect(
+                    { try $0.addObservation(observation, at: now, today: today) },
+                    { try await $0.addObservation(observation, at: now, today: today) })
+                for format in InterchangeFormat.allCases {
+                    let (fromSQLite, fromPostgres) = (Collected(), Collected())
+                    let written = await twins.same(
+                        { try $0.exportData(format, to: fromSQLite) },
+                        { try await $0.exportData(format, to: fromPostgres) })
+                    #expect(written == .value(format == .jsonl ? 14 : 1))
+                    #expect(fromPostgres.text == fromSQLite.text)
+                    // Quoting and a spreadsheet formula defused, as SQLite writes them.
+                    #expect(
+                        fromPostgres.text.contains(
+                            format == .jsonl ? #""text":"Screws, run out""# : "\"'=58 s\non average\""))
+                }
+                let coach = twins.scoped(to: .account(handle: ann, roles: []))
+                await coach.same(
+                    { try $0.exportData(.jsonl, to: Collected()) }, { try await $0.exportData(.jsonl, to: Collected()) }
+                )
+            }
+        }
     }
 }
