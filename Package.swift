@@ -34,7 +34,7 @@ let package = Package(
         // The client's HTTP: NIO like the server, and no libcurl (FoundationNetworking's URLSession
         // does not link with --static-swift-stdlib here and would tie the binary to libcurl).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // The PostgreSQL store (DESIGN §10.6): PostgresClient, its connection pool, COPY.
+        // The PostgreSQL store (DESIGN §10.6): PostgresClient and its connection pool.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // TLS to PostgreSQL (sslmode=prefer/require); postgres-nio depends on it already.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
