@@ -156,7 +156,7 @@ struct ConcurrencyTests {
         let store = try SQLiteStore.open(path: path, create: false)
         #expect(try store.cycles().count == writers * cyclesEach)
         for index in 0..<writers {
-            let board = try store.storyboard(learner: handle("learner\(index)"))
+            let board = try await store.storyboard(learner: handle("learner\(index)"))
             #expect(board.experiments.count == cyclesEach)
             #expect(board.experiments.filter(\.isClosed).count == cyclesEach - 1)
         }
