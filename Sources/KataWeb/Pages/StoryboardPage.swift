@@ -39,7 +39,7 @@ struct StoryboardView {
         var fromCycle: Bool
         var text: String
         var values: [String]
-        var hasValues: Bool { !values.isEmpty }
+        var hasValues: Bool
     }
 
     struct ObstacleView {
@@ -75,9 +75,10 @@ struct StoryboardView {
     var current: CurrentView?
     var obstacles: [ObstacleView]
     var steps: [StepView]
-    var hasMetrics: Bool { !metrics.isEmpty }
-    var hasObstacles: Bool { !obstacles.isEmpty }
-    var hasSteps: Bool { !steps.isEmpty }
+    // Stored, not computed: templates see stored properties only.
+    var hasMetrics: Bool
+    var hasObstacles: Bool
+    var hasSteps: Bool
 
     init(_ board: Storyboard, today: Day, canLog: Bool) {
         handle = board.learner.handle.rawValue
@@ -102,18 +103,22 @@ struct StoryboardView {
         metrics =
             target.outcomeMetrics.map { "Outcome: " + Self.describe($0) }
             + target.processMetrics.map { "Process: " + Self.describe($0) }
+        hasMetrics = !metrics.isEmpty
         reflection = target.reflection
         current = board.current.map { current in
-            CurrentView(
-                date: current.date.description, fromCycle: current.cycle != nil, text: current.text,
-                values: current.metrics.map { "\($0.name) = \(Self.format($0.value))\($0.unit.map { " \($0)" } ?? "")" }
-            )
+            let values = current.metrics.map {
+                "\($0.name) = \(Self.format($0.value))\($0.unit.map { " \($0)" } ?? "")"
+            }
+            return CurrentView(
+                date: current.date.description, fromCycle: current.cycle != nil, text: current.text, values: values,
+                hasValues: !values.isEmpty)
         }
         obstacles = board.obstacles.map {
             var status = $0.status.rawValue
             if let closed = $0.closedOn { status += " \(closed)" }
             return ObstacleView(text: $0.text, status: status, working: $0.status == .working)
         }
+        hasObstacles = !obstacles.isEmpty
         let obstacleTexts = Dictionary(
             board.obstacles.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
         steps = board.experiments.map { step in
@@ -123,6 +128,7 @@ struct StoryboardView {
                 expected: step.expected.nonBlank ?? "(no prediction written)", closed: step.isClosed,
                 happened: step.happened ?? "", learned: step.learned ?? "")
         }
+        hasSteps = !steps.isEmpty
     }
 
     static func describe(_ metric: Metric) -> String {

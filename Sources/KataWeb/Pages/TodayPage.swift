@@ -18,8 +18,17 @@ struct TodayPage {
         var day: String
         var due: [Learner]
         var others: [Learner]
-        var hasDue: Bool { !due.isEmpty }
-        var hasOthers: Bool { !others.isEmpty }
+        // Stored, not computed: templates see stored properties only.
+        var hasDue: Bool
+        var hasOthers: Bool
+
+        init(day: String, due: [Learner], others: [Learner]) {
+            self.day = day
+            self.due = due
+            self.others = others
+            hasDue = !due.isEmpty
+            hasOthers = !others.isEmpty
+        }
     }
 
     func add(to router: Router<KataRequestContext>) {
