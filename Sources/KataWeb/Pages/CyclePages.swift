@@ -12,7 +12,8 @@ import KataStore
 /// field and everything typed kept; a logged cycle goes back to Today (303).
 ///
 /// Only the learner's coach (or an admin) may open the form: 404 for a learner whose storyboard
-/// the visitor may not see, 403 ("you do not coach bo") for one they may see but not coach.
+/// the visitor may not see, 403 ("you do not coach bo") for one they may see but not coach. Sending
+/// it for someone else's learner is 403, as `POST /api/v1/cycles` answers.
 struct CyclePages {
     let web: WebPages
 
@@ -42,7 +43,7 @@ struct CyclePages {
         }
         let learner = try Handle(typed: typed, field: "learner")
         let today = try await web.today()
-        let board = try await LearnerBoard.load(learner, for: visitor, web: web, today: today)
+        let board = try await LearnerBoard.load(learner, for: visitor, web: web, today: today, writing: true)
         let entry: CycleEntry
         switch form.entry(coach: visitor.account.handle, learner: learner, today: today, working: board.working) {
         case let .success(made): entry = made
@@ -81,14 +82,16 @@ struct LearnerBoard: Sendable {
     /// The last step, while its result is not in.
     var openStep: Experiment? { storyboard?.experiments.last { !$0.isClosed } }
 
-    /// The learner's board for `visitor`: 404 when they may not see it (as the API), 403 when they
-    /// may see it but do not coach the learner.
-    static func load(_ learner: Handle, for visitor: Visitor, web: WebPages, today: Day) async throws -> LearnerBoard {
+    /// The learner's board for `visitor`: 403 when they do not coach the learner, but 404 for a
+    /// learner whose storyboard they may not read unless `writing` (as the API answers a read and a write).
+    static func load(_ learner: Handle, for visitor: Visitor, web: WebPages, today: Day, writing: Bool = false)
+        async throws -> LearnerBoard
+    {
         let store = web.store(visitor)
         let coaches = !(try await store.pairings(coach: visitor.account.handle, learner: learner, activeOn: today))
             .isEmpty
         guard coaches || visitor.caller.has(.admin) else {
-            _ = try await store.storyboard(learner: learner, target: nil)  // 404 for what they may not see
+            if !writing { _ = try await store.storyboard(learner: learner, target: nil) }  // 404 if hidden
             throw KataError.forbidden("you do not coach \(learner).")
         }
         let person = try await store.requiredPerson(learner, as: "learner")
