@@ -64,7 +64,7 @@ struct SessionPageTests {
         #expect(out.status == .seeOther && out.location == "/login")
         #expect(out.headers[values: .setCookie].contains { $0.hasPrefix("kata_session=;") && $0.contains("Max-Age=0") })
         #expect(after.status == .seeOther && after.location == "/login", "the old cookie is refused")
-        let actions = try fixture.owner.audit(AuditQuery(kind: "session")).map { "\($0.via) \($0.action)" }
+        let actions = try await fixture.audit("session").map { "\($0.via) \($0.action)" }
         #expect(actions == ["session end", "password add"])
     }
 

@@ -16,7 +16,7 @@ struct SetPasswordPageTests {
     func setsOnce() async throws {
         let fixture = try await WebFixture()
         let link = SecretToken.random()
-        try fixture.owner.addAccount(
+        _ = try await fixture.accounts.addAccount(
             handle: handle("hal"), roles: [.hr], passwordHash: nil,
             passwordLink: (link.sha256, AccessFixture.now.addingTimeInterval(86_400)), at: AccessFixture.now, by: .file)
         let password = "a long enough passphrase"

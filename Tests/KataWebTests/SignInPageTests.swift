@@ -15,7 +15,7 @@ struct SignInPageTests {
     @Test(
         "the right password starts a session in a kata_session cookie (HttpOnly, SameSite=Lax, Path=/) and opens Today")
     func signsIn() async throws {
-        let fixture = try await WebFixture()
+        let fixture = try await WebFixture(accountsInDatabase: true)
         let (cookie, today, audit) = try await fixture.test { client in
             var browser = Browser()
             let form = try await client.get("/login", &browser)
@@ -26,7 +26,7 @@ struct SignInPageTests {
             #expect(answer.status == .seeOther)
             #expect(answer.location == "/")
             let cookie = answer.headers[values: .setCookie].first { $0.hasPrefix("kata_session=") } ?? ""
-            return (cookie, try await client.get("/", &browser), try fixture.owner.audit(AuditQuery(kind: "session")))
+            return (cookie, try await client.get("/", &browser), try await fixture.audit("session"))
         }
         let parts = Set(cookie.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
         #expect(parts.contains("HttpOnly") && parts.contains("SameSite=Lax") && parts.contains("Path=/"))
@@ -75,7 +75,7 @@ struct SignInPageTests {
             #expect(answer.text.contains(#"name="handle" value="\#(typed)""#), "the handle typed is kept")
             #expect(!answer.headers[values: .setCookie].contains { $0.hasPrefix("kata_session=") })
         }
-        #expect(try fixture.owner.audit(AuditQuery(kind: "session")).isEmpty)
+        #expect(try await fixture.audit("session").isEmpty)
     }
 
     @Test("after 10 failures in 15 minutes the account answers 429 for 15 minutes, the right password included")
@@ -126,6 +126,6 @@ struct SignInPageTests {
             #expect(answer.text.contains("csrf token is missing or wrong"))
             #expect(!answer.headers[values: .setCookie].contains { $0.hasPrefix("kata_session=") })
         }
-        #expect(try fixture.owner.audit(AuditQuery(kind: "session")).isEmpty)
+        #expect(try await fixture.audit("session").isEmpty)
     }
 }

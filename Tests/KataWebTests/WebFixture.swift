@@ -12,10 +12,13 @@ import Testing
 
 @testable import KataWeb
 
-/// The organisation of `AccessFixture` served with the web app, its accounts and sessions in the
-/// same in-memory database: ann coaches bo, dan coaches eve, lea is lean staff, ada an admin, and
-/// each signs in with `WebFixture.password`. The server's clock starts at 2026-11-20T08:00Z and
-/// moves when the test says.
+/// The organisation of `AccessFixture` served with the web app: ann coaches bo, dan coaches eve,
+/// lea is lean staff, ada an admin, and each signs in with `WebFixture.password`. The server's
+/// clock starts at 2026-11-20T08:00Z and moves when the test says.
+///
+/// The accounts and sessions are in an `InMemoryAccountDirectory` whose hashes have bcrypt's lowest
+/// cost, so that signing in takes no CPU from the other suites' servers; with `accountsInDatabase`
+/// they are in the organisation's SQLite database, at the cost of 12 its schema requires.
 struct WebFixture: Sendable {
     static let password = "correct horse battery staple"
     /// Its bcrypt hash at cost 12, as the schema requires: made once for every fixture.
@@ -24,23 +27,41 @@ struct WebFixture: Sendable {
     let organisation: AccessFixture
     let clock = MovingClock(AccessFixture.now)
     let configuration: ServerConfiguration
+    let accounts: any AccountStore
 
     var owner: SQLiteStore { organisation.owner }
 
-    init(publicURL: String? = nil) async throws {
+    init(publicURL: String? = nil, accountsInDatabase: Bool = false) async throws {
         organisation = try AccessFixture()
         configuration = try ServerConfiguration(
             host: "127.0.0.1", port: 0, publicURL: publicURL.flatMap { URL(string: $0) })
-        let hash = try await Self.hash.value
-        for (who, roles) in [("ann", []), ("bo", []), ("dan", []), ("lea", [Role.lean]), ("ada", [Role.admin])] {
-            try organisation.owner.addAccount(
-                handle: handle(who), roles: Set(roles), passwordHash: hash, at: AccessFixture.now, by: .file)
+        let people: [(String, Set<Role>)] = [("ann", []), ("bo", []), ("dan", []), ("lea", [.lean]), ("ada", [.admin])]
+        if accountsInDatabase {
+            let hash = try await Self.hash.value
+            for (who, roles) in people {
+                try organisation.owner.addAccount(
+                    handle: handle(who), roles: roles, passwordHash: hash, at: AccessFixture.now, by: .file)
+            }
+            accounts = organisation.owner
+        } else {
+            let directory = InMemoryAccountDirectory()
+            for (who, roles) in people {
+                await directory.add(
+                    Account(handle: handle(who), roles: roles, created: AccessFixture.now), name: who,
+                    password: Self.password, cost: 4)
+            }
+            accounts = directory
         }
+    }
+
+    /// The audit entries of `kind`, newest first.
+    func audit(_ kind: String) async throws -> [AuditEntry] {
+        try await accounts.audit(AuditQuery(kind: kind))
     }
 
     func router() -> Router<KataRequestContext> {
         buildRouter(
-            configuration: configuration, accounts: owner, store: { [owner] in owner.scoped(to: $0) },
+            configuration: configuration, accounts: accounts, store: { [owner] in owner.scoped(to: $0) },
             readiness: {}, clock: clock.reading, log: RequestLog { _ in }, pages: WebApp())
     }
 

@@ -54,7 +54,14 @@ struct CycleFormView {
             "date", "minutes",
         ]
         let elsewhere = errors.byField.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
-        let general = errors.general + elsewhere
+        var general = errors.general + elsewhere
+        // A message next to a field far down the form is announced at its top too, where the page opens.
+        let marked = errors.byField.keys.filter(known.contains).count
+        if marked > 0 {
+            general.append(
+                "The cycle is not logged yet: \(marked == 1 ? "a field" : "\(marked) fields") below say\(marked == 1 ? "s" : "") why."
+            )
+        }
         formError = general.isEmpty ? nil : general.joined(separator: " ")
         if let board = board.storyboard {
             let target = board.target
