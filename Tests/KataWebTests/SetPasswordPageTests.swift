@@ -43,5 +43,10 @@ struct SetPasswordPageTests {
         #expect(again.status == .unauthorized)
         #expect(again.text.contains("this set-password link has been used already"))
         #expect(signedIn.cookies["kata_session"] != nil)
+        let lines = fixture.log.all
+        #expect(lines.contains { $0.contains(#""route":"/set-password/{token}""#) })
+        for secret in [link.text, password, signedIn.cookies["kata_session"] ?? "", signedIn.csrf ?? ""] {
+            #expect(!lines.contains { $0.contains(secret) }, "no link, password, cookie or form token is logged")
+        }
     }
 }

@@ -28,6 +28,8 @@ struct WebFixture: Sendable {
     let clock = MovingClock(AccessFixture.now)
     let configuration: ServerConfiguration
     let accounts: any AccountStore
+    /// The request log's lines.
+    let log = LogLines()
 
     var owner: SQLiteStore { organisation.owner }
 
@@ -62,13 +64,22 @@ struct WebFixture: Sendable {
     func router() -> Router<KataRequestContext> {
         buildRouter(
             configuration: configuration, accounts: accounts, store: { [owner] in owner.scoped(to: $0) },
-            readiness: {}, clock: clock.reading, log: RequestLog { _ in }, pages: WebApp())
+            readiness: {}, clock: clock.reading, log: RequestLog { [log] line in log.append(line) }, pages: WebApp())
     }
 
     /// Runs `test` against the application in process.
     func test<Value>(_ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
         try await Application(router: router()).test(.router, test)
     }
+}
+
+/// The lines the server logged, kept for the test to read.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
+    var all: [String] { lock.withLock { stored } }
 }
 
 /// A clock the test moves by hand.
