@@ -17,15 +17,16 @@ struct WebPages: Sendable {
 
     var accounts: any AccountStore { server.accounts }
 
-    /// Adds a page that needs a session: without one the visitor is sent to `/login` (303); a POST
-    /// whose `csrf` is not the session's is refused (403) before `handler` runs.
+    /// Adds a page that needs a session: without one the visitor is sent to `/login` (303), and
+    /// back to the page after signing in when it was a GET. A POST checks its `csrf` field itself.
     func page(
         _ method: HTTPRequest.Method, _ path: RouterPath, on router: Router<KataRequestContext>,
         handler: @escaping Handler
     ) {
         router.on(path, method: method) { request, context in
             guard let visitor = try await visitor(of: request, context) else {
-                return PageRenderer.redirect(to: "/login")
+                let page = request.method == .get ? request.uri.description : "/"
+                return PageRenderer.redirect(to: ReturnPath.signIn(returningTo: page))
             }
             do {
                 return try await handler(request, context, visitor)

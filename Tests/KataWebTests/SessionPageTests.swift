@@ -79,9 +79,33 @@ struct SessionPageTests {
             let post = try await client.post("/cycles", [("learner", "bo"), ("minutes", "10")], &browser)
             return (get, post)
         }
-        #expect(get.status == .seeOther && get.location == "/login")
+        let expected = page == "/" ? "/login" : "/login?next=" + formEncoded(page)
+        #expect(get.status == .seeOther && get.location == expected)
         #expect(post.status == .seeOther && post.location == "/login")
         #expect(try fixture.owner.cycles(CycleFilter(learner: handle("bo"))).count == 2, "nothing written")
+    }
+
+    @Test("signing in goes back to the page asked for without a session, never to another site")
+    func returnsAfterSignIn() async throws {
+        let fixture = try await WebFixture()
+        let (back, elsewhere) = try await fixture.test { client in
+            var browser = Browser()
+            let asked = try await client.get("/cycles/new?learner=bo", &browser)
+            let form = try await client.get(asked.location ?? "", &browser)
+            #expect(form.text.contains(#"<input type="hidden" name="next" value="/cycles/new?learner=bo">"#))
+            let back = try await client.post(
+                "/login",
+                [("handle", "ann"), ("password", WebFixture.password), ("next", "/cycles/new?learner=bo")], &browser)
+            var other = Browser()
+            try await client.get("/login?next=%2F%2Fevil.example%2F", &other)
+            let elsewhere = try await client.post(
+                "/login", [("handle", "ann"), ("password", WebFixture.password), ("next", "//evil.example/")], &other)
+            return (back, elsewhere)
+        }
+        #expect(back.status == .seeOther && back.location == "/cycles/new?learner=bo")
+        #expect(
+            elsewhere.status == .seeOther && elsewhere.location == "/", "an address of another site is not followed")
+        #expect(ReturnPath.checked("https://evil.example/") == nil && ReturnPath.checked("/\\evil.example") == nil)
     }
 
     @Test("the sign-in page, a set-password link and the stylesheet need no session")

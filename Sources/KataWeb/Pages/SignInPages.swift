@@ -14,19 +14,23 @@ struct SignInPages {
         var handle: String?
         var password: String?
         var csrf: String?
+        /// The page to go back to (`ReturnPath`).
+        var next: String?
     }
 
     struct SignInView {
         var csrf: String
         var handle: String
         var message: String?
+        var next: String?
     }
 
     func add(to router: Router<KataRequestContext>) {
         router.get("login") { request, context in
             if try await web.visitor(of: request, context) != nil { return PageRenderer.redirect(to: "/") }
             let notice = request.uri.queryParameters["password-set"] != nil ? "Your password is set: sign in." : nil
-            return form(request, handle: "", message: nil, notice: notice)
+            let next = ReturnPath.checked(request.uri.queryParameters["next"].map(String.init))
+            return form(request, handle: "", message: nil, next: next, notice: notice)
         }
         router.post("login") { request, context in try await signIn(request, context) }
         web.page(.post, "logout", on: router) { request, _, visitor in
@@ -44,13 +48,13 @@ struct SignInPages {
 
     /// The sign-in form, with a fresh pre-session CSRF token unless the browser has one.
     func form(
-        _ request: Request, handle: String, message: String?, notice: String? = nil,
+        _ request: Request, handle: String, message: String?, next: String?, notice: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let token = SessionCookies.preSessionCSRF(of: request) ?? SecretToken.random().text
         var response = web.renderer.page(
-            "login", SignInView(csrf: token, handle: handle, message: message), title: "Sign in", visitor: nil,
-            notice: notice, status: status)
+            "login", SignInView(csrf: token, handle: handle, message: message, next: next), title: "Sign in",
+            visitor: nil, notice: notice, status: status)
         response.setCookie(web.cookies.preSessionCSRF(token))
         return response
     }
@@ -61,6 +65,7 @@ struct SignInPages {
             return web.problem(.forbidden(CSRF.refused), visitor: nil)
         }
         let typed = (form.handle ?? "").trimmingCharacters(in: .whitespaces)
+        let next = ReturnPath.checked(form.next)
         let account = typed.lowercased()
         let address = context.clientAddress ?? "in-process"
         let now = web.server.clock()
@@ -68,7 +73,7 @@ struct SignInPages {
             let minutes = max(1, (wait + 59) / 60)
             var response = self.form(
                 request, handle: typed, message: "too many failed sign-ins; try again in \(minutes) minute(s).",
-                status: .tooManyRequests)
+                next: next, status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait)
             return response
         }
@@ -80,7 +85,7 @@ struct SignInPages {
         guard matches, let signedIn = record?.account, signedIn.enabled else {
             await web.server.limiter.recordFailure(account: account, address: address, at: now)
             return self.form(
-                request, handle: typed, message: TokenRoutes.wrongHandleOrPassword, status: .unauthorized)
+                request, handle: typed, message: TokenRoutes.wrongHandleOrPassword, next: next, status: .unauthorized)
         }
         await web.server.limiter.recordSuccess(account: account)
         let secret = SecretToken.random()
@@ -91,7 +96,7 @@ struct SignInPages {
                 at: now, account: signedIn.handle, via: "password", kind: "session",
                 record: signedIn.handle.rawValue, action: "add"))
         context.notes.account = signedIn.handle.rawValue
-        var response = PageRenderer.redirect(to: "/")
+        var response = PageRenderer.redirect(to: next ?? "/")
         response.setCookie(web.cookies.session(secret))
         response.setCookie(web.cookies.expired(SessionCookies.csrfName))
         return response

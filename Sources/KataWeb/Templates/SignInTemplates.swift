@@ -5,6 +5,7 @@ extension Templates {
         {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
         <form method="post" action="/login" class="stack">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#next}}<input type="hidden" name="next" value="{{next}}">{{/next}}
         <div class="field">
         <label for="handle">Handle</label>
         <input id="handle" name="handle" value="{{handle}}" autocomplete="username" autocapitalize="none" spellcheck="false" required>
