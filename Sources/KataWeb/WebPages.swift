@@ -17,8 +17,10 @@ struct WebPages: Sendable {
 
     var accounts: any AccountStore { server.accounts }
 
-    /// Adds a page that needs a session: without one the visitor is sent to `/login` (303), and
-    /// back to the page after signing in when it was a GET. A POST checks its `csrf` field itself.
+    /// Adds a page that needs a session.
+    ///
+    /// Without one the visitor is sent to `/login` (303), and back to the page after signing in
+    /// when it was a GET. A POST checks its `csrf` field itself.
     func page(
         _ method: HTTPRequest.Method, _ path: RouterPath, on router: Router<KataRequestContext>,
         handler: @escaping Handler
