@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // TLS to PostgreSQL (sslmode=prefer/require); postgres-nio depends on it already.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The web app's templates (DESIGN §3): Mustache, compiled into the binary from string literals.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Tests only: reads Schema/openapi.yaml to check the running server against it.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -123,10 +125,20 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "KataWeb",
+            dependencies: [
+                "ImprovementKata", "KataStore", "KataServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "KataCLI",
             dependencies: [
                 "ImprovementKata", "KataStore", "KataSQLite", "KataDemo", "CoachTheCoaches", "KataExport",
-                "KataServer", "KataClient",
+                "KataServer", "KataWeb", "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -216,7 +228,7 @@ let package = Package(
         .testTarget(
             name: "KataServerTests",
             dependencies: [
-                "KataServer", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport", "KataSQLite",
+                "KataServer", "KataWeb", "KataStore", "ImprovementKata", "KataCLI", "KataTestSupport", "KataSQLite",
                 "CoachTheCoaches", "KataExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -225,6 +237,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KataWebTests",
+            dependencies: [
+                "KataWeb", "KataServer", "KataStore", "KataSQLite", "KataTestSupport", "ImprovementKata",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictness
         ),

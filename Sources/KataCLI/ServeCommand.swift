@@ -4,6 +4,7 @@ import Foundation
 import ImprovementKata
 import KataSQLite
 import KataServer
+import KataWeb
 
 /// `kata serve`: the organisation's record over HTTP (DESIGN §10.1).
 struct ServeCommand: KataCommand {
@@ -46,6 +47,6 @@ struct ServeCommand: KataCommand {
         context.errors.line("kata serve: \(context.databasePath(global.database)) on http://\(listen)")
         try await KataServer.serve(
             configuration: configuration, accounts: store, store: { store.scoped(to: $0) },
-            readiness: { _ = try store.settings() }, kataVersion: Kata.version)
+            readiness: { _ = try store.settings() }, kataVersion: Kata.version, pages: WebApp())
     }
 }

@@ -28,7 +28,7 @@ public struct KataRequestContext: RequestContext {
     /// The largest body taken, from the server's configuration.
     public internal(set) var maxUploadSize: Int
     /// Shared by every copy of the context, so that the request log learns who signed in.
-    let notes = RequestNotes()
+    package let notes = RequestNotes()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -44,12 +44,12 @@ public struct KataRequestContext: RequestContext {
 }
 
 /// What the routes tell the request log about a request, once it is known.
-final class RequestNotes: @unchecked Sendable {
+package final class RequestNotes: @unchecked Sendable {
     private let lock = NSLock()
     private var storedAccount: String?
 
     /// The handle of the account the request was made as.
-    var account: String? {
+    package var account: String? {
         get { lock.withLock { storedAccount } }
         set { lock.withLock { storedAccount = newValue } }
     }

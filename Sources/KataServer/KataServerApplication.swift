@@ -19,14 +19,14 @@ public typealias Readiness = @Sendable () async throws -> Void
 public func buildApplication(
     configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
-    kataVersion: String = "dev",
+    kataVersion: String = "dev", pages: (any ServedPages)? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "kata.serve")
     logger.logLevel = .notice
     let router = buildRouter(
         configuration: configuration, accounts: accounts, store: store, readiness: readiness, clock: clock, log: log,
-        kataVersion: kataVersion, logger: logger)
+        kataVersion: kataVersion, logger: logger, pages: pages)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
@@ -38,11 +38,12 @@ public func buildApplication(
 /// Serves until SIGTERM or SIGINT, which let the requests in flight finish, then returns.
 public func serve(
     configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
-    readiness: @escaping Readiness, log: RequestLog = .standardError, kataVersion: String = "dev"
+    readiness: @escaping Readiness, log: RequestLog = .standardError, kataVersion: String = "dev",
+    pages: (any ServedPages)? = nil
 ) async throws {
     let application = buildApplication(
         configuration: configuration, accounts: accounts, store: store, readiness: readiness, log: log,
-        kataVersion: kataVersion)
+        kataVersion: kataVersion, pages: pages)
     try await application.runService()
 }
 
@@ -50,13 +51,15 @@ public func serve(
 ///
 /// `store` gives the store that answers for a caller; the data routes call it with the caller of
 /// each request (DESIGN §10.3), and with `.owner` only to read the organisation's calendar.
+/// `pages` (the web app) are served beside the API.
 public func buildRouter(
     configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, clock: @escaping ServerClock = { Date() }, log: RequestLog = .standardError,
-    kataVersion: String = "dev", logger: Logger = Logger(label: "kata.serve")
+    kataVersion: String = "dev", logger: Logger = Logger(label: "kata.serve"), pages: (any ServedPages)? = nil
 ) -> Router<KataRequestContext> {
     let metrics = RequestMetrics()
     let authenticator = BearerAuthenticator(accounts: accounts, clock: clock)
+    let limiter = SignInLimiter()
     let router = Router(context: KataRequestContext.self)
     // Outermost first: the request runs on threads that may block, and every answer, errors
     // included, gets the headers and a log line.
@@ -69,9 +72,13 @@ public func buildRouter(
 
     HealthRoutes(readiness: readiness, metrics: metrics, authenticator: authenticator).add(to: router)
     let api = router.group("api/v1")
-    TokenRoutes(accounts: accounts, limiter: SignInLimiter(), clock: clock).add(to: api)
+    TokenRoutes(accounts: accounts, limiter: limiter, clock: clock).add(to: api)
     MeRoute(accounts: accounts).add(to: api)
     AccountRoutes(accounts: accounts, clock: clock, linkBase: configuration.linkBase).add(to: api)
     DataRoutes(store: store, accounts: accounts, clock: clock, kataVersion: kataVersion).add(to: api)
+    pages?.add(
+        to: router,
+        server: ServerParts(
+            configuration: configuration, accounts: accounts, store: store, clock: clock, limiter: limiter))
     return router
 }

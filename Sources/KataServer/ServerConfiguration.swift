@@ -65,7 +65,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     }
 
     /// The address set-password links start with: the public URL, else the address listened on.
-    var linkBase: String {
+    package var linkBase: String {
         guard var text = publicURL?.absoluteString else {
             return host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
         }

@@ -6,17 +6,22 @@ import ImprovementKata
 import KataSQLite
 import KataStore
 import KataTestSupport
+import NIOCore
 import Testing
 
 @testable import KataServer
 
 /// One route as the access matrix calls it, and the status each kind of caller gets.
 struct AccessRow: Sendable {
-    /// A request: where, and the JSON or bytes it sends.
+    /// A request: where, and the JSON, bytes or web form it sends.
+    ///
+    /// In a form, `{csrf}` stands for the CSRF token of the caller's session and `{form-csrf}` for
+    /// the pre-session token of the sign-in and set-password forms.
     struct Request {
         var uri: String
         var json: String?
         var bytes: [UInt8]?
+        var form: String?
     }
 
     /// A record some callers may not see: to them a request about it must answer the same 404 as
@@ -64,6 +69,10 @@ struct AccessRow: Sendable {
 
     var operation: String { "\(method) \(route)" }
 
+    /// Whether the route is a page of the web app, which the caller's browser opens with its
+    /// session cookie (the API's routes take the token).
+    var isPage: Bool { !route.hasPrefix("/api/") && !["/healthz", "/readyz", "/metrics"].contains(route) }
+
     /// The status `kind` gets.
     func status(of kind: CallerKind) -> Int {
         guard let index = CallerKind.signedIn.firstIndex(of: kind) else { return unsigned }
@@ -75,10 +84,13 @@ struct AccessRow: Sendable {
 private func get(_ uri: String) -> AccessRow.Request { .init(uri: uri) }
 /// `uri` with a JSON body.
 private func send(_ uri: String, _ json: String) -> AccessRow.Request { .init(uri: uri, json: json) }
+/// `uri` with a web form.
+private func submit(_ uri: String, _ form: String) -> AccessRow.Request { .init(uri: uri, form: form) }
 
 /// Every route of the server for every kind of caller, over HTTP (DESIGN §10.3, §12): 401 without
 /// a working token, 403 for what the caller may not do, 404 for what they may not see (exactly as
-/// if it did not exist), 2xx for the rest.
+/// if it did not exist), 2xx for the rest. The web app's pages take the caller's session cookie
+/// instead: without a session that works they send the browser to `/login` (303).
 @Suite("Access over HTTP: every route × every kind of caller")
 struct AccessMatrixTests {
     //                                       learner coach other 2nd manager lean hr admin
@@ -236,6 +248,35 @@ struct AccessMatrixTests {
         AccessRow(.get, "/api/v1/me/review-packets", "200 200 200 200 200 200 200 200") { _ in
             get("/api/v1/me/review-packets")
         },
+        // The web app (DESIGN §10.5): the caller's browser with its session.
+        AccessRow(.get, "/style.css", "200 200 200 200 200 200 200 200", unsigned: 200) { _ in get("/style.css") },
+        AccessRow(.get, "/login", "303 303 303 303 303 303 303 303", unsigned: 200) { _ in get("/login") },
+        AccessRow(.post, "/login", "303 303 303 303 303 303 303 303", unsigned: 303) { _ in
+            submit("/login", "handle=ann&password=\(formEncoded(AccessServer.password))&csrf={form-csrf}")
+        },
+        AccessRow(.get, "/set-password/{token}", "200 200 200 200 200 200 200 200", unsigned: 200) { server in
+            get("/set-password/\(server.passwordLink)")
+        },
+        // A password too short to be hashed: the page is open to everyone (the link decides), and
+        // the matrix spends no bcrypt work on it.
+        AccessRow(.post, "/set-password/{token}", "400 400 400 400 400 400 400 400", unsigned: 400) { server in
+            let password = formEncoded("too short")
+            return submit(
+                "/set-password/\(server.passwordLink)", "password=\(password)&confirm=\(password)&csrf={form-csrf}")
+        },
+        AccessRow(.get, "/", "200 200 200 200 200 200 200 200", unsigned: 303) { _ in get("/") },
+        AccessRow(.get, "/cycles/new", "403 200 404 404 404 403 404 200", unsigned: 303) { _ in
+            get("/cycles/new?learner=bo")
+        },
+        AccessRow(.post, "/cycles", "403 303 403 403 403 403 403 303", unsigned: 303) { server in
+            submit(
+                "/cycles",
+                "learner=bo&target=\(server.fixture.boTarget.id.text)&date=2026-11-20&minutes=12&csrf={csrf}")
+        },
+        AccessRow(
+            .get, "/storyboards/{learner}", "200 200 404 404 404 200 404 200", unsigned: 303,
+            hidden: .boStoryboard
+        ) { _ in get("/storyboards/bo") },
         // The writes that end something come last, so that the rows above find it still there.
         AccessRow(.delete, "/api/v1/tokens/{id}", "404 204 404 404 404 404 404 204") { server in
             .init(uri: "/api/v1/tokens/\(server.spareToken.id.text)")
@@ -259,7 +300,17 @@ struct AccessMatrixTests {
         AccessRow(.post, "/api/v1/accounts/{handle}/disable", "403 403 403 403 403 403 403 200") { _ in
             .init(uri: "/api/v1/accounts/ann/disable")
         },
+        AccessRow(.post, "/logout", "303 303 303 303 303 303 303 303", unsigned: 303) { _ in
+            submit("/logout", "csrf={csrf}")
+        },
     ]
+
+    /// What an answer says about the record asked for: the whole body of the API's, the `<main>` of
+    /// a page (its header names the caller, whose handle may be the missing record's).
+    static func content(_ body: String, _ row: AccessRow) -> String {
+        guard row.isPage, let start = body.range(of: "<main>"), let end = body.range(of: "</main>") else { return body }
+        return String(body[start.lowerBound..<end.upperBound])
+    }
 
     @Test("every route the server has has a row, and every row is a route the server has")
     func everyRouteHasARow() async throws {
@@ -274,22 +325,40 @@ struct AccessMatrixTests {
     func statuses(of kind: CallerKind) async throws {
         let server = try await AccessServer()
         let token = server.tokens[kind]
+        let session = server.sessions[kind]
         let answers = try await server.test { client in
             var answers: [(row: AccessRow, status: Int, body: String, missingBody: String?)] = []
+            func call(_ row: AccessRow, _ request: AccessRow.Request) async throws -> TestResponse {
+                guard row.isPage else {
+                    return try await client.call(
+                        row.method, request.uri, token: token, json: request.json, bytes: request.bytes)
+                }
+                var cookies = "kata_csrf=\(AccessServer.formToken)"
+                if let session { cookies += "; kata_session=\(session.secret)" }
+                var headers: HTTPFields = [.cookie: cookies]
+                var body: ByteBuffer?
+                if let form = request.form {
+                    headers[.contentType] = "application/x-www-form-urlencoded"
+                    body = ByteBuffer(
+                        string: form.replacingOccurrences(of: "{csrf}", with: session?.csrf ?? "")
+                            .replacingOccurrences(of: "{form-csrf}", with: AccessServer.formToken))
+                }
+                return try await client.execute(uri: request.uri, method: row.method, headers: headers, body: body)
+            }
             for row in Self.rows {
                 let request = row.request(server)
-                let response = try await client.call(
-                    row.method, request.uri, token: token, json: request.json, bytes: request.bytes)
+                let response = try await call(row, request)
                 var missingBody: String?
                 if response.status.code == 404, let (record, other) = row.hidden?.references(server) {
                     #expect(
                         request.uri.contains(record) || request.json?.contains(record) == true,
                         "\(row.operation): the request names the hidden record")
-                    let missing = try await client.call(
-                        row.method, request.uri.replacingOccurrences(of: record, with: other), token: token,
-                        json: request.json?.replacingOccurrences(of: record, with: other), bytes: request.bytes)
+                    var missingRequest = request
+                    missingRequest.uri = request.uri.replacingOccurrences(of: record, with: other)
+                    missingRequest.json = request.json?.replacingOccurrences(of: record, with: other)
+                    let missing = try await call(row, missingRequest)
                     let named = (record.split(separator: "/").last ?? "", other.split(separator: "/").last ?? "")
-                    missingBody = missing.text.replacingOccurrences(of: named.1, with: named.0)
+                    missingBody = Self.content(missing.text, row).replacingOccurrences(of: named.1, with: named.0)
                 }
                 answers.append((row, response.status.code, response.text, missingBody))
             }
@@ -298,11 +367,20 @@ struct AccessMatrixTests {
         for (row, status, body, missingBody) in answers {
             #expect(status == row.status(of: kind), "\(kind): \(row.operation) \(row.request(server).uri): \(body)")
             if let missingBody {
-                #expect(body == missingBody, "\(kind): \(row.operation) answers a hidden record unlike a missing one")
+                #expect(
+                    Self.content(body, row) == missingBody,
+                    "\(kind): \(row.operation) answers a hidden record unlike a missing one")
             }
-            if status == 401 || status == 403 {
+            if row.isPage && status == 403 {
+                #expect(body.contains("<h1>Not allowed</h1>"), "\(kind): \(row.operation): \(body)")
+            } else if status == 401 || status == 403 {
                 #expect(body.contains(#""error""#), "\(kind): \(row.operation): \(body)")
             }
         }
     }
+}
+
+/// `text` as a form value: everything but letters and digits percent-encoded.
+private func formEncoded(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
 }

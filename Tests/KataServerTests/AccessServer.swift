@@ -6,6 +6,7 @@ import ImprovementKata
 import KataSQLite
 import KataStore
 import KataTestSupport
+import KataWeb
 import Testing
 
 @testable import KataServer
@@ -51,6 +52,13 @@ struct AccessServer: Sendable {
     let fixture: AccessFixture
     /// The token each kind of caller sends; none for anonymous.
     let tokens: [CallerKind: String]
+    /// The web session each kind of caller's browser has: its cookie secret and its forms' CSRF
+    /// token; none for anonymous and revoked (Eve has no session; Fay's is her disabled account's).
+    let sessions: [CallerKind: (secret: String, csrf: String)]
+    /// The pre-session CSRF token of the sign-in and set-password forms, sent as cookie and field.
+    static let formToken = SecretToken.random().text
+    /// A one-time set-password link of hal's, for `POST /set-password/{token}`.
+    let passwordLink: String
     /// Another token of ann's, for revoking.
     let spareToken: APIToken
     /// A challenge everyone may read.
@@ -62,6 +70,13 @@ struct AccessServer: Sendable {
         let now = AccessFixture.now
         let hash = try await Self.hash.value
         var tokens: [CallerKind: String] = [:]
+        var sessions: [CallerKind: (secret: String, csrf: String)] = [:]
+        func session(_ who: Handle, _ kind: CallerKind) throws {
+            let secret = SecretToken.random()
+            let csrf = SecretToken.random().text
+            try owner.addSession(sha256: secret.sha256, handle: who, csrf: csrf, at: now)
+            sessions[kind] = (secret.text, csrf)
+        }
         func token(_ who: String, _ kind: CallerKind?) throws -> APIToken {
             let secret = SecretToken.random()
             let token = APIToken(id: UUID(), handle: handle(who), name: "laptop", created: now)
@@ -74,10 +89,15 @@ struct AccessServer: Sendable {
             try owner.addAccount(
                 handle: who, roles: roles, passwordHash: who == handle("ann") ? hash : nil, at: now, by: .file)
             _ = try token(who.rawValue, kind)
+            try session(who, kind)
         }
+        let link = SecretToken.random()
+        try owner.addPasswordLink(sha256: link.sha256, handle: handle("hal"), expires: now + 86_400, at: now)
+        passwordLink = link.text
         spareToken = try token("ann", nil)
         try owner.addAccount(handle: handle("fay"), roles: [], passwordHash: nil, at: now, by: .file)
         _ = try token("fay", .disabled)
+        try session(handle("fay"), .disabled)
         try owner.editAccount(handle("fay"), enabled: false, at: now, by: .file)
         try owner.addAccount(handle: handle("eve"), roles: [], passwordHash: nil, at: now, by: .file)
         try owner.revokeToken(try token("eve", .revoked).id, at: now)
@@ -85,6 +105,7 @@ struct AccessServer: Sendable {
         try owner.addChallenge(challenge)
         self.fixture = fixture
         self.tokens = tokens
+        self.sessions = sessions
     }
 
     /// The whole record as it is now, as interchange JSONL: a dry-run import of it changes nothing.
@@ -98,7 +119,7 @@ struct AccessServer: Sendable {
         buildRouter(
             configuration: try ServerConfiguration(host: "127.0.0.1", port: 0), accounts: fixture.owner, store: store,
             readiness: {},
-            clock: { AccessFixture.now }, log: RequestLog { _ in })
+            clock: { AccessFixture.now }, log: RequestLog { _ in }, pages: WebApp())
     }
 
     var store: StoreForCaller { { [owner = fixture.owner] in owner.scoped(to: $0) } }

@@ -162,3 +162,13 @@ extension FailingDirectory: AccountAdministration {
     { throw LeakyError() }
     func audit(_ query: AuditQuery) async throws -> [AuditEntry] { throw LeakyError() }
 }
+
+/// Web sessions fail alike: no test here reaches them.
+extension FailingDirectory: WebSessionDirectory {
+    func addSession(sha256: String, handle: Handle, csrf: String, at now: Date) async throws { throw LeakyError() }
+    func session(sha256: String, at now: Date) async throws -> WebSession? { throw LeakyError() }
+    func endSession(sha256: String, at now: Date) async throws { throw LeakyError() }
+    func usePasswordLink(sha256: String, passwordHash: String, at now: Date) async throws -> Handle {
+        throw LeakyError()
+    }
+}

@@ -5,9 +5,9 @@ import KataStore
 
 extension SQLiteStore {
     /// A web session ends after this long without a request.
-    public static let sessionIdleLimit: TimeInterval = 12 * 3_600
+    public static let sessionIdleLimit: TimeInterval = WebSession.idleLimit
     /// A web session ends this long after it began, however busy.
-    public static let sessionLifetime: TimeInterval = 30 * 86_400
+    public static let sessionLifetime: TimeInterval = WebSession.lifetime
 
     /// Keeps a new web session of an existing account, by the SHA-256 of its id, with the CSRF
     /// token its forms carry.

@@ -5,8 +5,8 @@ import ImprovementKata
 import KataStore
 
 /// `POST /api/v1/tokens` (sign in), `GET /api/v1/tokens`, `DELETE /api/v1/tokens/{id}` (DESIGN §10.2).
-struct TokenRoutes {
-    static let wrongHandleOrPassword = "wrong handle or password."
+package struct TokenRoutes {
+    package static let wrongHandleOrPassword = "wrong handle or password."
 
     let accounts: any AccountDirectory
     let limiter: SignInLimiter

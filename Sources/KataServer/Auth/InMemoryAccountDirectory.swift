@@ -10,17 +10,33 @@ import KataStore
 /// let accounts = InMemoryAccountDirectory()
 /// await accounts.add(Account(handle: ann, created: now), name: "Ann Lee", password: "correct horse battery")
 /// ```
-public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
+public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration, WebSessionDirectory {
     private struct Member {
         var record: SignInRecord
         var name: String
     }
 
     private var members: [Handle: Member] = [:]
-    /// Accounts without a password yet, and the SHA-256 of the set-password links made.
+    private struct StoredLink {
+        var handle: Handle
+        var expires: Date
+        var used: Date?
+    }
+
+    private struct StoredSession {
+        var handle: Handle
+        var csrf: String
+        var created: Date
+        var lastSeen: Date
+        var ended: Date?
+    }
+
+    /// Accounts without a password yet.
     private var waiting: [Handle: Account] = [:]
-    /// The SHA-256 of every set-password link made, with its account.
-    public private(set) var passwordLinks: [String: Handle] = [:]
+    /// Every set-password link made, by the SHA-256 of its token.
+    private var passwordLinks: [String: StoredLink] = [:]
+    /// Every web session begun, by the SHA-256 of its cookie secret.
+    private var sessions: [String: StoredSession] = [:]
     private var tokensByID: [UUID: APIToken] = [:]
     private var tokenIDsByDigest: [String: UUID] = [:]
     /// The audit log, oldest first.
@@ -94,7 +110,9 @@ public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
         } else {
             waiting[handle] = account
         }
-        if let passwordLink { passwordLinks[passwordLink.sha256] = handle }
+        if let passwordLink {
+            passwordLinks[passwordLink.sha256] = StoredLink(handle: handle, expires: passwordLink.expires)
+        }
         auditLog.append(AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "add"))
         return account
     }
@@ -129,7 +147,7 @@ public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
         throws
     {
         guard account(handle) != nil else { throw DirectAccounts.unknown(handle) }
-        passwordLinks[sha256] = handle
+        passwordLinks[sha256] = StoredLink(handle: handle, expires: expires)
         auditLog.append(
             AuditEntry(at: now, by: source, kind: "account", record: handle.rawValue, action: "password-link"))
     }
@@ -142,5 +160,48 @@ public actor InMemoryAccountDirectory: AccountDirectory, AccountAdministration {
                 && (query.action.map { entry.action == $0 } ?? true)
         }
         return Array(chosen.dropFirst(query.offset).prefix(query.limit))
+    }
+
+    // MARK: Web sessions
+
+    /// The SHA-256 digests kept for sessions, to check that no cookie secret is stored.
+    public var storedSessionDigests: [String] { Array(sessions.keys) }
+
+    public func addSession(sha256: String, handle: Handle, csrf: String, at now: Date) throws {
+        guard members[handle] != nil else { throw DirectAccounts.unknown(handle) }
+        sessions[sha256] = StoredSession(handle: handle, csrf: csrf, created: now, lastSeen: now)
+    }
+
+    public func session(sha256: String, at now: Date) -> WebSession? {
+        guard var session = sessions[sha256], session.ended == nil,
+            now.timeIntervalSince(session.lastSeen) < WebSession.idleLimit,
+            now.timeIntervalSince(session.created) < WebSession.lifetime,
+            let account = members[session.handle]?.record.account, account.enabled
+        else { return nil }
+        session.lastSeen = max(session.lastSeen, now)
+        sessions[sha256] = session
+        return WebSession(account: account, csrf: session.csrf)
+    }
+
+    public func endSession(sha256: String, at now: Date) {
+        if sessions[sha256]?.ended == nil { sessions[sha256]?.ended = now }
+    }
+
+    public func usePasswordLink(sha256: String, passwordHash: String, at now: Date) throws -> Handle {
+        let askAgain = "Ask an administrator for a new one."
+        guard let link = passwordLinks[sha256] else {
+            throw KataError.notSignedIn(
+                "this set-password link is not one kata made (check that the whole link was copied). \(askAgain)")
+        }
+        guard link.used == nil else {
+            throw KataError.notSignedIn(
+                "this set-password link has been used already: each link sets a password once. \(askAgain)")
+        }
+        guard now < link.expires else {
+            throw KataError.notSignedIn("this set-password link has expired. \(askAgain)")
+        }
+        passwordLinks[sha256]?.used = now
+        try setPasswordHash(link.handle, hash: passwordHash, at: now, by: .link(account: link.handle))
+        return link.handle
     }
 }

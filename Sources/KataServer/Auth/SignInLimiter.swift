@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Accounts are counted by the handle as typed, whether or not it exists, so that the limit says
 /// nothing about which handles do.
-actor SignInLimiter {
+package actor SignInLimiter {
     static let window: TimeInterval = 15 * 60
     static let accountFailures = 10
     static let addressFailures = 100
@@ -15,8 +15,10 @@ actor SignInLimiter {
     private var lockedUntil: [String: Date] = [:]
     private var failuresByAddress: [String: [Date]] = [:]
 
+    package init() {}
+
     /// The seconds to wait before `account` from `address` may try again; nil when it may now.
-    func wait(account: String, address: String, at now: Date) -> Int? {
+    package func wait(account: String, address: String, at now: Date) -> Int? {
         prune(at: now)
         var until: Date?
         if let locked = lockedUntil[account], locked > now { until = locked }
@@ -29,7 +31,7 @@ actor SignInLimiter {
     }
 
     /// Counts a failed sign-in; the tenth within the window locks the account.
-    func recordFailure(account: String, address: String, at now: Date) {
+    package func recordFailure(account: String, address: String, at now: Date) {
         failuresByAccount[account, default: []].append(now)
         failuresByAddress[address, default: []].append(now)
         if let count = failuresByAccount[account]?.count, count >= Self.accountFailures {
@@ -39,7 +41,7 @@ actor SignInLimiter {
     }
 
     /// A sign-in succeeded: the account's failures so far are forgiven.
-    func recordSuccess(account: String) {
+    package func recordSuccess(account: String) {
         failuresByAccount[account] = nil
     }
 

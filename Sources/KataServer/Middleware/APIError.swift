@@ -8,7 +8,7 @@ import ImprovementKata
 /// ```json
 /// {"error": {"code": "invalid-value", "message": "date: '2026-13-01' is not valid; …", "field": "date"}}
 /// ```
-struct APIError: Error, Sendable {
+package struct APIError: Error, Sendable {
     var error: KataError
     /// Seconds to wait, sent as `Retry-After` (with 429).
     var retryAfter: Int?
@@ -19,7 +19,7 @@ struct APIError: Error, Sendable {
     }
 
     /// The status for each kind of `KataError`.
-    static func status(for kind: KataError.Kind) -> HTTPResponse.Status {
+    package static func status(for kind: KataError.Kind) -> HTTPResponse.Status {
         switch kind {
         case .usage, .invalid: return .badRequest
         case .notFound, .missingFile: return .notFound

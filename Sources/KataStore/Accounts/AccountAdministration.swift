@@ -31,5 +31,6 @@ public protocol AccountAdministration: Sendable {
     func audit(_ query: AuditQuery) async throws -> [AuditEntry]
 }
 
-/// A store of accounts: the sign-in the server needs and the administration of accounts.
-public typealias AccountStore = AccountDirectory & AccountAdministration
+/// A store of accounts: the sign-in the server needs, the web app's sessions and the
+/// administration of accounts.
+public typealias AccountStore = AccountDirectory & AccountAdministration & WebSessionDirectory

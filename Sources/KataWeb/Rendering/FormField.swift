@@ -1,0 +1,13 @@
+/// One labelled field of a form as its template partial shows it: what was typed (kept when the
+/// form is refused) and the message that refused it.
+struct FormField: Sendable {
+    var name: String
+    var label: String
+    var value: String = ""
+    var error: String?
+    var hint: String?
+    /// `text`, `date`, `number` or `password`, for `{{> input-field}}`.
+    var type: String = "text"
+    var inputMode: String?
+    var autocomplete: String?
+}

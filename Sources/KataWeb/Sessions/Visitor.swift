@@ -1,0 +1,14 @@
+import KataStore
+
+/// Someone signed in to the web app: their account, the CSRF token of their session's forms, and
+/// the SHA-256 of their cookie's secret (to end the session with).
+struct Visitor: Sendable {
+    var account: Account
+    var csrf: String
+    var sessionSHA256: String
+
+    /// The identity the access rules decide on.
+    var caller: Caller { account.caller }
+    /// How the audit log names the writes made through the session (DESIGN §10.2).
+    var source: AuditSource { .session(account: account.handle) }
+}

@@ -1,0 +1,225 @@
+"""The web app in a real browser: sign in, log a cycle at 360x740 and at 1280x800, a refused
+form keeps its text, the cycles are in the database file, the storyboard shows them, sign out.
+
+Usage: python3 Tests/Browser/web_suite.py PATH-TO-KATA (Tests/Browser/run installs what it needs).
+Screenshots go to a temporary folder, printed at the end. The server is stopped on failure too.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "correct horse battery staple"
+passed = 0
+failed = 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"  ok   {what}")
+    else:
+        failed += 1
+        print(f"  FAIL {what}")
+
+
+def kata(binary, database, *arguments, stdin=None):
+    result = subprocess.run(
+        [binary, *arguments, "--db", database], input=stdin, capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise RuntimeError(f"kata {' '.join(arguments)}: {result.returncode}: {result.stderr}")
+    return result.stdout
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(base, server):
+    for _ in range(100):
+        if server.poll() is not None:
+            raise RuntimeError("kata serve stopped at its start")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("kata serve did not answer /healthz within 10 seconds")
+
+
+def make_team(binary, database):
+    """A team of two: ann coaches bo, who has a target condition, a worked obstacle and a step."""
+    kata(binary, database, "init")
+    kata(binary, database, "person", "add", "ann", "--name", "Ann Lee", "--unit", "Assembly")
+    kata(binary, database, "person", "add", "bo", "--name", "Bo <b>Chen</b>", "--unit", "Assembly",
+         "--reports-to", "ann")
+    kata(binary, database, "pair", "add", "--coach", "ann", "--learner", "bo", "--since", "-4w")
+    out = kata(binary, database, "target", "add", "--learner", "bo", "--focus-process", "Line 3 changeover",
+               "--condition", "Changeover in 20 min, no search for tools", "--achieve-by", "+4w",
+               "--outcome", "changeover: 20 min")
+    target = out.split()[2]
+    kata(binary, database, "obstacle", "add", "--target", target, "--work", "Dies are cold at the start")
+    kata(binary, database, "obstacle", "add", "--target", target, "No cart for the dies")
+    kata(binary, database, "cycle", "log", "--no-prompt", "--learner", "bo", "--coach", "ann", "--date", "-1d",
+         "--minutes", "12", "--actual", "42 min", "--next-step", "Preheat the dies", "--expect", "35 min",
+         "--go-see", "+1d")
+    kata(binary, database, "account", "add", "ann", "--password-stdin", stdin=PASSWORD + "\n")
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                              options=options)
+    driver.set_window_size(width, height)
+    return driver
+
+
+def fits(driver):
+    """Whether the page needs no sideways scrolling."""
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def shoot(driver, path):
+    """A screenshot of the whole page: the window made as tall as the page for it, then put back."""
+    width, height = driver.get_window_size()["width"], driver.get_window_size()["height"]
+    full = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, max(height, full + 200))
+    driver.save_screenshot(path)
+    driver.set_window_size(width, height)
+
+
+def follow(driver, css):
+    """Clicks the button or link at `css` and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, css).click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+
+def field(driver, name):
+    return driver.find_element(By.NAME, name)
+
+
+def sign_in(driver, base, shots, label):
+    driver.get(base + "/")
+    check(driver.current_url == base + "/login", f"{label}: without a session / goes to /login")
+    shoot(driver, os.path.join(shots, f"{label}-1-login.png"))
+    field(driver, "handle").send_keys("ann")
+    field(driver, "password").send_keys("not the password")
+    follow(driver, "form.stack button")
+    check("wrong handle or password." in driver.page_source, f"{label}: a wrong password is refused")
+    field(driver, "password").send_keys(PASSWORD)
+    follow(driver, "form.stack button")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Today", f"{label}: signed in, Today shows")
+    check(fits(driver), f"{label}: Today fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-2-today.png"))
+
+
+def log_cycle(driver, base, shots, label, answers):
+    follow(driver, "a.primary[href^='/cycles/new']")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Log a cycle with Bo <b>Chen</b>"),
+          f"{label}: the form names the learner, as text")
+    check(fits(driver), f"{label}: the form fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-3-form.png"))
+    # A refused form first: the minutes are not a number, and every text typed stays.
+    for name, value in answers.items():
+        element = field(driver, name)
+        element.clear()
+        element.send_keys(value)
+    minutes = field(driver, "minutes")
+    minutes.clear()
+    minutes.send_keys("a quarter hour")
+    follow(driver, "form.cycle > button")
+    check("is not valid; expected a whole number of minutes" in driver.page_source,
+          f"{label}: a refused form shows the message")
+    check(all(field(driver, name).get_attribute("value") == value for name, value in answers.items()),
+          f"{label}: a refused form keeps every text typed")
+    shoot(driver, os.path.join(shots, f"{label}-4-refused.png"))
+    minutes = field(driver, "minutes")
+    minutes.clear()
+    minutes.send_keys("15")
+    follow(driver, "form.cycle > button")
+    check(driver.current_url == base + "/?logged=bo", f"{label}: the logged cycle goes back to Today")
+    check("Cycle logged with bo." in driver.page_source, f"{label}: Today says the cycle is logged")
+
+
+def main():
+    binary = sys.argv[1]
+    work = tempfile.mkdtemp(prefix="kata-browser-")
+    shots = os.path.join(work, "screenshots")
+    os.makedirs(shots)
+    database = os.path.join(work, "kata.sqlite")
+    make_team(binary, database)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(os.path.join(work, "serve.log"), "w")
+    server = subprocess.Popen([binary, "serve", "--db", database, "--listen", f"127.0.0.1:{port}"],
+                              stdout=log, stderr=log)
+    drivers = []
+    try:
+        wait_until_up(base, server)
+        phone = browser(360, 740)
+        drivers.append(phone)
+        sign_in(phone, base, shots, "phone")
+        log_cycle(phone, base, shots, "phone", {
+            "actualCondition": "38 min", "happened": "Dies warm after 10 min",
+            "learned": "Preheating takes longer than the changeover", "nextStep": "Preheat during the run before",
+            "expected": "Changeover under 30 min"})
+        follow(phone, "main a[href='/storyboards/bo']")
+        check("Preheat during the run before" in phone.page_source, "phone: the storyboard shows the new step")
+        check(fits(phone), "phone: the storyboard fits the window's width")
+        shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
+
+        desktop = browser(1280, 800)
+        drivers.append(desktop)
+        sign_in(desktop, base, shots, "desktop")
+        log_cycle(desktop, base, shots, "desktop", {
+            "actualCondition": "33 min", "happened": "Changeover in 33 min",
+            "learned": "The dies must be on the cart before the run ends", "nextStep": "Put the cart at the press",
+            "expected": "Changeover under 28 min"})
+        desktop.get(base + "/storyboards/bo")
+        shoot(desktop, os.path.join(shots, "desktop-5-storyboard.png"))
+        follow(desktop, ".sign-out button")
+        check(desktop.current_url == base + "/login", "desktop: signing out goes to /login")
+        desktop.get(base + "/")
+        check(desktop.current_url == base + "/login", "desktop: after signing out / needs a session again")
+
+        cycles = json.loads(kata(binary, database, "cycle", "list", "--format", "json"))
+        cycles = cycles["cycles"] if isinstance(cycles, dict) else cycles
+        actual = sorted(cycle.get("actualCondition") or "" for cycle in cycles)
+        check(actual == ["33 min", "38 min", "42 min"], f"both cycles are in the database file: {actual}")
+    finally:
+        for driver in drivers:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    print(f"screenshots: {shots}")
+    # Not "N passed, N failed": the closing line of the run stays swift test's count.
+    print(f"browser suite: {passed} checks passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
