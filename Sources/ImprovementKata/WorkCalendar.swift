@@ -58,6 +58,14 @@ public struct WorkCalendar: Sendable, Equatable {
             field: field, value: identifier, expected: "an IANA time zone such as Europe/Berlin or America/Chicago")
     }
 
+    /// Refuses a workweek without a working day: no day would be due, and the record's practice
+    /// figures could not be worked out.
+    public static func requireWorkweek(_ days: Set<Weekday>, field: String) throws {
+        guard days.isEmpty else { return }
+        throw KataError.invalidValue(
+            field: field, value: "", expected: "at least one working day, such as mon-fri or mon,tue,wed,thu,fri,sat")
+    }
+
     /// Parses a workweek such as `mon-fri`, `mon,tue,wed,thu,fri,sat` or `1-5`.
     public static func parseWorkweek(_ text: String) throws -> Set<Weekday> {
         let invalid = KataError.invalidValue(

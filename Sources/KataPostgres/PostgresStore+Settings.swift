@@ -30,6 +30,7 @@ extension PostgresStore {
     public func configure(_ change: SettingsChange) async throws {
         try requireAdmin("change the settings")
         if let timeZone = change.timeZone { try WorkCalendar.requireTimeZone(timeZone, field: "--time-zone") }
+        if let workweek = change.workweek { try WorkCalendar.requireWorkweek(workweek, field: "workweek") }
         try await write { connection in
             let logger = pool.logger
             func set(_ key: String, _ value: String, onlyIfUnset: Bool) async throws {

@@ -39,6 +39,7 @@ extension SQLiteStore {
     {
         try requireAdmin("change the settings")
         if let timeZone { try WorkCalendar.requireTimeZone(timeZone, field: "--time-zone") }
+        if let workweek { try WorkCalendar.requireWorkweek(workweek, field: "workweek") }
         try write { db in
             func set(_ key: String, _ value: String, onlyIfUnset: Bool) throws {
                 let verb = onlyIfUnset ? "INSERT OR IGNORE" : "INSERT OR REPLACE"

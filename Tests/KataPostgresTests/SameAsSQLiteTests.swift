@@ -222,6 +222,7 @@ extension PostgresTests {
                         addHolidays: [try Self.day("2026-12-25"), try Self.day("2026-12-26")]),
                     SettingsChange(removeHolidays: [try Self.day("2026-12-26")]),
                     SettingsChange(timeZone: "Mars/Olympus_Mons"),
+                    SettingsChange(workweek: []),
                 ]
                 for change in changes {
                     await twins.sameEffect({ try $0.configure(change) }, { try await $0.configure(change) })

@@ -341,6 +341,21 @@ struct DataRouteTests {
         #expect(bo?.unit == "Paint" && bo?.reportsTo == nil)
     }
 
+    @Test(
+        "PATCH /api/v1/settings with no working day is 400 naming workweek; the settings and /readyz stay as they were")
+    func workweekWithoutDays() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.test { client in
+            let root = try await client.signIn("root")
+            let refused = try await client.call(.patch, "/api/v1/settings", token: root, json: #"{"workweek":[]}"#)
+            #expect(refused.status == .badRequest, "\(refused.text)")
+            #expect(refused.errorField == "workweek")
+            let settings = try await client.call(.get, "/api/v1/settings", token: root)
+            #expect(settings.object["workweek"] as? [Int] == [1, 2, 3, 4, 5])
+            #expect(try await client.call(.get, "/readyz").status == .ok)
+        }
+    }
+
     @Test("the same cycle sent five times at once is stored once, and every answer is 201 or 200 with it")
     func concurrentRetries() async throws {
         let fixture = try await ServerFixture()
