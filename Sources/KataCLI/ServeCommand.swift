@@ -44,9 +44,13 @@ struct ServeCommand: KataCommand {
         let configuration = try ServerConfiguration(listen: listen, publicURL: publicURL, trustedProxy: trustProxy)
         let store = try SQLiteStore.open(
             path: context.databasePath(global.database), create: false, concurrentReads: true)
-        context.errors.line("kata serve: \(context.databasePath(global.database)) on http://\(listen)")
+        // Said once listening, with the port bound (`--listen 127.0.0.1:0` picks a free one).
+        let path = context.databasePath(global.database)
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let errors = context.errors
         try await KataServer.serve(
             configuration: configuration, accounts: store, store: { store.scoped(to: $0) },
-            readiness: { _ = try store.settings() }, kataVersion: Kata.version, pages: WebApp())
+            readiness: { _ = try store.settings() }, kataVersion: Kata.version, pages: WebApp(),
+            onServerRunning: { port in errors.line("kata serve: \(path) on http://\(host):\(port)") })
     }
 }

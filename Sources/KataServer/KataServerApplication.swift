@@ -39,11 +39,11 @@ public func buildApplication(
 public func serve(
     configuration: ServerConfiguration, accounts: any AccountStore, store: @escaping StoreForCaller,
     readiness: @escaping Readiness, log: RequestLog = .standardError, kataVersion: String = "dev",
-    pages: (any ServedPages)? = nil
+    pages: (any ServedPages)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws {
     let application = buildApplication(
         configuration: configuration, accounts: accounts, store: store, readiness: readiness, log: log,
-        kataVersion: kataVersion, pages: pages)
+        kataVersion: kataVersion, pages: pages, onServerRunning: onServerRunning)
     try await application.runService()
 }
 

@@ -39,6 +39,38 @@ struct ServeProcessTests {
         }
     }
 
+    @Test("--listen 127.0.0.1:0 listens on a free port and says which, once it listens")
+    func freePortSaid() async throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: LoginProcessTests.executable.path), "build kata first")
+        let kata = try await KataRunner()
+        let server = Process()
+        server.executableURL = LoginProcessTests.executable
+        server.arguments = ["serve", "--db", kata.databasePath, "--listen", "127.0.0.1:0"]
+        server.environment = ["HOME": kata.folder.path, "PATH": "/usr/bin:/bin"]
+        let log = Pipe()
+        server.standardError = log
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        let line = try await onOwnThread {
+            var bytes = Data()
+            while !bytes.contains(UInt8(ascii: "\n")) {
+                let more = log.fileHandleForReading.availableData
+                if more.isEmpty { break }
+                bytes.append(more)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let prefix = "kata serve: \(kata.databasePath) on http://127.0.0.1:"
+        #expect(line.hasPrefix(prefix), "\(line)")
+        let port = try #require(Int(line.dropFirst(prefix.count).prefix { $0.isNumber }), "\(line)")
+        #expect(port > 0)
+        #expect(Self.listening(port), "nothing listens on the port the line names: \(line)")
+        server.terminate()
+        await server.ended()
+        #expect(server.terminationStatus == 0)
+    }
+
     @Test("an admin made with kata account add signs in to kata serve with kata login; SIGTERM stops it with exit 0")
     func serveAndLogin() async throws {
         try #require(
