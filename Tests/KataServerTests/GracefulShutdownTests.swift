@@ -16,16 +16,7 @@ struct GracefulShutdownTests {
         var fixture = try await ServerFixture()
         let gate = Gate()
         fixture.readiness = { await gate.enterAndWait() }
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let application = buildApplication(
-            configuration: fixture.configuration, accounts: fixture.accounts, store: fixture.store,
-            readiness: fixture.readiness,
-            log: fixture.log.requestLog, onServerRunning: { portSink.yield($0) })
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: .init(label: "test"))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+        try await fixture.withServiceGroup { group, port in
             let client = TestClient(
                 host: "127.0.0.1", port: port, configuration: .init(),
                 eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton))
@@ -38,7 +29,6 @@ struct GracefulShutdownTests {
             #expect(response.status == .ok)
             #expect(String(buffer: response.body ?? ByteBuffer()) == "ready\n")
             try await client.shutdown()
-            try await tasks.waitForAll()
         }
         #expect(fixture.log.lines.count == 1)
     }

@@ -18,15 +18,7 @@ struct RouteThreadsTests {
         // `readiness` stands for a slow synchronous read: /readyz blocks in it until released.
         fixture.readiness = { blocker.block() }
         let blocked = ProcessInfo.processInfo.activeProcessorCount + 2
-        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let application = buildApplication(
-            configuration: fixture.configuration, accounts: fixture.accounts, store: fixture.store,
-            readiness: fixture.readiness, log: fixture.log.requestLog, onServerRunning: { portSink.yield($0) })
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: .init(label: "test"))
-        try await withThrowingTaskGroup(of: Void.self) { server in
-            server.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+        try await fixture.withServiceGroup { _, port in
             // One connection each: a connection carries one request at a time.
             let clients = (0...blocked).map { _ in
                 TestClient(
@@ -48,8 +40,6 @@ struct RouteThreadsTests {
                 for try await status in requests { #expect(status == .ok) }
             }
             for client in clients { try await client.shutdown() }
-            await group.triggerGracefulShutdown()
-            try await server.waitForAll()
         }
         #expect(!blocker.timedOut, "a blocked request held a thread the others needed")
     }

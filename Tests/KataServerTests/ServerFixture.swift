@@ -6,6 +6,8 @@ import ImprovementKata
 import KataSQLite
 import KataStore
 import KataTestSupport
+import Logging
+import ServiceLifecycle
 import Testing
 
 @testable import KataServer
@@ -57,6 +59,24 @@ struct ServerFixture {
         buildRouter(
             configuration: configuration, accounts: accounts, store: store, readiness: readiness,
             clock: clock.reading, log: log.requestLog)
+    }
+
+    /// Runs the application in a service group on a free loopback port and calls `body` with the
+    /// group and the port; then shuts the group down gracefully (if `body` has not) and waits.
+    func withServiceGroup(_ body: (ServiceGroup, Int) async throws -> Void) async throws {
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let application = buildApplication(
+            configuration: configuration, accounts: accounts, store: store, readiness: readiness,
+            log: log.requestLog, onServerRunning: { portSink.yield($0) })
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: .init(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { server in
+            server.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await body(group, port)
+            await group.triggerGracefulShutdown()
+            try await server.waitForAll()
+        }
     }
 
     /// Runs `test` against the application in process (`.router`) or on a loopback port (`.live`).
