@@ -39,18 +39,24 @@ struct ServeProcessTests {
         }
     }
 
+    /// Starts `kata serve` on the runner's database, its standard error in the pipe returned.
+    static func serve(_ kata: KataRunner, listen: String) throws -> (Process, Pipe) {
+        let server = Process()
+        server.executableURL = LoginProcessTests.executable
+        server.arguments = ["serve", "--db", kata.databasePath, "--listen", listen]
+        server.environment = ["HOME": kata.folder.path, "PATH": "/usr/bin:/bin"]
+        let log = Pipe()
+        server.standardError = log
+        try server.run()
+        return (server, log)
+    }
+
     @Test("--listen 127.0.0.1:0 listens on a free port and says which, once it listens")
     func freePortSaid() async throws {
         try #require(
             FileManager.default.isExecutableFile(atPath: LoginProcessTests.executable.path), "build kata first")
         let kata = try await KataRunner()
-        let server = Process()
-        server.executableURL = LoginProcessTests.executable
-        server.arguments = ["serve", "--db", kata.databasePath, "--listen", "127.0.0.1:0"]
-        server.environment = ["HOME": kata.folder.path, "PATH": "/usr/bin:/bin"]
-        let log = Pipe()
-        server.standardError = log
-        try server.run()
+        let (server, log) = try Self.serve(kata, listen: "127.0.0.1:0")
         defer { if server.isRunning { server.terminate() } }
         let line = try await onOwnThread {
             var bytes = Data()
@@ -81,13 +87,7 @@ struct ServeProcessTests {
             "account", "add", "ann", "--role", "admin", "--password-stdin", input: ["correct horse battery"])
         #expect(added.exitCode == 0, "\(added.errors)")
         let port = try Self.freePort()
-        let server = Process()
-        server.executableURL = LoginProcessTests.executable
-        server.arguments = ["serve", "--db", kata.databasePath, "--listen", "127.0.0.1:\(port)"]
-        server.environment = ["HOME": kata.folder.path, "PATH": "/usr/bin:/bin"]
-        let log = Pipe()
-        server.standardError = log
-        try server.run()
+        let (server, log) = try Self.serve(kata, listen: "127.0.0.1:\(port)")
         defer { if server.isRunning { server.terminate() } }
         let url = "http://127.0.0.1:\(port)"
         var ready = false
