@@ -12,17 +12,11 @@ extension PostgresStore {
     }
 
     /// Refuses anyone but the owner and admins: `what` says what only an admin may do ("add people").
-    func requireAdmin(_ what: String) throws {
-        guard let account, !account.roles.contains(.admin) else { return }
-        throw KataError.forbidden("only an admin may \(what).")
-    }
+    func requireAdmin(_ what: String) throws { try caller.requireAdmin(what) }
 
     /// The handle the reads of this store are limited to (DESIGN §10.3): nil for the owner, lean
     /// staff and admins, who read across the organisation.
-    var readScope: Handle? {
-        guard case let .account(handle, roles) = caller, roles.isDisjoint(with: [.lean, .admin]) else { return nil }
-        return handle
-    }
+    var readScope: Handle? { caller.readScope }
 }
 
 /// What a signed-in account may see, as SQL (DESIGN §10.3): the same predicates as the SQLite store's.

@@ -16,6 +16,20 @@ public enum Caller: Sendable, Equatable {
         return nil
     }
 
+    /// The handle whose scope limits what the caller reads (DESIGN §10.3): nil for the owner of a
+    /// file, lean staff and admins, who read across the organisation.
+    public var readScope: Handle? {
+        guard case let .account(handle, roles) = self, roles.isDisjoint(with: [.lean, .admin]) else { return nil }
+        return handle
+    }
+
+    /// Refuses anyone but the owner of a file and admins: `what` says what only an admin may do
+    /// ("add people").
+    public func requireAdmin(_ what: String) throws {
+        guard !has(.admin) else { return }
+        throw KataError.forbidden("only an admin may \(what).")
+    }
+
     /// Whether the caller has `role` (the owner of a file has every role).
     public func has(_ role: Role) -> Bool {
         switch self {

@@ -95,10 +95,7 @@ struct AccessScope: Sendable {
 extension SQLiteStore {
     /// The scope the reads of this store are limited to: nil for the owner of the file, lean staff
     /// and admins, who read across the organisation (DESIGN §10.3).
-    var readScope: AccessScope? {
-        guard case let .account(handle, roles) = caller, roles.isDisjoint(with: [.lean, .admin]) else { return nil }
-        return AccessScope(handle: handle)
-    }
+    var readScope: AccessScope? { caller.readScope.map(AccessScope.init(handle:)) }
 
     /// The handle whose practice scope limits practice reports and review packets, or nil when
     /// they cover the organisation (the owner, lean staff, admins).

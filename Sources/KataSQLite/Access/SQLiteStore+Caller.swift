@@ -20,10 +20,7 @@ extension SQLiteStore {
     }
 
     /// Refuses anyone but the owner and admins: `what` says what only an admin may do ("add people").
-    func requireAdmin(_ what: String) throws {
-        guard let account, !account.roles.contains(.admin) else { return }
-        throw KataError.forbidden("only an admin may \(what).")
-    }
+    func requireAdmin(_ what: String) throws { try caller.requireAdmin(what) }
 
     /// Refuses an account that is not `learner`'s coach in a pairing in force on `day` (or open,
     /// without a day), unless it is an admin, or `learner` themself when `learnerToo`.
