@@ -220,7 +220,7 @@ let package = Package(
             name: "KataPostgresTests",
             dependencies: [
                 "KataPostgres", "KataPostgresSchema", "KataSQLite", "KataStore", "ImprovementKata", "KataTestSupport",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                "CoachTheCoaches", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictness
