@@ -137,7 +137,8 @@ let package = Package(
         .target(
             name: "KataCLI",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataSQLite", "KataDemo", "CoachTheCoaches", "KataExport",
+                "ImprovementKata", "KataStore", "KataSQLite", "KataPostgres", "KataDemo", "CoachTheCoaches",
+                "KataExport",
                 "KataServer", "KataWeb", "KataClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -220,7 +221,7 @@ let package = Package(
             name: "KataPostgresTests",
             dependencies: [
                 "KataPostgres", "KataPostgresSchema", "KataSQLite", "KataStore", "ImprovementKata", "KataTestSupport",
-                "CoachTheCoaches", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "CoachTheCoaches", "KataClient", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictness

@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachTheCoaches
 import Foundation
 import ImprovementKata
+import KataPostgres
 import KataSQLite
 import KataServer
 import KataWeb
@@ -22,6 +23,7 @@ struct ServeCommand: KataCommand {
             Examples:
               kata serve --db /srv/kata/kata.sqlite
               kata serve --listen 0.0.0.0:8470 --public-url https://kata.example.org
+              kata serve --database postgres://kata@db.example.org/kata --pool-size 16
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -40,14 +42,44 @@ struct ServeCommand: KataCommand {
         help: ArgumentHelp("The reverse proxy's address, whose X-Forwarded-For is believed.", valueName: "address"))
     var trustProxy: String?
 
+    @Option(
+        name: .customLong("database"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "A PostgreSQL database to serve instead of a file (default: $KATA_DATABASE_URL).",
+            valueName: "postgres://…"))
+    var databaseURL: String?
+
+    @Option(
+        name: .customLong("pool-size"), parsing: .unconditional,
+        help: ArgumentHelp("The most connections to PostgreSQL this server opens.", valueName: "n"))
+    var poolSize: Int = 8
+
     func run(in context: CommandContext) async throws {
         let configuration = try ServerConfiguration(listen: listen, publicURL: publicURL, trustedProxy: trustProxy)
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let errors = context.errors
+        guard databaseURL == nil || global.database == nil else {
+            throw KataError.usage("give either --db FILE or --database URL, not both.")
+        }
+        let environmentURL = context.environment["KATA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url = databaseURL ?? (global.database == nil ? environmentURL : nil) {
+            let store = try await PostgresStore.connect(url: url, poolSize: poolSize)
+            do {
+                try await KataServer.serve(
+                    configuration: configuration, accounts: store, store: { store.scoped(to: $0) },
+                    readiness: { _ = try await store.settings() }, kataVersion: Kata.version, pages: WebApp(),
+                    onServerRunning: { port in errors.line("kata serve: \(store.location) on http://\(host):\(port)") })
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            return
+        }
         let store = try SQLiteStore.open(
             path: context.databasePath(global.database), create: false, concurrentReads: true)
         // Said once listening, with the port bound (`--listen 127.0.0.1:0` picks a free one).
         let path = context.databasePath(global.database)
-        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let errors = context.errors
         try await KataServer.serve(
             configuration: configuration, accounts: store, store: { store.scoped(to: $0) },
             readiness: { _ = try store.settings() }, kataVersion: Kata.version, pages: WebApp(),
