@@ -18,6 +18,9 @@ enum PostgresErrors {
         switch error {
         case let error as KataError: return error
         case let error as PSQLError: return translate(error, at: location)
+        case let error as PostgresDecodingError:
+            return .unusableDatabase(
+                "the database holds a value kata cannot read in \(error.columnName); run 'kata check'.")
         case is CancellationError: return .failure("the request was cancelled before the database answered.")
         default: return .unavailable("the database \(location) cannot be used: \(error).")
         }

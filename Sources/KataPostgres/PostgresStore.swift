@@ -92,6 +92,8 @@ public struct PostgresStore: Sendable {
                 attempt += 1
             } catch let error as PSQLError {
                 throw PostgresErrors.translate(error, at: pool.location)
+            } catch let error as PostgresDecodingError {
+                throw PostgresErrors.translate(error, at: pool.location)
             }
         }
     }
@@ -105,6 +107,8 @@ public struct PostgresStore: Sendable {
                     connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: pool.logger, work)
             }
         } catch let error as PSQLError {
+            throw PostgresErrors.translate(error, at: pool.location)
+        } catch let error as PostgresDecodingError {
             throw PostgresErrors.translate(error, at: pool.location)
         }
     }

@@ -40,8 +40,8 @@ extension PostgresTests {
                 _ sqlite: (SQLiteStore) async throws -> T, _ postgres: (PostgresStore) async throws -> T,
                 sourceLocation: SourceLocation = #_sourceLocation
             ) async -> Answer<T> {
-                let expected = await Answer { try await sqlite(self.sqlite) }
-                let answered = await Answer { try await postgres(self.postgres) }
+                let expected = await Answer({ try await sqlite(self.sqlite) }, sourceLocation: sourceLocation)
+                let answered = await Answer({ try await postgres(self.postgres) }, sourceLocation: sourceLocation)
                 #expect(answered == expected, sourceLocation: sourceLocation)
                 return answered
             }
@@ -70,8 +70,17 @@ extension PostgresTests {
             case value(T)
             case error(String)
 
-            init(_ call: () async throws -> T) async {
-                do { self = .value(try await call()) } catch { self = .error(String(describing: error)) }
+            /// A store answers with a `KataError` or a value; anything else (a raw database error) is
+            /// an issue of its own, with what it says for debugging.
+            init(_ call: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async {
+                do {
+                    self = .value(try await call())
+                } catch {
+                    if !(error is KataError) {
+                        Issue.record("not a KataError: \(String(reflecting: error))", sourceLocation: sourceLocation)
+                    }
+                    self = .error(String(describing: error))
+                }
             }
 
             var isError: Bool {

@@ -50,9 +50,15 @@ enum TestCluster {
         let databaseURL = try #require(urlReplacingDatabase(url, with: name))
         do {
             let result = try await body(databaseURL)
-            try await administer(administration, "DROP DATABASE \(name) WITH (FORCE)")
+            do {
+                try await administer(administration, "DROP DATABASE \(name) WITH (FORCE)")
+            } catch {
+                Issue.record("dropping the test database failed: \(String(reflecting: error))")
+                throw error
+            }
             return result
         } catch {
+            if !(error is KataError) { Issue.record("the test threw \(String(reflecting: error))") }
             try? await administer(administration, "DROP DATABASE \(name) WITH (FORCE)")
             throw error
         }
