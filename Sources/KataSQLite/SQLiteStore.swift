@@ -103,8 +103,14 @@ public struct SQLiteStore: Sendable {
         return migrator
     }
 
+    /// Refuses a file that is not a kata database, or one a newer kata has migrated.
+    ///
+    /// Two plain queries rather than GRDB's `tableExists` and `hasBeenSuperseded`, which load the
+    /// schema's description first: this runs at every command's start.
     static func refuseNewer(_ db: Database) throws {
-        guard try db.tableExists("grdb_migrations") else {
+        let tracked = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')")
+        guard tracked == true else {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if tables > 0 {
                 throw KataError.unusableDatabase(
@@ -112,7 +118,9 @@ public struct SQLiteStore: Sendable {
             }
             return
         }
-        if try migrator.hasBeenSuperseded(db) {
+        let known = Set(KataSchema.migrations.map(\.identifier))
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        if applied.contains(where: { !known.contains($0) }) {
             throw KataError.unusableDatabase(
                 "this database was written by a newer version of kata; it is left untouched. Update kata to use it.")
         }

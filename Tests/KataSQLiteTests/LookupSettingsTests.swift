@@ -106,5 +106,15 @@ struct SettingsTests {
         #expect(
             OrganisationSettings(timeZone: "America/Chicago", calendar: calendar).today(at: instant)
                 == day("2026-11-20"))
+        // Summer time: 2026-07-01 22:30 UTC is 00:30 on July 2nd in Berlin (UTC+2), 23:30 in London.
+        let summer = Date(timeIntervalSince1970: TimeInterval(20_635 * 86_400 + 22 * 3_600 + 1_800))
+        #expect(OrganisationSettings(timeZone: "UTC", calendar: calendar).today(at: summer) == day("2026-07-01"))
+        #expect(
+            OrganisationSettings(timeZone: "Europe/Berlin", calendar: calendar).today(at: summer) == day("2026-07-02"))
+        #expect(
+            OrganisationSettings(timeZone: "Europe/London", calendar: calendar).today(at: summer) == day("2026-07-01"))
+        // Before 1970 the days count down, not towards zero.
+        let early = Date(timeIntervalSince1970: -3_600)
+        #expect(OrganisationSettings(timeZone: "UTC", calendar: calendar).today(at: early) == day("1969-12-31"))
     }
 }

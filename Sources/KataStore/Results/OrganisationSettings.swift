@@ -14,10 +14,13 @@ public struct OrganisationSettings: Sendable, Equatable {
     }
 
     /// Today's date in the organisation's time zone at the instant `now`.
+    ///
+    /// The zone's offset at `now` added to the seconds since 1970 gives the local wall time, whose
+    /// whole days since 1970-01-01 are `Day.ordinal`: no `Calendar` is set up for it (every command
+    /// asks once, at its start).
     public func today(at now: Date) -> Day {
-        var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(identifier: timeZone) ?? .current
-        let parts = gregorian.dateComponents([.year, .month, .day], from: now)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
+        let zone = TimeZone(identifier: timeZone) ?? .current
+        let local = now.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: now))
+        return Day(ordinal: Int((local / 86_400).rounded(.down)))
     }
 }
