@@ -14,10 +14,10 @@ extension Templates {
         {{#hasFigures}}
         <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">Practice figures</h2>
-        <dl class="figure-grid">
-        {{#figures}}<div class="figure" id="figure-{{figure}}"><dt>{{label}}</dt><dd>{{value}}</dd></div>
+        <div class="figure-grid">
+        {{#figures}}<dl class="figure" id="figure-{{figure}}"><dt>{{label}}</dt><dd>{{value}}</dd></dl>
         {{/figures}}
-        </dl>
+        </div>
         <details class="definitions"><summary>What the figures mean</summary>
         <dl>{{#figures}}<dt>{{label}}</dt><dd>{{definition}}</dd>{{/figures}}</dl>
         </details>

@@ -29,6 +29,8 @@ extension Templates {
         form.stack, form.cycle { display: grid; gap: 1rem; max-width: 40rem; }
         fieldset { margin: 0; padding: .75rem 1rem 1rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; min-width: 0; }
         legend { font-weight: 700; padding: 0 .25rem; }
+        fieldset.choices { padding: 0; border: 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         .field { display: grid; gap: .25rem; margin-top: .75rem; }
         label { font-weight: 600; }
         input, textarea, select, button { font: inherit; }
@@ -100,7 +102,7 @@ extension Templates {
         .flag { display: block; font-size: .75rem; font-weight: 600; }
         svg.strip { display: block; }
         .figure-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .5rem; margin: 0; }
-        .figure-grid .figure { padding: .5rem .75rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
+        .figure-grid .figure { display: block; margin: 0; padding: .5rem .75rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
         .figure-grid dt { font-size: .8rem; }
         .figure-grid dd { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         .definitions { margin: .75rem 0; }
