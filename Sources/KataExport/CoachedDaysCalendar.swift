@@ -4,7 +4,7 @@ import ImprovementKata
 
 /// The period of a packet laid out as a calendar: weekdays as rows (Monday first), ISO weeks as
 /// columns, each day with its cycles; the heatmap of the HTML packet and the text calendar of the
-/// Markdown one.
+/// Markdown one, and the heatmap of the web app's coach page.
 struct CoachedDaysCalendar {
     /// What a day of the calendar shows.
     enum Cell: Equatable {
@@ -21,13 +21,15 @@ struct CoachedDaysCalendar {
     private let cycles: [Day: Int]
     private let calendar: ReviewCalendar
 
-    init(_ packet: ReviewPacket) {
-        period = packet.period
-        calendar = packet.calendar
-        cycles = Dictionary(packet.dailyCycles.map { ($0.date, $0.cycles) }, uniquingKeysWith: +)
+    init(_ packet: ReviewPacket) { self.init(PracticeChart(packet)) }
+
+    init(_ chart: PracticeChart) {
+        period = chart.period
+        calendar = chart.calendar
+        cycles = Dictionary(chart.dailyCycles.map { ($0.date, $0.cycles) }, uniquingKeysWith: +)
         var weeks: [ISOWeek] = []
-        var monday = ISOWeek(containing: packet.period.from).monday
-        while monday <= packet.period.to {
+        var monday = ISOWeek(containing: chart.period.from).monday
+        while monday <= chart.period.to {
             weeks.append(ISOWeek(containing: monday))
             monday = monday.adding(days: 7)
         }

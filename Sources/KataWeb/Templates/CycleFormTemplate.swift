@@ -35,12 +35,14 @@ extension Templates {
         <fieldset>
         <legend>3. What obstacles are now preventing you from reaching the target condition? Which one are you addressing now?</legend>
         {{#obstacleError}}<p class="error" id="obstacle-error">{{obstacleError}}</p>{{/obstacleError}}
+        <fieldset class="choices"><legend class="visually-hidden">The obstacle you address now</legend>
         {{#obstacles}}
         <div class="choice">
         <input type="radio" id="obstacle-{{id}}" name="obstacle" value="{{id}}"{{#checked}} checked{{/checked}}>
         <label for="obstacle-{{id}}">{{text}}{{#working}} <span class="tag">being worked</span>{{/working}}</label>
         </div>
         {{/obstacles}}
+        </fieldset>
         {{#newObstacle}}{{> text-field}}{{/newObstacle}}
         </fieldset>
         <fieldset>

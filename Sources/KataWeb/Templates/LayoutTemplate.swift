@@ -17,7 +17,7 @@ extension Templates {
         <header class="site">
         <a class="brand" href="/">kata</a>
         {{#visitor}}
-        <nav aria-label="Main"><a href="/">Today</a></nav>
+        <nav aria-label="Main"><a href="/">Today</a> <a href="/practice">Practice</a></nav>
         <form class="sign-out" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <span class="who">{{handle}}</span>

@@ -29,6 +29,8 @@ extension Templates {
         form.stack, form.cycle { display: grid; gap: 1rem; max-width: 40rem; }
         fieldset { margin: 0; padding: .75rem 1rem 1rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; min-width: 0; }
         legend { font-weight: 700; padding: 0 .25rem; }
+        fieldset.choices { padding: 0; border: 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         .field { display: grid; gap: .25rem; margin-top: .75rem; }
         label { font-weight: 600; }
         input, textarea, select, button { font: inherit; }
@@ -81,6 +83,51 @@ extension Templates {
             .panel.record { grid-column: 1 / -1; }
             .steps li { break-inside: avoid; }
             a { color: #000; text-decoration: none; }
+        }
+        form.period { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0 1rem; margin: 0 0 1rem; padding: .75rem 1rem 1rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
+        form.period .field { flex: 1 1 9rem; }
+        form.period .field:first-child { flex-basis: 17rem; }
+        form.period button { margin-top: .75rem; }
+        form.period .hint { flex-basis: 100%; }
+        select { width: 100%; min-height: 2.75rem; padding: .5rem .6rem; border: 1px solid #6b7685; border-radius: .375rem; background: #fff; color: #1b1f24; }
+        .table-scroll { overflow-x: auto; max-width: 100%; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
+        table.figures { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        table.figures caption { text-align: left; padding: .5rem .75rem; font-weight: 700; }
+        table.figures th, table.figures td { padding: .35rem .45rem; border-top: 1px solid #e3e8ef; text-align: left; vertical-align: middle; white-space: nowrap; }
+        table.figures thead th { border-top: 0; background: #f0f2f5; font-size: .75rem; white-space: normal; }
+        table.figures .num { text-align: right; font-variant-numeric: tabular-nums; }
+        table.figures tbody th { font-weight: 600; }
+        table.figures .person { display: block; font-weight: 400; color: #3a4350; font-size: .8rem; }
+        td.below { color: #a4161a; font-weight: 700; }
+        .flag { display: block; font-size: .75rem; font-weight: 600; }
+        svg.strip { display: block; }
+        .figure-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .5rem; margin: 0; }
+        .figure-grid .figure { display: block; margin: 0; padding: .5rem .75rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
+        .figure-grid dt { font-size: .8rem; }
+        .figure-grid dd { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+        .definitions { margin: .75rem 0; }
+        .definitions summary { cursor: pointer; color: #0b4f9c; }
+        .definitions dl { grid-template-columns: 1fr; }
+        .charts { display: grid; gap: 0 1.5rem; }
+        .charts > section { min-width: 0; }
+        header.site nav a { margin-right: .75rem; }
+        main > svg[width="0"] { position: absolute; }
+        figure.chart { margin: 0; overflow-x: auto; padding: .5rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; }
+        figure.chart svg { display: block; }
+        figure.chart svg text { font-family: inherit; }
+        figure.chart figcaption { font-size: .85rem; color: #3a4350; margin-top: .25rem; }
+        .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .8rem; color: #3a4350; margin-top: .5rem; }
+        .legend svg { display: inline-block; vertical-align: middle; }
+        @media (min-width: 48em) {
+            .charts { grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }
+            main:has(> .table-scroll table.figures) { max-width: 90rem; }
+        }
+        @media print {
+            form.period, .observations + section, section[aria-labelledby=observe-heading] { display: none; }
+            .table-scroll, figure.chart { overflow: visible; border: 0; }
+            table.figures { font-size: 8pt; }
+            table.figures th, table.figures td { padding: 1mm 1.5mm; }
+            .definitions { display: none; }
         }
 
         """#

@@ -10,6 +10,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "problem": problem, "login": login, "set-password": setPassword, "today": today,
         "cycle-form": cycleForm, "storyboard": storyboard, "text-field": textField, "input-field": inputField,
+        "practice": practice, "coach": coach, "left-longest": leftLongest, "period-form": periodForm,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
