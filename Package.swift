@@ -97,7 +97,9 @@ let package = Package(
         ),
         .target(
             name: "KataExport",
-            dependencies: ["ImprovementKata", "CoachTheCoaches", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "ImprovementKata", "KataStore", "CoachTheCoaches", .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictness
         ),
         .target(
@@ -127,7 +129,7 @@ let package = Package(
         .target(
             name: "KataWeb",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataServer",
+                "ImprovementKata", "KataStore", "CoachTheCoaches", "KataExport", "KataServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
