@@ -64,7 +64,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The connection to the server chosen for this command, nil when it works on a file.
     private func serverConnection(_ context: CommandContext) throws -> ServerConnection? {
-        try signedIn(context)?.connection()
+        try signedIn(context)?.connection(timeout: context.serverTimeout())
     }
 
     /// The credentials of the server chosen for this command (`--server`, `KATA_SERVER`, else the

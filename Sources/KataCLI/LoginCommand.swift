@@ -31,7 +31,7 @@ struct LoginCommand: KataCommand {
             throw KataError.missing(
                 fields: ["URL"], hint: "Give the server, such as 'kata login https://kata.example.org'.")
         }
-        let server = try ServerConnection(url: address)
+        let server = try ServerConnection(url: address, timeout: context.serverTimeout())
         let (account, password) = try await askCredentials(context)
         let name = ProcessInfo.processInfo.hostName
         let issued = try await server.signIn(handle: account, password: password, name: name)
@@ -43,7 +43,7 @@ struct LoginCommand: KataCommand {
         context.output.line("Signed in to \(server.url) as \(issued.handle).")
         if let previous, previous.server == server.url, previous.tokenId != issued.id {
             // This computer's former token of that server would otherwise stay valid, unused.
-            let connection = try previous.connection()
+            let connection = try previous.connection(timeout: context.serverTimeout())
             _ = try? await connection.revokeToken(previous.tokenId)
         }
     }
@@ -121,7 +121,7 @@ struct LogoutCommand: KataCommand {
             return
         }
         let credentials = try Credentials.signedIn(to: global.chosenServer(context), files: files)
-        let connection = try credentials.connection()
+        let connection = try credentials.connection(timeout: context.serverTimeout())
         var note: String?
         do {
             try await connection.revokeToken(credentials.tokenId)

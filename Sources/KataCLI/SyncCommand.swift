@@ -24,7 +24,8 @@ struct SyncCommand: KataCommand {
             context.output.line("Nothing waits in the outbox.")
             return
         }
-        let connection = try Credentials.signedIn(to: global.chosenServer(context), files: files).connection()
+        let connection = try Credentials.signedIn(to: global.chosenServer(context), files: files).connection(
+            timeout: context.serverTimeout())
         let now = context.now
         let report = try await outbox.send(over: connection, now: now)
         for entry in report.sent {

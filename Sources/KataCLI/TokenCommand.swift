@@ -21,7 +21,7 @@ struct TokenCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let credentials = try Credentials.signedIn(to: global.chosenServer(context), files: context.clientFiles)
-            let connection = try credentials.connection()
+            let connection = try credentials.connection(timeout: context.serverTimeout())
             let owner = try handle.map { try Handle(typed: $0, field: "--handle") }
             let tokens = try await connection.tokens(of: owner)
             let rows = tokens.map { TokenRow($0, current: $0.id == credentials.tokenId) }
@@ -56,7 +56,7 @@ struct TokenCommand: ParsableCommand {
         func run(in context: CommandContext) async throws {
             let files = context.clientFiles
             let credentials = try Credentials.signedIn(to: global.chosenServer(context), files: files)
-            let connection = try credentials.connection()
+            let connection = try credentials.connection(timeout: context.serverTimeout())
             let prefix = id
             let revoked = try record(
                 prefix, in: try await connection.tokens(), id: \.id, kind: "token",

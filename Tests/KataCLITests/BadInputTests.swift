@@ -110,3 +110,18 @@ struct BadInputTests {
         #expect(result.output == "No coaching cycles.\n")
     }
 }
+
+@Suite("KATA_TIMEOUT")
+struct ServerTimeoutSettingTests {
+    @Test("a KATA_TIMEOUT that is not whole seconds from 1 to 600 is refused, naming it, before the server is asked")
+    func refused() async throws {
+        let kata = try await KataRunner()
+        for bad in ["0", "ten", "601", "-5"] {
+            kata.environment["KATA_TIMEOUT"] = bad
+            let result = await kata.run("login", "http://127.0.0.1:9")
+            #expect(result.exitCode == 65, "\(bad): \(result.errors)")
+            #expect(result.errors.contains("KATA_TIMEOUT"), "\(bad): \(result.errors)")
+            #expect(result.errors.contains("whole seconds from 1 to 600"), "\(bad): \(result.errors)")
+        }
+    }
+}

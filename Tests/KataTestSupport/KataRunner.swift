@@ -42,6 +42,8 @@ public final class KataRunner: @unchecked Sendable {
         environment = [
             "HOME": folder.path, "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
             "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "KATA_DB": databasePath,
+            // Two cores shared by every test at once: an in-process server may take longer than 10 s.
+            "KATA_TIMEOUT": "120",
         ]
         if initialise {
             let result = await run("init", "--time-zone", "UTC")
