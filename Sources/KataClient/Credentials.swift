@@ -47,7 +47,7 @@ public struct Credentials: Codable, Sendable, Equatable {
     }
 
     /// A connection to the credentials' server with their token.
-    public func connection(timeout: Duration = .seconds(10)) throws -> ServerConnection {
+    public func connection(timeout: Duration = ServerConnection.defaultTimeout) throws -> ServerConnection {
         try ServerConnection(url: server, token: token, timeout: timeout)
     }
 }

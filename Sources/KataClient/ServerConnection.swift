@@ -22,11 +22,21 @@ public struct ServerConnection: Sendable {
     /// How long one request may take, connecting included.
     public let timeout: Duration
 
+    /// How long a request may take unless told otherwise: `KATA_TIMEOUT` seconds of the process's
+    /// environment when it is a whole number from 1 to 600 (the command line checks it and says so
+    /// when it is not), else 10.
+    public static let defaultTimeout: Duration = {
+        guard let text = ProcessInfo.processInfo.environment["KATA_TIMEOUT"], let seconds = Int(text),
+            (1...600).contains(seconds)
+        else { return .seconds(10) }
+        return .seconds(seconds)
+    }()
+
     /// Answers larger than this are refused rather than held in memory (exports go elsewhere).
     static let largestAnswer = 64 * 1024 * 1024
 
     /// A connection to the server at `url` (`http://` or `https://`, host, optional port and path).
-    public init(url: String, token: String? = nil, timeout: Duration = .seconds(10)) throws {
+    public init(url: String, token: String? = nil, timeout: Duration = ServerConnection.defaultTimeout) throws {
         self.url = try ServerConnection.normalised(url)
         self.token = token
         self.timeout = timeout
@@ -92,7 +102,8 @@ public struct ServerConnection: Sendable {
     /// being retried until the timeout (a coach at the gemba wants the cache or the outbox, not a wait).
     static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(30))
+        configuration.timeout = .init(
+            connect: .seconds(10), read: .seconds(max(30, defaultTimeout.components.seconds)))
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
