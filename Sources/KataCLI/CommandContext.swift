@@ -1,5 +1,6 @@
 import Foundation
 import ImprovementKata
+import KataClient
 import KataSQLite
 import KataStore
 
@@ -135,10 +136,6 @@ extension CommandContext {
     /// How long a command waits for the server's answer: `KATA_TIMEOUT` seconds (1 to 600), else
     /// 10 (a coach at the gemba wants the outbox, not a wait; a slow link may need longer).
     func serverTimeout() throws -> Duration {
-        guard let text = environment["KATA_TIMEOUT"] else { return .seconds(10) }
-        guard let seconds = Int(text), (1...600).contains(seconds) else {
-            throw KataError.invalidValue(field: "KATA_TIMEOUT", value: text, expected: "whole seconds from 1 to 600")
-        }
-        return .seconds(seconds)
+        try ServerConnection.timeout(environment: environment)
     }
 }

@@ -25,12 +25,18 @@ public struct ServerConnection: Sendable {
     /// How long a request may take unless told otherwise: `KATA_TIMEOUT` seconds of the process's
     /// environment when it is a whole number from 1 to 600 (the command line checks it and says so
     /// when it is not), else 10.
-    public static let defaultTimeout: Duration = {
-        guard let text = ProcessInfo.processInfo.environment["KATA_TIMEOUT"], let seconds = Int(text),
-            (1...600).contains(seconds)
-        else { return .seconds(10) }
+    public static let defaultTimeout: Duration =
+        (try? timeout(environment: ProcessInfo.processInfo.environment)) ?? .seconds(10)
+
+    /// The wait `KATA_TIMEOUT` asks for in `environment`: whole seconds from 1 to 600, 10 when it is
+    /// not set; anything else is refused naming it.
+    public static func timeout(environment: [String: String]) throws -> Duration {
+        guard let text = environment["KATA_TIMEOUT"] else { return .seconds(10) }
+        guard let seconds = Int(text), (1...600).contains(seconds) else {
+            throw KataError.invalidValue(field: "KATA_TIMEOUT", value: text, expected: "whole seconds from 1 to 600")
+        }
         return .seconds(seconds)
-    }()
+    }
 
     /// Answers larger than this are refused rather than held in memory (exports go elsewhere).
     static let largestAnswer = 64 * 1024 * 1024
