@@ -28,7 +28,7 @@ extension PostgresStore: AccountDirectory, AccountAdministration, WebSessionDire
                 INSERT INTO account (handle, roles, enabled, created, password_hash)
                 VALUES (\(handle.rawValue), \(Role.stored(roles)), true, \(account.created), \(passwordHash))
                 """, logger: logger)
-            var detail = PostgresStore.describe(account)
+            var detail = account.auditDescription
             if let link {
                 try await PostgresStore.insertPasswordLink(
                     link.sha256, handle: handle, expires: link.expires, connection, logger)
@@ -84,7 +84,7 @@ extension PostgresStore: AccountDirectory, AccountAdministration, WebSessionDire
             }
             try await AuditEntry(
                 at: now, by: source, kind: "account", record: handle.rawValue,
-                action: enabled == false ? "disable" : "edit", detail: PostgresStore.describe(account)
+                action: enabled == false ? "disable" : "edit", detail: account.auditDescription
             ).insert(connection, logger)
             return account
         }
@@ -146,16 +146,8 @@ extension PostgresStore: AccountDirectory, AccountAdministration, WebSessionDire
         _ handle: Handle, _ connection: PostgresConnection, _ logger: Logger, forUpdate: Bool = false
     ) async throws -> Account {
         guard let account = try await fetchAccount(handle, connection, logger, forUpdate: forUpdate) else {
-            throw KataError.unknown(
-                kind: "account", reference: handle.rawValue,
-                hint: "See 'kata account list', or add one with 'kata account add \(handle)'.")
+            throw KataError.unknownAccount(handle)
         }
         return account
-    }
-
-    /// An account's roles and state for the audit log: `roles admin, lean; enabled`.
-    static func describe(_ account: Account) -> String {
-        let roles = account.roles.isEmpty ? "none" : account.roles.names.joined(separator: ", ")
-        return "roles \(roles); \(account.enabled ? "enabled" : "disabled")"
     }
 }

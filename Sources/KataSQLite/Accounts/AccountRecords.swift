@@ -31,21 +31,6 @@ extension AuditEntry {
     }
 }
 
-extension Role {
-    /// Roles as stored: sorted and joined by commas, `''` for none.
-    static func stored(_ roles: Set<Role>) -> String {
-        roles.names.joined(separator: ",")
-    }
-
-    static func set(stored text: String) throws -> Set<Role> {
-        let roles = text.split(separator: ",").map { Role(rawValue: String($0)) }
-        guard roles.allSatisfy({ $0 != nil }) else {
-            throw KataError.unusableDatabase("the database holds an unknown role '\(text)'; run 'kata check'.")
-        }
-        return Set(roles.compactMap { $0 })
-    }
-}
-
 extension SQLiteStore {
     /// The instant of a timestamp as `isoTimestamp` writes it (`2026-11-20T09:00:00.000Z`), nil
     /// for any other text.

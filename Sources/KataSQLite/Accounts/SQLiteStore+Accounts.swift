@@ -24,7 +24,7 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT INTO account (handle, roles, enabled, created, passwordHash) VALUES (?, ?, 1, ?, ?)",
                 arguments: [handle, Role.stored(roles), SQLiteStore.isoTimestamp(now), passwordHash])
-            var detail = SQLiteStore.describe(account)
+            var detail = account.auditDescription
             if let passwordLink {
                 try SQLiteStore.insertPasswordLink(
                     passwordLink.sha256, handle: handle, expires: passwordLink.expires, db)
@@ -76,7 +76,7 @@ extension SQLiteStore {
                 db,
                 AuditEntry(
                     at: now, by: source, kind: "account", record: handle.rawValue,
-                    action: enabled == false ? "disable" : "edit", detail: SQLiteStore.describe(account)))
+                    action: enabled == false ? "disable" : "edit", detail: account.auditDescription))
             return account
         }
     }
@@ -117,16 +117,8 @@ extension SQLiteStore {
     /// The account of `handle`; `KataError.unknown` when there is none.
     static func requireAccount(_ handle: Handle, _ db: Database) throws -> Account {
         guard let account = try fetchAccount(handle, db) else {
-            throw KataError.unknown(
-                kind: "account", reference: handle.rawValue,
-                hint: "See 'kata account list', or add one with 'kata account add \(handle)'.")
+            throw KataError.unknownAccount(handle)
         }
         return account
-    }
-
-    /// An account's roles and state for the audit log: `roles admin, lean; enabled`.
-    static func describe(_ account: Account) -> String {
-        let roles = account.roles.isEmpty ? "none" : account.roles.names.joined(separator: ", ")
-        return "roles \(roles); \(account.enabled ? "enabled" : "disabled")"
     }
 }

@@ -80,3 +80,19 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         self.detail = detail
     }
 }
+
+extension Account {
+    /// The account's roles and state as the audit log records them: `roles admin, lean; enabled`.
+    public var auditDescription: String {
+        "roles \(roles.isEmpty ? "none" : roles.names.joined(separator: ", ")); \(enabled ? "enabled" : "disabled")"
+    }
+}
+
+extension KataError {
+    /// There is no account for `handle`, with the commands that list and add one.
+    public static func unknownAccount(_ handle: Handle) -> KataError {
+        .unknown(
+            kind: "account", reference: handle.rawValue,
+            hint: "See 'kata account list', or add one with 'kata account add \(handle)'.")
+    }
+}
