@@ -19,9 +19,9 @@ import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "correct horse battery staple"
@@ -155,10 +155,23 @@ def shoot(driver, path, served=True):
 
 
 def follow(driver, css):
-    """Clicks the button or link at `css` and waits until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks the button or link at `css` and waits until the next page has replaced this one and
+    has loaded. The page is told apart by a mark left on this one's window, not by asking whether
+    this page's element is stale: while Chromium swaps the documents that question can fail with
+    "Node with given id does not belong to the document" (seen in CI), and so can a script, which
+    is why a failing question only means "ask again"."""
+    mark = f"kata-{time.monotonic_ns()}"
+    driver.execute_script("window.kataPage = arguments[0]", mark)
     driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+    def replaced(driver):
+        try:
+            return driver.execute_script(
+                "return window.kataPage !== arguments[0] && document.readyState === 'complete'", mark)
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 20).until(replaced)
 
 
 def field(driver, name):
