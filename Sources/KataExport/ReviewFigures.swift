@@ -3,17 +3,17 @@ import Foundation
 import ImprovementKata
 
 /// The words and numbers every review renderer shows, so that the formats say the same thing.
-enum ReviewFigures {
+public enum ReviewFigures {
     /// One row of the practice figures: the definition's label, the value as shown, and a detail.
-    struct Row {
-        var figure: String
-        var label: String
-        var value: String
-        var detail: String
+    public struct Row: Sendable {
+        public var figure: String
+        public var label: String
+        public var value: String
+        public var detail: String
     }
 
     /// The practice figures of a packet in the order of the definitions.
-    static func rows(_ packet: ReviewPacket) -> [Row] {
+    public static func rows(_ packet: ReviewPacket) -> [Row] {
         let p = packet.practice
         let values: [String: (String, String)] = [
             "workdays": ("\(p.workdays)", "in the coach's active span"),
@@ -38,63 +38,63 @@ enum ReviewFigures {
     }
 
     /// Shown for a figure without a value.
-    static let none = "–"
+    public static let none = "–"
 
     /// A fraction as a whole percentage: `0.8923` → `89%`.
-    static func percent(_ value: Double) -> String {
+    public static func percent(_ value: Double) -> String {
         "\(Int((value * 100).rounded()))%"
     }
 
     /// Minutes with one decimal: `17.5 min`.
-    static func minutes(_ value: Double) -> String {
+    public static func minutes(_ value: Double) -> String {
         String(format: "%.1f min", value)
     }
 
     /// `1 day`, `3 days`.
-    static func days(_ count: Int) -> String {
+    public static func days(_ count: Int) -> String {
         count == 1 ? "1 day" : "\(count) days"
     }
 
     /// `1 cycle`, `3 cycles`.
-    static func cycles(_ count: Int) -> String {
+    public static func cycles(_ count: Int) -> String {
         count == 1 ? "1 cycle" : "\(count) cycles"
     }
 
     /// The period as people write it: `2026-07-01 to 2026-09-30`, and `2026-10-01 to 2026-12-31,
     /// counted to 2026-12-02, the period is not over` when it was cut at the day the packet was made.
-    static func period(_ packetPeriod: ReviewPeriod) -> String {
+    public static func period(_ packetPeriod: ReviewPeriod) -> String {
         let dates = "\(packetPeriod.from) to \(packetPeriod.to)"
         guard let until = packetPeriod.until else { return dates }
         return dates + ", " + Period.notOverNote(until: until)
     }
 
     /// When and by what the packet was made: `2026-12-01 09:00 UTC by kata 0.1.0`.
-    static func made(_ generatedAt: String, _ version: String) -> String {
+    public static func made(_ generatedAt: String, _ version: String) -> String {
         let readable = generatedAt.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
         let trimmed = readable.count > 20 ? String(readable.prefix(16)) + " UTC" : readable
         return "\(trimmed) by kata \(version)"
     }
 
     /// What the packet holds and what needs a flag (the statement of `ReviewPrivacy`).
-    static func privacy(_ privacy: ReviewPrivacy) -> String {
+    public static func privacy(_ privacy: ReviewPrivacy) -> String {
         privacy.statement
     }
 
     /// The status of a target condition at the end of the period with the day it ended, and a
     /// later outcome marked as later: `achieved on 2026-08-14`, `active; achieved 2026-10-09, after
     /// the period`.
-    static func outcome(status: String, closedOn: Day?, later: LaterOutcome?) -> String {
+    public static func outcome(status: String, closedOn: Day?, later: LaterOutcome?) -> String {
         let atEnd = closedOn.map { "\(status) on \($0)" } ?? status
         guard let later else { return atEnd }
         return atEnd + "; \(later.status) \(later.closedOn), after the period"
     }
 
     /// How a period without activity is described.
-    static let emptyPeriodNote =
+    public static let emptyPeriodNote =
         "No coaching activity in this period: no cycles given or received and no 2nd-coach observations."
 
     /// Target conditions coached, by status, in a fixed order.
-    static func statusCounts(_ packet: ReviewPacket) -> [(status: String, count: Int)] {
+    public static func statusCounts(_ packet: ReviewPacket) -> [(status: String, count: Int)] {
         ["active", "achieved", "missed", "dropped"].map { status in
             (status, packet.targetConditions.filter { $0.status == status }.count)
         }

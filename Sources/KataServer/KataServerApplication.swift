@@ -79,6 +79,7 @@ public func buildRouter(
     pages?.add(
         to: router,
         server: ServerParts(
-            configuration: configuration, accounts: accounts, store: store, clock: clock, limiter: limiter))
+            configuration: configuration, accounts: accounts, store: store, clock: clock, kataVersion: kataVersion,
+            limiter: limiter))
     return router
 }

@@ -23,6 +23,8 @@ public struct ServerParts: Sendable {
     /// The store that answers for a caller (DESIGN §10.3).
     public let store: StoreForCaller
     public let clock: ServerClock
+    /// The version that review packets name as their maker.
+    public let kataVersion: String
     /// The sign-in limits of DESIGN §10.2, counted across the API and the pages.
     package let limiter: SignInLimiter
 }

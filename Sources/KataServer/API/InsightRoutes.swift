@@ -116,20 +116,18 @@ struct InsightRoutes {
         let privacy = ReviewPrivacy(
             learnerNames: try values.bool("learnerNames") ?? false, notes: try values.bool("notes") ?? false)
         let period = try values.period()
-        let collection = try await store.reviews(
+        let now = data.clock()
+        let collection = try await ReviewPackets.make(
             ReviewRequest(
-                coach: coach, period: period, today: try await data.today(), privacy: privacy, now: data.clock(),
-                kataVersion: data.kataVersion))
+                coach: coach, period: period, today: try await data.today(), privacy: privacy, now: now,
+                kataVersion: data.kataVersion),
+            store: store, accounts: data.accounts, by: .token(signedIn.tokenID, account: signedIn.account.handle),
+            at: now)
         let text: String
         if coach != nil, let packet = collection.packets.first {
             text = try format.render(packet)
         } else {
             text = try format.render(collection)
-        }
-        for packet in collection.packets {
-            try await data.audit(
-                signedIn, kind: "review", record: packet.coach.handle, action: "make",
-                detail: "\(period.from)..\(period.to) learnerNames=\(privacy.learnerNames) notes=\(privacy.notes)")
         }
         return Self.document(text, contentType: format.contentType)
     }
