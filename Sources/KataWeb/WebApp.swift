@@ -31,5 +31,6 @@ public struct WebApp: ServedPages {
         StoryboardPage(web: web).add(to: router)
         PracticePage(web: web).add(to: router)
         CoachPage(web: web).add(to: router)
+        ReviewsPage(web: web).add(to: router)
     }
 }

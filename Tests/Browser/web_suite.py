@@ -7,6 +7,7 @@ Usage: python3 Tests/Browser/web_suite.py PATH-TO-KATA (Tests/Browser/run instal
 Screenshots go to a temporary folder, printed at the end. The server is stopped on failure too.
 """
 
+import csv
 import json
 import os
 import shutil
@@ -85,6 +86,8 @@ def make_team(binary, database):
          "--go-see", "+1d")
     kata(binary, database, "account", "add", "ann", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "account", "add", "lena", "--password-stdin", stdin=PASSWORD + "\n")
+    kata(binary, database, "person", "add", "hana", "--name", "Hana Park", "--unit", "People")
+    kata(binary, database, "account", "add", "hana", "--role", "hr", "--password-stdin", stdin=PASSWORD + "\n")
     # A second coach with a longer history, so that the practice table has rows to compare.
     kata(binary, database, "person", "add", "dan", "--name", "Dan Roe", "--unit", "Paint shop")
     kata(binary, database, "person", "add", "eve", "--name", "Eve Stone", "--unit", "Paint shop",
@@ -267,6 +270,42 @@ def record_observation(driver, base, shots, label):
     shoot(driver, os.path.join(shots, f"{label}-8-observed.png"))
 
 
+def own_review(driver, base, shots, label):
+    """A coach's own packet, on the phone: what HR would see about them, and who made one."""
+    driver.get(base + "/reviews?coach=ann&period=this-quarter")
+    check(driver.find_element(By.ID, "packet-heading").text.startswith("Ann Lee"),
+          f"{label}: a coach opens their own review packet")
+    check(fits(driver), f"{label}: the packet fits the window's width (tables scroll in their box)")
+    shoot(driver, os.path.join(shots, f"{label}-9-own-review.png"))
+
+
+def hr_review(driver, base, shots, label, downloads):
+    """HR picks a coach and a quarter, reads the packet on screen and downloads its CSV."""
+    follow(driver, "nav a[href='/reviews']")
+    Select(field(driver, "coach")).select_by_value("ann")
+    Select(field(driver, "period")).select_by_value("this-quarter")
+    follow(driver, "form.review-choice button")
+    check(driver.find_element(By.ID, "packet-heading").text.startswith("Ann Lee"),
+          f"{label}: HR sees ann's packet on screen")
+    learners = driver.find_element(By.ID, "packet-learners").find_element(By.XPATH, "..").text
+    check("Learner A" in learners and "Chen" not in learners, f"{label}: learners are pseudonyms by default")
+    check(fits(driver), f"{label}: the packet page fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-9-review.png"))
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    driver.find_element(By.CSS_SELECTOR, ".downloads a[href*='format=csv']").click()
+    saved = []
+    for _ in range(200):
+        saved = [name for name in os.listdir(downloads) if name.endswith(".csv")]
+        if saved:
+            break
+        time.sleep(0.1)
+    check(len(saved) == 1 and saved[0].startswith("kata-review-ann-"), f"{label}: the CSV is downloaded: {saved}")
+    if saved:
+        with open(os.path.join(downloads, saved[0]), newline="", encoding="utf-8-sig") as file:
+            rows = list(csv.DictReader(file))
+        check([row.get("coach") for row in rows] == ["ann"], f"{label}: the CSV has ann's row: {rows[:1]}")
+
+
 def main():
     binary = sys.argv[1]
     work = tempfile.mkdtemp(prefix="kata-browser-")
@@ -295,6 +334,7 @@ def main():
         check(fits(phone), "phone: the storyboard fits the window's width")
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
         practice_quarter(phone, base, shots, "phone")
+        own_review(phone, base, shots, "phone")
 
         desktop = browser(1280, 800)
         drivers.append(desktop)
@@ -312,6 +352,11 @@ def main():
         sign_in_as(desktop, base, "lena")
         practice_quarter(desktop, base, shots, "desktop")
         record_observation(desktop, base, shots, "desktop")
+        follow(desktop, ".sign-out button")
+        sign_in_as(desktop, base, "hana")
+        downloads = os.path.join(work, "downloads")
+        os.makedirs(downloads)
+        hr_review(desktop, base, shots, "desktop", downloads)
         records = [json.loads(line) for line in kata(binary, database, "export", "data").splitlines() if line]
         observed = [r for r in records if r.get("kind") == "observation"]
         check([(r.get("secondCoach"), r.get("coach"), r.get("focus")) for r in observed]

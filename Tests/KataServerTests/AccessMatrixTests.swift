@@ -287,6 +287,18 @@ struct AccessMatrixTests {
         AccessRow(.get, "/coaches/{handle}", "404 200 404 200 200 200 404 200", unsigned: 303) { _ in
             get("/coaches/ann?period=2026-11")
         },
+        // Reviews: the choice is open to everyone (their own packet at least); the packets as the API
+        // makes them: a coach their own, HR and admins anyone's and every coach's.
+        AccessRow(.get, "/reviews", "200 200 200 200 200 200 200 200", unsigned: 303) { _ in get("/reviews") },
+        AccessRow(.get, "/reviews", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
+            get("/reviews?coach=ann&from=2026-11-01&to=2026-11-20")
+        },
+        AccessRow(.get, "/reviews", "403 403 403 403 403 403 200 200", unsigned: 303) { _ in
+            get("/reviews?coach=%2A&from=2026-11-01&to=2026-11-20")
+        },
+        AccessRow(.get, "/reviews/download", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
+            get("/reviews/download?coach=ann&from=2026-11-01&to=2026-11-20&format=csv")
+        },
         AccessRow(.post, "/coaches/{handle}/observations", "403 403 403 303 403 303 403 303", unsigned: 303) { _ in
             submit(
                 "/coaches/ann/observations",

@@ -78,20 +78,7 @@ extension Templates {
     /// names the period and can be shared); on Practice also the roll-up and the cadence filter.
     static let periodForm = #"""
         <form method="get" action="{{action}}" class="period">
-        <div class="field">
-        <label for="period">Period</label>
-        <select id="period" name="period">
-        {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}
-        </select>
-        </div>
-        <div class="field dates">
-        <label for="from">From</label>
-        <input id="from" name="from" type="date" value="{{from}}" aria-describedby="dates-hint">
-        </div>
-        <div class="field dates">
-        <label for="to">To</label>
-        <input id="to" name="to" type="date" value="{{to}}" aria-describedby="dates-hint">
-        </div>
+        {{> period-fields}}
         {{#filters}}
         <div class="field">
         <label for="group">Roll up</label>
@@ -108,5 +95,26 @@ extension Templates {
         <p class="hint" id="dates-hint">The dates count when the period is ‘The dates below’.</p>
         </form>
 
+        """#
+}
+
+extension Templates {
+    /// The period's select and its two dates, in a form of a `PeriodForm`: the period form's, and
+    /// the Reviews page's beside the coach.
+    static let periodFields = #"""
+        <div class="field">
+        <label for="period">Period</label>
+        <select id="period" name="period">
+        {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}
+        </select>
+        </div>
+        <div class="field dates">
+        <label for="from">From</label>
+        <input id="from" name="from" type="date" value="{{from}}" aria-describedby="dates-hint">
+        </div>
+        <div class="field dates">
+        <label for="to">To</label>
+        <input id="to" name="to" type="date" value="{{to}}" aria-describedby="dates-hint">
+        </div>
         """#
 }

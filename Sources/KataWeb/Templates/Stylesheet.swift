@@ -118,12 +118,30 @@ extension Templates {
         figure.chart figcaption { font-size: .85rem; color: #3a4350; margin-top: .25rem; }
         .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .8rem; color: #3a4350; margin-top: .5rem; }
         .legend svg { display: inline-block; vertical-align: middle; }
+        table.records { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        table.records caption { text-align: left; padding: .5rem 0; font-weight: 700; }
+        table.records th, table.records td { padding: .35rem .45rem; border-top: 1px solid #e3e8ef; text-align: left; vertical-align: top; overflow-wrap: normal; }
+        table.records td { min-width: 7.5rem; }
+        table.records thead th { border-top: 0; background: #f0f2f5; font-size: .8rem; white-space: nowrap; }
+        article.packet .figure-grid { grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); }
+        .figure-grid dd.detail { font-size: .8rem; font-weight: 400; color: #3a4350; }
+        form.period .opt-ins { flex: 1 1 100%; margin-top: .75rem; }
+        .opt-ins label { display: flex; align-items: center; gap: .5rem; font-weight: 400; margin-top: .35rem; }
+        .opt-ins input { width: 1.25rem; height: 1.25rem; flex: none; margin: 0; }
+        article.packet { margin-top: 1rem; padding: .75rem 1rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; overflow-wrap: anywhere; }
+        article.packet h2 { margin-top: .25rem; font-size: 1.35rem; }
+        article.packet h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+        .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: #3a4350; margin: 0; }
+        .purpose { font-style: italic; border-left: .3rem solid #6b7685; padding-left: .75rem; color: #3a4350; }
+        .downloads ul { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: .25rem 0; list-style: none; }
         @media (min-width: 48em) {
             .charts { grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }
             main:has(> .table-scroll table.figures) { max-width: 90rem; }
         }
         @media print {
-            form.period, .observations + section, section[aria-labelledby=observe-heading] { display: none; }
+            form.period, .observations + section, section[aria-labelledby=observe-heading], .downloads,
+            section[aria-labelledby=made-heading], header.site { display: none; }
+            article.packet { border: 0; padding: 0; }
             .table-scroll, figure.chart { overflow: visible; border: 0; }
             table.figures { font-size: 8pt; }
             table.figures th, table.figures td { padding: 1mm 1.5mm; }
