@@ -87,6 +87,7 @@ def make_team(binary, database):
     kata(binary, database, "account", "add", "ann", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "account", "add", "lena", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "person", "add", "hana", "--name", "Hana Park", "--unit", "People")
+    kata(binary, database, "person", "add", "ivy", "--name", "Ivy Ng", "--unit", "Assembly")
     kata(binary, database, "account", "add", "hana", "--role", "hr", "--password-stdin", stdin=PASSWORD + "\n")
     # A second coach with a longer history, so that the practice table has rows to compare.
     kata(binary, database, "person", "add", "dan", "--name", "Dan Roe", "--unit", "Paint shop")
@@ -270,6 +271,37 @@ def record_observation(driver, base, shots, label):
     shoot(driver, os.path.join(shots, f"{label}-8-observed.png"))
 
 
+def set_password(driver, base, shots, label, link):
+    """The one-time link of `kata account add`: a refused password first, then one that is taken,
+    after which the link is spent and the new account signs in."""
+    path = link[link.index("/set-password/"):]
+    driver.get(base + path)
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Set your password", f"{label}: the link opens its page")
+    shoot(driver, os.path.join(shots, f"{label}-10-set-password.png"))
+    field(driver, "password").send_keys("too short")
+    field(driver, "confirm").send_keys("too short")
+    follow(driver, "form.stack button")
+    check("at least 12 characters (a few words" in driver.page_source, f"{label}: a short password is refused, saying why")
+    shoot(driver, os.path.join(shots, f"{label}-11-set-password-refused.png"), served=False)
+    field(driver, "password").send_keys(PASSWORD)
+    field(driver, "confirm").send_keys(PASSWORD)
+    follow(driver, "form.stack button")
+    check(driver.current_url.startswith(base + "/login"), f"{label}: a password set goes to sign-in")
+    driver.get(base + path)
+    field(driver, "password").send_keys(PASSWORD + " again")
+    field(driver, "confirm").send_keys(PASSWORD + " again")
+    follow(driver, "form.stack button")
+    check("has been used already" in driver.page_source, f"{label}: the link works once only")
+    sign_in_as(driver, base, "ivy")
+
+
+def refused(driver, base, shots, label):
+    """A page the visitor may not open: ann asks for another coach's review packet."""
+    driver.get(base + "/reviews?coach=dan&period=this-quarter")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Not allowed", f"{label}: another coach's packet is refused")
+    shoot(driver, os.path.join(shots, f"{label}-12-not-allowed.png"), served=False)
+
+
 def own_review(driver, base, shots, label):
     """A coach's own packet, on the phone: what HR would see about them, and who made one."""
     driver.get(base + "/reviews?coach=ann&period=this-quarter")
@@ -335,6 +367,11 @@ def main():
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
         practice_quarter(phone, base, shots, "phone")
         own_review(phone, base, shots, "phone")
+        refused(phone, base, shots, "phone")
+        follow(phone, ".sign-out button")
+        link = next(line.strip() for line in kata(binary, database, "account", "add", "ivy").splitlines()
+                    if "/set-password/" in line)
+        set_password(phone, base, shots, "phone", link)
 
         desktop = browser(1280, 800)
         drivers.append(desktop)
