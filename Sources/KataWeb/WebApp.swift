@@ -32,5 +32,6 @@ public struct WebApp: ServedPages {
         PracticePage(web: web).add(to: router)
         CoachPage(web: web).add(to: router)
         ReviewsPage(web: web).add(to: router)
+        AdminSettingsPage(web: web).add(to: router)
     }
 }

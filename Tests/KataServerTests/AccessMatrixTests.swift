@@ -299,6 +299,20 @@ struct AccessMatrixTests {
         AccessRow(.get, "/reviews/download", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
             get("/reviews/download?coach=ann&from=2026-11-01&to=2026-11-20&format=csv")
         },
+        AccessRow(.get, "/admin/settings", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/settings")
+        },
+        // A refused change (no working day) shows the form again: 400 for an admin, and nothing
+        // written for anyone.
+        AccessRow(.post, "/admin/settings", "403 403 403 403 403 403 403 400", unsigned: 303) { _ in
+            submit("/admin/settings", "timeZone=UTC&csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/holidays", "403 403 403 403 403 403 403 400", unsigned: 303) { _ in
+            submit("/admin/holidays", "date=24.12.2026&csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/holidays/remove", "403 403 403 403 403 403 403 303", unsigned: 303) { _ in
+            submit("/admin/holidays/remove", "date=2026-12-24&csrf={csrf}")
+        },
         AccessRow(.post, "/coaches/{handle}/observations", "403 403 403 303 403 303 403 303", unsigned: 303) { _ in
             submit(
                 "/coaches/ann/observations",

@@ -133,6 +133,8 @@ extension Templates {
         article.packet h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
         .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: #3a4350; margin: 0; }
         .purpose { font-style: italic; border-left: .3rem solid #6b7685; padding-left: .75rem; color: #3a4350; }
+        form.row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem; margin: 0; }
+        ul.holidays { margin-bottom: 1rem; }
         .downloads ul { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: .25rem 0; list-style: none; }
         @media (min-width: 48em) {
             .charts { grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }

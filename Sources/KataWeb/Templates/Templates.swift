@@ -12,7 +12,7 @@ enum Templates {
         "cycle-form": cycleForm, "storyboard": storyboard, "text-field": textField, "input-field": inputField,
         "practice": practice, "coach": coach, "left-longest": leftLongest, "period-form": periodForm,
         "period-fields": periodFields,
-        "reviews": reviews, "review-table": reviewTable,
+        "reviews": reviews, "review-table": reviewTable, "admin-settings": adminSettings,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
