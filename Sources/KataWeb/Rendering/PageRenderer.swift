@@ -25,7 +25,10 @@ struct PageRenderer: Sendable {
     ) -> Response {
         let body = render(template, model)
         let layout = Layout(
-            title: title, visitor: visitor.map { .init(handle: $0.account.handle.rawValue, csrf: $0.csrf) },
+            title: title,
+            visitor: visitor.map {
+                .init(handle: $0.account.handle.rawValue, csrf: $0.csrf, admin: $0.caller.has(.admin))
+            },
             notice: notice, body: body)
         return Self.html(render("layout", layout), status: status)
     }
@@ -67,6 +70,8 @@ struct PageRenderer: Sendable {
         struct Signed {
             var handle: String
             var csrf: String
+            /// Whether the nav links to the admin pages.
+            var admin: Bool
         }
         var title: String
         var visitor: Signed?

@@ -1,6 +1,6 @@
 extension Templates {
     /// The page around every page's `body`: the header with the signed-in account and its sign-out
-    /// form, a notice, and the one stylesheet.
+    /// form (and the Admin link for admins), a notice, and the one stylesheet.
     ///
     /// `body` is the only text not escaped here: it is the output of a page template, which escapes
     /// everything it shows.
@@ -17,7 +17,7 @@ extension Templates {
         <header class="site">
         <a class="brand" href="/">kata</a>
         {{#visitor}}
-        <nav aria-label="Main"><a href="/">Today</a> <a href="/practice">Practice</a></nav>
+        <nav aria-label="Main"><a href="/">Today</a> <a href="/practice">Practice</a>{{#admin}} <a href="/admin">Admin</a>{{/admin}}</nav>
         <form class="sign-out" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <span class="who">{{handle}}</span>

@@ -11,6 +11,8 @@ enum Templates {
         "layout": layout, "problem": problem, "login": login, "set-password": setPassword, "today": today,
         "cycle-form": cycleForm, "storyboard": storyboard, "text-field": textField, "input-field": inputField,
         "practice": practice, "coach": coach, "left-longest": leftLongest, "period-form": periodForm,
+        "admin-home": adminHome, "admin-roles": adminRoles, "admin-link": adminLink, "admin-accounts": adminAccounts,
+        "admin-account": adminAccount,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
