@@ -300,6 +300,9 @@ struct AccessMatrixTests {
         AccessRow(.get, "/admin/accounts/{handle}", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
             get("/admin/accounts/ann")
         },
+        AccessRow(.get, "/admin/audit", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/audit?account=ada&kind=account")
+        },
         // The writes that end something come last, so that the rows above find it still there.
         // The admin pages' writes are about ivy, who has no account before, and a spare token.
         AccessRow(.post, "/admin/accounts", "403 403 403 403 403 403 403 201", unsigned: 303) { _ in

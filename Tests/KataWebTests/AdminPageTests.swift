@@ -11,7 +11,7 @@ import Testing
 
 @testable import KataWeb
 
-@Suite("Admin pages: accounts and tokens")
+@Suite("Admin pages: accounts, tokens and the audit log")
 struct AdminPageTests {
     static let newPassword = "a long enough passphrase"
 
@@ -51,7 +51,7 @@ struct AdminPageTests {
             return (admin, annToday, annAdmin, anonymous)
         }
         #expect(admin.status == .ok)
-        for page in ["/admin/accounts"] {
+        for page in ["/admin/accounts", "/admin/audit"] {
             #expect(admin.text.contains(#"<a href="\#(page)">"#), "\(page)")
         }
         #expect(admin.text.contains(#"<a href="/practice">Practice</a> <a href="/admin">Admin</a></nav>"#))
@@ -65,7 +65,7 @@ struct AdminPageTests {
     @Test("an admin adds an account: listed with its roles, the link shown once works, the entry audited")
     func addsAnAccount() async throws {
         let fixture = try await WebFixture(accountsInDatabase: true)
-        let (added, listed, setPassword, halSignsIn) = try await fixture.test { client in
+        let (added, listed, setPassword, halSignsIn, audit) = try await fixture.test { client in
             var ada = try await client.signIn("ada")
             try await client.get("/admin/accounts", &ada)
             let added = try await client.post(
@@ -74,7 +74,8 @@ struct AdminPageTests {
             let link = try #require(Self.shownLink(added.text), "\(added.text)")
             let setPassword = try await Self.setPassword(link, client)
             let halSignsIn = try await Self.signsIn("hal", Self.newPassword, client)
-            return (added, listed, setPassword, halSignsIn)
+            let audit = try await client.get("/admin/audit?kind=account", &ada)
+            return (added, listed, setPassword, halSignsIn, audit)
         }
         #expect(added.status == .created)
         #expect(added.text.contains("Account hal added."))
@@ -90,6 +91,7 @@ struct AdminPageTests {
         let entries = try await fixture.audit("account")
         let entry = try #require(entries.first { $0.record == "hal" && $0.action == "add" })
         #expect(entry.account == handle("ada") && entry.via == "session")
+        #expect(audit.text.contains("<td>ada</td><td>session</td><td>account</td><td>hal</td><td>add</td>"))
         let secret = try #require(Self.shownLink(added.text)?.split(separator: "/").last.map(String.init))
         #expect(!fixture.log.all.contains { $0.contains(secret) }, "the link is never logged")
     }
@@ -234,5 +236,42 @@ struct AdminPageTests {
         let entries = try await fixture.audit("token")
         #expect(entries.map(\.record) == [id] && entries.first?.action == "revoke")
         #expect(entries.first?.account == handle("ada") && entries.first?.via == "session")
+    }
+
+    @Test("the audit log shows the newest entries first, 50 a page, with Newer and Older keeping the filters")
+    func auditPages() async throws {
+        let fixture = try await WebFixture()
+        for index in 0..<60 {
+            try await fixture.accounts.recordAudit(
+                AuditEntry(
+                    at: AccessFixture.now.addingTimeInterval(Double(index)), account: handle("ann"), via: "file",
+                    kind: "cycle", record: "r\(index)", action: "add"))
+        }
+        try await fixture.accounts.recordAudit(
+            AuditEntry(
+                at: AccessFixture.now, account: handle("dan"), via: "file", kind: "cycle", record: "d", action: "add"))
+        let (first, second, bad) = try await fixture.test { client in
+            var ada = try await client.signIn("ada")
+            let first = try await client.get("/admin/audit?account=ann&kind=cycle", &ada)
+            let second = try await client.get("/admin/audit?account=ann&kind=cycle&offset=50", &ada)
+            let bad = try await client.get("/admin/audit?account=a%20b&kind=cycle", &ada)
+            return (first, second, bad)
+        }
+        func records(_ page: TestResponse) -> [String] {
+            page.text.matches(of: /<td>ann<\/td><td>file<\/td><td>cycle<\/td><td>(r\d+)<\/td>/).map { String($0.1) }
+        }
+        #expect(first.status == .ok)
+        #expect(records(first) == (10..<60).reversed().map { "r\($0)" })
+        #expect(first.text.contains("Entries 1 to 50, newest first"))
+        #expect(
+            first.text.contains(
+                #"<a href="/admin/audit?account=ann&amp;kind=cycle&amp;offset=50" rel="next">Older</a>"#))
+        #expect(!first.text.contains("Newer"))
+        #expect(!first.text.contains("<td>dan</td>"), "the account filter")
+        #expect(records(second) == (0..<10).reversed().map { "r\($0)" })
+        #expect(second.text.contains(#"<a href="/admin/audit?account=ann&amp;kind=cycle" rel="prev">Newer</a>"#))
+        #expect(!second.text.contains("Older"))
+        #expect(bad.status == .badRequest)
+        #expect(bad.text.contains(#"<p class="error" id="account-error">"#) && bad.text.contains(#"value="a b""#))
     }
 }

@@ -5,6 +5,8 @@ extension Templates {
         <ul class="cards">
         <li class="card"><h2><a href="/admin/accounts">Accounts</a></h2>
         <p class="meta">Add an account with a one-time set-password link; change roles, disable, make a new link, revoke API tokens.</p></li>
+        <li class="card"><h2><a href="/admin/audit">Audit log</a></h2>
+        <p class="meta">Who wrote what, when and through which credential, newest first.</p></li>
         </ul>
 
         """#
@@ -116,6 +118,33 @@ extension Templates {
         {{/hasTokens}}
         </section>
         {{/account}}
+
+        """#
+
+    /// `GET /admin/audit`: the filters, a page of the audit log and the links to the pages beside it.
+    static let adminAudit = #"""
+        <h1>Audit log</h1>
+        <p class="lead"><a href="/admin">Administration</a> · newest first</p>
+        {{#formError}}<p class="error" role="alert">{{formError}}</p>{{/formError}}
+        <form method="get" action="/admin/audit" class="period">
+        {{#accountField}}{{> input-field}}{{/accountField}}
+        {{#kindField}}{{> input-field}}{{/kindField}}
+        <button type="submit">Show</button>
+        </form>
+        {{^hasEntries}}<p class="empty">No entries.</p>{{/hasEntries}}
+        {{#hasEntries}}
+        <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
+        <table class="figures audit">
+        <caption id="audit-caption">{{range}}</caption>
+        <thead><tr><th scope="col">When (UTC)</th><th scope="col">Account</th><th scope="col">Via</th><th scope="col">Kind</th><th scope="col">Record</th><th scope="col">Action</th><th scope="col">Detail</th></tr></thead>
+        <tbody>
+        {{#entries}}<tr><th scope="row"><time datetime="{{at}}">{{at}}</time></th><td>{{who}}</td><td>{{via}}</td><td>{{entryKind}}</td><td>{{record}}</td><td>{{action}}</td><td>{{detail}}</td></tr>
+        {{/entries}}
+        </tbody>
+        </table>
+        </div>
+        {{/hasEntries}}
+        <nav class="pager" aria-label="Pages of the audit log">{{#newer}}<a href="{{newer}}" rel="prev">Newer</a>{{/newer}} {{#older}}<a href="{{older}}" rel="next">Older</a>{{/older}}</nav>
 
         """#
 }

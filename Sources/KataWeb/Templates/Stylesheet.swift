@@ -132,6 +132,7 @@ extension Templates {
         .shown-link { margin: 1rem 0; border-left: .3rem solid #1d7a3e; }
         code.secret { display: block; padding: .5rem; background: #f0f2f5; overflow-wrap: anywhere; user-select: all; }
         .card > h2 { margin-top: 0; }
+        nav.pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
 
         """#
 }
