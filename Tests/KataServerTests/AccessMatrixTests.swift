@@ -303,6 +303,9 @@ struct AccessMatrixTests {
         AccessRow(.get, "/admin/audit", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
             get("/admin/audit?account=ada&kind=account")
         },
+        AccessRow(.get, "/admin/people", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/people")
+        },
         // The writes that end something come last, so that the rows above find it still there.
         // The admin pages' writes are about ivy, who has no account before, and a spare token.
         AccessRow(.post, "/admin/accounts", "403 403 403 403 403 403 403 201", unsigned: 303) { _ in

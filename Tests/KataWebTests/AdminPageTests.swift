@@ -11,7 +11,7 @@ import Testing
 
 @testable import KataWeb
 
-@Suite("Admin pages: accounts, tokens and the audit log")
+@Suite("Admin pages: accounts, tokens, the audit log and people")
 struct AdminPageTests {
     static let newPassword = "a long enough passphrase"
 
@@ -51,7 +51,7 @@ struct AdminPageTests {
             return (admin, annToday, annAdmin, anonymous)
         }
         #expect(admin.status == .ok)
-        for page in ["/admin/accounts", "/admin/audit"] {
+        for page in ["/admin/accounts", "/admin/audit", "/admin/people"] {
             #expect(admin.text.contains(#"<a href="\#(page)">"#), "\(page)")
         }
         #expect(admin.text.contains(#"<a href="/practice">Practice</a> <a href="/admin">Admin</a></nav>"#))
@@ -273,5 +273,27 @@ struct AdminPageTests {
         #expect(!second.text.contains("Older"))
         #expect(bad.status == .badRequest)
         #expect(bad.text.contains(#"<p class="error" id="account-error">"#) && bad.text.contains(#"value="a b""#))
+    }
+
+    @Test("the people page lists everyone with their unit and today's pairings")
+    func people() async throws {
+        let fixture = try await WebFixture()
+        let (page, forLean) = try await fixture.test { client in
+            var ada = try await client.signIn("ada")
+            var lea = try await client.signIn("lea")
+            return (try await client.get("/admin/people", &ada), try await client.get("/admin/people", &lea))
+        }
+        #expect(page.status == .ok)
+        let html = page.text
+        #expect(html.contains("pairings active on 2026-11-20"))
+        func row(_ handle: String, _ cells: String) -> String {
+            #"<th scope="row">\#(handle)</th><td>"# + cells.split(separator: "|").joined(separator: "</td><td>")
+                + "</td>"
+        }
+        #expect(html.contains(row("ann", "Ann Lee|Assembly|active|bo|none|none")), "ann's pairing with fay ended")
+        #expect(html.contains(row("lena", "Lena Berg|Assembly|active|none|none|ann")), "2nd coach of ann")
+        #expect(html.contains(row("fay", "Fay Wu|Assembly|active|none|dan|none")))
+        #expect(html.contains("Every person (10), by unit"))
+        #expect(forLean.status == .forbidden, "lean staff see people elsewhere, not on the admin pages")
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import KataServer
 
-/// `GET /admin`: the admin home, linking to the accounts and the audit log (DESIGN §10.5); only
-/// admins open it, and the nav links here for them alone.
+/// `GET /admin`: the admin home, linking to the accounts, the audit log and the people (DESIGN
+/// §10.5); only admins open it, and the nav links here for them alone.
 struct AdminHomePage {
     let web: WebPages
 
@@ -15,5 +15,6 @@ struct AdminHomePage {
         AdminAccountsPage(web: web).add(to: router)
         AdminAccountPage(web: web).add(to: router)
         AdminAuditPage(web: web).add(to: router)
+        AdminPeoplePage(web: web).add(to: router)
     }
 }

@@ -7,6 +7,8 @@ extension Templates {
         <p class="meta">Add an account with a one-time set-password link; change roles, disable, make a new link, revoke API tokens.</p></li>
         <li class="card"><h2><a href="/admin/audit">Audit log</a></h2>
         <p class="meta">Who wrote what, when and through which credential, newest first.</p></li>
+        <li class="card"><h2><a href="/admin/people">People</a></h2>
+        <p class="meta">Every person with their unit and the pairings active today.</p></li>
         </ul>
 
         """#
@@ -145,6 +147,26 @@ extension Templates {
         </div>
         {{/hasEntries}}
         <nav class="pager" aria-label="Pages of the audit log">{{#newer}}<a href="{{newer}}" rel="prev">Newer</a>{{/newer}} {{#older}}<a href="{{older}}" rel="next">Older</a>{{/older}}</nav>
+
+        """#
+
+    /// `GET /admin/people`: every person with their unit and today's pairings.
+    static let adminPeople = #"""
+        <h1>People</h1>
+        <p class="lead"><a href="/admin">Administration</a> · pairings active on {{day}}</p>
+        {{^hasPeople}}<p class="empty">No one yet.</p>{{/hasPeople}}
+        {{#hasPeople}}
+        <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex="0">
+        <table class="figures">
+        <caption id="people-caption">Every person ({{count}}), by unit</caption>
+        <thead><tr><th scope="col">Handle</th><th scope="col">Name</th><th scope="col">Unit</th><th scope="col">State</th><th scope="col">Coach of</th><th scope="col">Coached by</th><th scope="col">2nd coach of</th></tr></thead>
+        <tbody>
+        {{#people}}<tr><th scope="row">{{handle}}</th><td>{{personName}}</td><td>{{unit}}</td><td>{{state}}</td><td>{{learners}}</td><td>{{coaches}}</td><td>{{secondCoachOf}}</td></tr>
+        {{/people}}
+        </tbody>
+        </table>
+        </div>
+        {{/hasPeople}}
 
         """#
 }

@@ -12,7 +12,7 @@ enum Templates {
         "cycle-form": cycleForm, "storyboard": storyboard, "text-field": textField, "input-field": inputField,
         "practice": practice, "coach": coach, "left-longest": leftLongest, "period-form": periodForm,
         "admin-home": adminHome, "admin-roles": adminRoles, "admin-link": adminLink, "admin-accounts": adminAccounts,
-        "admin-account": adminAccount, "admin-audit": adminAudit,
+        "admin-account": adminAccount, "admin-audit": adminAudit, "admin-people": adminPeople,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
