@@ -123,6 +123,21 @@ struct AdminPageTests {
         #expect(try await fixture.audit("account").isEmpty)
     }
 
+    @Test("an account for a handle that is no person's is refused next to the field, as the API refuses it")
+    func noSuchPerson() async throws {
+        let fixture = try await WebFixture(accountsInDatabase: true)
+        let answer = try await fixture.test { client in
+            var ada = try await client.signIn("ada")
+            try await client.get("/admin/accounts", &ada)
+            return try await client.post("/admin/accounts", [("handle", "zed"), ("roles[]", "admin")], &ada)
+        }
+        #expect(answer.status == .notFound)
+        #expect(answer.text.contains(#"<p class="error" id="handle-error">"#) && answer.text.contains("zed"))
+        #expect(answer.text.contains(#"value="zed""#))
+        #expect(answer.text.contains(#"name="roles[]" value="admin" checked>"#))
+        #expect(try await fixture.accounts.account(handle("zed")) == nil)
+    }
+
     @Test("a form whose CSRF token is not the session's is refused with 403 and writes nothing")
     func csrfMismatch() async throws {
         let fixture = try await WebFixture()

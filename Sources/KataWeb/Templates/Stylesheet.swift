@@ -133,6 +133,7 @@ extension Templates {
         code.secret { display: block; padding: .5rem; background: #f0f2f5; overflow-wrap: anywhere; user-select: all; }
         .card > h2 { margin-top: 0; }
         nav.pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
+        table.audit td:last-child { white-space: normal; min-width: 16rem; }
 
         """#
 }
