@@ -4,8 +4,8 @@ import KataServer
 import KataStore
 
 /// The web app of DESIGN §10.5, served by `kata serve` beside the API: sign-in, Today, Log a cycle,
-/// the storyboard, Practice and the coach pages, rendered on the server from templates compiled
-/// into the binary.
+/// the storyboard, Practice, the coach pages and the admin pages, rendered on the server from
+/// templates compiled into the binary.
 ///
 /// ```swift
 /// try await KataServer.serve(configuration: configuration, accounts: store, store: scoped,
@@ -33,5 +33,6 @@ public struct WebApp: ServedPages {
         CoachPage(web: web).add(to: router)
         ReviewsPage(web: web).add(to: router)
         AdminSettingsPage(web: web).add(to: router)
+        AdminHomePage(web: web).add(to: router)
     }
 }

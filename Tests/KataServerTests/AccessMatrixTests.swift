@@ -318,7 +318,37 @@ struct AccessMatrixTests {
                 "/coaches/ann/observations",
                 "date=2026-11-20&notes=Asked%20Q4%20first&focus=Q2%20first&trigger=At%20the%20board&csrf={csrf}")
         },
+        // The admin pages: admins only, everyone else signed in gets the 403 page.
+        AccessRow(.get, "/admin", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in get("/admin") },
+        AccessRow(.get, "/admin/accounts", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/accounts")
+        },
+        AccessRow(.get, "/admin/accounts/{handle}", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/accounts/ann")
+        },
+        AccessRow(.get, "/admin/audit", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/audit?account=ada&kind=account")
+        },
+        AccessRow(.get, "/admin/people", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/people")
+        },
         // The writes that end something come last, so that the rows above find it still there.
+        // The admin pages' writes are about ivy, who has no account before, and a spare token.
+        AccessRow(.post, "/admin/accounts", "403 403 403 403 403 403 403 201", unsigned: 303) { _ in
+            submit("/admin/accounts", "handle=ivy&roles%5B%5D=lean&csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/accounts/{handle}/roles", "403 403 403 403 403 403 403 303", unsigned: 303) { _ in
+            submit("/admin/accounts/ivy/roles", "roles%5B%5D=hr&csrf={csrf}")
+        },
+        AccessRow(
+            .post, "/admin/accounts/{handle}/password-link", "403 403 403 403 403 403 403 200", unsigned: 303
+        ) { _ in submit("/admin/accounts/ivy/password-link", "csrf={csrf}") },
+        AccessRow(.post, "/admin/accounts/{handle}/disable", "403 403 403 403 403 403 403 303", unsigned: 303) { _ in
+            submit("/admin/accounts/ivy/disable", "csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/tokens/{id}/revoke", "403 403 403 403 403 403 403 303", unsigned: 303) { server in
+            submit("/admin/tokens/\(server.adminSpareToken.id.text)/revoke", "csrf={csrf}")
+        },
         AccessRow(.delete, "/api/v1/tokens/{id}", "404 204 404 404 404 404 404 204") { server in
             .init(uri: "/api/v1/tokens/\(server.spareToken.id.text)")
         },

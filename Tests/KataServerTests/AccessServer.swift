@@ -61,6 +61,8 @@ struct AccessServer: Sendable {
     let passwordLink: String
     /// Another token of ann's, for revoking.
     let spareToken: APIToken
+    /// A third token of ann's, for revoking from the admin page.
+    let adminSpareToken: APIToken
     /// A challenge everyone may read.
     let challenge: Challenge
 
@@ -95,6 +97,9 @@ struct AccessServer: Sendable {
         try owner.addPasswordLink(sha256: link.sha256, handle: handle("hal"), expires: now + 86_400, at: now)
         passwordLink = link.text
         spareToken = try token("ann", nil)
+        adminSpareToken = try token("ann", nil)
+        // A person without an account, for the admin page's Add an account.
+        try owner.addPerson(Person(handle: handle("ivy"), name: "Ivy Park"))
         try owner.addAccount(handle: handle("fay"), roles: [], passwordHash: nil, at: now, by: .file)
         _ = try token("fay", .disabled)
         try session(handle("fay"), .disabled)

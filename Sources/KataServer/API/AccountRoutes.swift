@@ -97,22 +97,34 @@ struct AccountRoutes {
                 "only an administrator may manage accounts and read the audit log; \(signedIn.account.handle) is not "
                     + "one.")
         }
-        let base = linkBase
-        return DirectAccounts(
-            store: accounts, caller: signedIn.caller,
-            source: .token(signedIn.tokenID, account: signedIn.account.handle), now: clock, linkBase: { base },
-            hash: { try await PasswordCheck.hash($0) })
+        return DirectAccounts.onServer(
+            accounts, caller: signedIn.caller, source: .token(signedIn.tokenID, account: signedIn.account.handle),
+            clock: clock, linkBase: linkBase)
     }
 
     /// Role names as sent: `["admin", "lean"]`.
-    static func roles(_ names: [String]) throws -> Set<Role> {
-        Set(
-            try names.map { name in
-                guard let role = Role(rawValue: name) else {
-                    throw KataError.invalidValue(field: "roles", value: name, expected: "lean, hr or admin")
-                }
-                return role
-            })
+    static func roles(_ names: [String]) throws -> Set<Role> { try Role.set(named: names) }
+}
+
+extension DirectAccounts {
+    /// The accounts of the server as `caller` may manage them, their writes audited as `source`.
+    ///
+    /// Passwords are hashed off the event loops (`PasswordCheck`), set-password links made on
+    /// `linkBase`. The API and the web app's admin pages both manage accounts through it, under the
+    /// same rules.
+    ///
+    /// ```swift
+    /// let service = DirectAccounts.onServer(
+    ///     accounts, caller: visitor.caller, source: visitor.source, clock: clock, linkBase: linkBase)
+    /// let added = try await service.addAccount(NewAccount(handle: handle, roles: [.lean]))
+    /// ```
+    package static func onServer(
+        _ accounts: any AccountStore, caller: Caller, source: AuditSource, clock: @escaping ServerClock,
+        linkBase: String
+    ) -> DirectAccounts {
+        DirectAccounts(
+            store: accounts, caller: caller, source: source, now: clock, linkBase: { linkBase },
+            hash: { try await PasswordCheck.hash($0) })
     }
 }
 

@@ -102,19 +102,35 @@ package struct TokenRoutes {
     /// Revokes a token of the caller's own, or any for an admin; 404 for one the caller may not see.
     func revoke(_ request: Request, _ context: KataRequestContext) async throws -> Response {
         let signedIn = try context.requireSignedIn()
-        let text = context.parameters.get("id") ?? ""
+        try await Self.revoke(
+            context.parameters.get("id") ?? "", caller: signedIn.caller,
+            source: .token(signedIn.tokenID, account: signedIn.account.handle), accounts: accounts, at: clock())
+        return Response(status: .noContent)
+    }
+
+    /// Revokes the token whose id is `text` for `caller`, and audits it as `source`.
+    ///
+    /// A caller may revoke a token of their own, an admin any; one the caller may not see, or revoked
+    /// already, is refused as unknown (404). `DELETE /api/v1/tokens/{id}` and the web app's
+    /// `POST /admin/tokens/{id}/revoke` both revoke through it.
+    ///
+    /// ```swift
+    /// let revoked = try await TokenRoutes.revoke(id, caller: visitor.caller, source: visitor.source,
+    ///     accounts: accounts, at: clock())
+    /// ```
+    @discardableResult
+    package static func revoke(
+        _ text: String, caller: Caller, source: AuditSource, accounts: any AccountDirectory, at now: Date
+    ) async throws -> APIToken {
         guard let id = UUID(uuidString: text) else {
             throw KataError.invalidValue(field: "id", value: text, expected: "a token id (a UUID)")
         }
         guard let token = try await accounts.token(id: id), token.revoked == nil,
-            token.handle == signedIn.account.handle || signedIn.caller.has(.admin)
+            token.handle == caller.handle || caller.has(.admin)
         else { throw KataError.unknown(kind: "token", reference: text, hint: "See 'kata token list'.") }
-        let now = clock()
         try await accounts.revokeToken(id: id, at: now)
         try await accounts.recordAudit(
-            AuditEntry(
-                at: now, account: signedIn.account.handle, via: signedIn.via, kind: "token", record: id.wireText,
-                action: "revoke"))
-        return Response(status: .noContent)
+            AuditEntry(at: now, by: source, kind: "token", record: id.wireText, action: "revoke"))
+        return token
     }
 }

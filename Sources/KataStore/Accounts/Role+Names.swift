@@ -17,4 +17,16 @@ extension Role {
         }
         return Set(roles.compactMap { $0 })
     }
+
+    /// The roles of names as the API and the web app's forms send them: `["admin", "lean"]`; an
+    /// unknown name is refused for the field `roles`.
+    public static func set(named names: [String]) throws -> Set<Role> {
+        Set(
+            try names.map { name in
+                guard let role = Role(rawValue: name) else {
+                    throw KataError.invalidValue(field: "roles", value: name, expected: "lean, hr or admin")
+                }
+                return role
+            })
+    }
 }

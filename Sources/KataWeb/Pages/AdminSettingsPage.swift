@@ -15,7 +15,7 @@ import KataStore
 struct AdminSettingsPage {
     let web: WebPages
 
-    struct SettingsForm: Decodable {
+    struct SettingsForm: AdminForm {
         var csrf: String?
         var timeZone: String?
         var mon: String?
@@ -36,7 +36,7 @@ struct AdminSettingsPage {
         }
     }
 
-    struct HolidayForm: Decodable {
+    struct HolidayForm: AdminForm {
         var csrf: String?
         var date: String?
     }
@@ -48,20 +48,12 @@ struct AdminSettingsPage {
             return try await show(visitor, notice: notice)
         }
         web.page(.post, "admin/settings", on: router) { request, _, visitor in
-            try visitor.caller.requireAdmin("change the settings")
-            let form = try await WebPages.form(SettingsForm.self, request)
-            guard CSRF.matches(form.csrf, visitor.csrf) else {
-                return web.problem(.forbidden(CSRF.refused), visitor: visitor)
-            }
+            let form = try await AdminAccess.form(SettingsForm.self, request, visitor)
             let wanted = SettingsChange(timeZone: form.timeZone?.trimmed, workweek: form.workweek)
             return try await change(wanted, visitor, done: "settings", typed: form)
         }
         web.page(.post, "admin/holidays", on: router) { request, _, visitor in
-            try visitor.caller.requireAdmin("change the holidays")
-            let form = try await WebPages.form(HolidayForm.self, request)
-            guard CSRF.matches(form.csrf, visitor.csrf) else {
-                return web.problem(.forbidden(CSRF.refused), visitor: visitor)
-            }
+            let form = try await AdminAccess.form(HolidayForm.self, request, visitor)
             let text = form.date?.trimmed ?? ""
             guard let day = Day(text) else {
                 let error = KataError.invalidValue(field: "date", value: text, expected: "a date (YYYY-MM-DD)")
@@ -70,11 +62,7 @@ struct AdminSettingsPage {
             return try await change(SettingsChange(addHolidays: [day]), visitor, done: "holiday-added", holiday: text)
         }
         web.page(.post, "admin/holidays/remove", on: router) { request, _, visitor in
-            try visitor.caller.requireAdmin("change the holidays")
-            let form = try await WebPages.form(HolidayForm.self, request)
-            guard CSRF.matches(form.csrf, visitor.csrf) else {
-                return web.problem(.forbidden(CSRF.refused), visitor: visitor)
-            }
+            let form = try await AdminAccess.form(HolidayForm.self, request, visitor)
             let text = form.date?.trimmed ?? ""
             guard let day = Day(text) else {
                 throw KataError.invalidValue(field: "date", value: text, expected: "a date (YYYY-MM-DD)")

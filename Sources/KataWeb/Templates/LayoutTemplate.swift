@@ -1,6 +1,6 @@
 extension Templates {
     /// The page around every page's `body`: the header with the signed-in account and its sign-out
-    /// form, a notice, and the one stylesheet.
+    /// form (and the Admin link for admins), a notice, and the one stylesheet.
     ///
     /// `body` is the only text not escaped here: it is the output of a page template, which escapes
     /// everything it shows.

@@ -149,6 +149,11 @@ extension Templates {
             table.figures th, table.figures td { padding: 1mm 1.5mm; }
             .definitions { display: none; }
         }
+        .shown-link { margin: 1rem 0; border-left: .3rem solid #1d7a3e; }
+        code.secret { display: block; padding: .5rem; background: #f0f2f5; overflow-wrap: anywhere; user-select: all; }
+        .card > h2 { margin-top: 0; }
+        nav.pager { display: flex; gap: 1.5rem; margin: 1rem 0; }
+        table.audit td:last-child { white-space: normal; min-width: 16rem; }
 
         """#
 }

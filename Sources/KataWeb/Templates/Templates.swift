@@ -13,6 +13,8 @@ enum Templates {
         "practice": practice, "coach": coach, "left-longest": leftLongest, "period-form": periodForm,
         "period-fields": periodFields,
         "reviews": reviews, "review-table": reviewTable, "admin-settings": adminSettings,
+        "admin-home": adminHome, "admin-roles": adminRoles, "admin-link": adminLink, "admin-accounts": adminAccounts,
+        "admin-account": adminAccount, "admin-audit": adminAudit, "admin-people": adminPeople,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
