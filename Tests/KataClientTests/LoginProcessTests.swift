@@ -18,7 +18,11 @@ struct LoginProcessTests {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+        var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
+        // How long the command waits for the in-process server: the test runner's own setting
+        // (`.ci/run` gives every test 120 s on two shared cores), else the command's default.
+        environment["KATA_TIMEOUT"] = ProcessInfo.processInfo.environment["KATA_TIMEOUT"]
+        process.environment = environment
         let (stdin, stdout, stderr) = (Pipe(), Pipe(), Pipe())
         process.standardInput = stdin
         process.standardOutput = stdout
