@@ -88,6 +88,9 @@ def make_team(binary, database):
     kata(binary, database, "account", "add", "lena", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "person", "add", "hana", "--name", "Hana Park", "--unit", "People")
     kata(binary, database, "person", "add", "ivy", "--name", "Ivy Ng", "--unit", "Assembly")
+    kata(binary, database, "person", "add", "ada", "--name", "Ada Admin", "--unit", "IT")
+    kata(binary, database, "person", "add", "jo", "--name", "Jo Lean", "--unit", "Lean office")
+    kata(binary, database, "account", "add", "ada", "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "account", "add", "hana", "--role", "hr", "--password-stdin", stdin=PASSWORD + "\n")
     # A second coach with a longer history, so that the practice table has rows to compare.
     kata(binary, database, "person", "add", "dan", "--name", "Dan Roe", "--unit", "Paint shop")
@@ -338,6 +341,32 @@ def hr_review(driver, base, shots, label, downloads):
         check([row.get("coach") for row in rows] == ["ann"], f"{label}: the CSV has ann's row: {rows[:1]}")
 
 
+def admin_pages(driver, base, shots, label):
+    """An admin adds an account through the form (its one-time link shown once), finds it in the
+    audit log, and adds a holiday on the settings page."""
+    follow(driver, "nav a[href='/admin']")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Administration", f"{label}: the admin home opens")
+    shoot(driver, os.path.join(shots, f"{label}-13-admin.png"))
+    follow(driver, "a[href='/admin/accounts']")
+    field(driver, "handle").send_keys("jo")
+    driver.find_element(By.CSS_SELECTOR, "input[name='roles[]'][value='lean']").click()
+    follow(driver, "form[action='/admin/accounts'] button")
+    links = driver.find_elements(By.CSS_SELECTOR, "code.secret")
+    check(len(links) == 1 and "/set-password/kata_" in links[0].text, f"{label}: the new account's link is shown")
+    rows = driver.find_element(By.ID, "accounts-caption").find_element(By.XPATH, "..").text
+    check("jo Jo Lean lean" in rows, f"{label}: the account is listed with its role")
+    shoot(driver, os.path.join(shots, f"{label}-14-account-added.png"), served=False)
+    driver.get(base + "/admin/audit")
+    check("jo" in driver.find_element(By.TAG_NAME, "main").text, f"{label}: the audit log names the new account")
+    shoot(driver, os.path.join(shots, f"{label}-15-audit.png"))
+    driver.get(base + "/admin/settings")
+    driver.execute_script("arguments[0].value = '2026-12-24'", field(driver, "date"))
+    follow(driver, "form[action='/admin/holidays'] button")
+    check("Holiday added." in driver.page_source and 'datetime="2026-12-24"' in driver.page_source,
+          f"{label}: a holiday is added on the settings page")
+    shoot(driver, os.path.join(shots, f"{label}-16-settings.png"))
+
+
 def main():
     binary = sys.argv[1]
     work = tempfile.mkdtemp(prefix="kata-browser-")
@@ -394,6 +423,9 @@ def main():
         downloads = os.path.join(work, "downloads")
         os.makedirs(downloads)
         hr_review(desktop, base, shots, "desktop", downloads)
+        follow(desktop, ".sign-out button")
+        sign_in_as(desktop, base, "ada")
+        admin_pages(desktop, base, shots, "desktop")
         records = [json.loads(line) for line in kata(binary, database, "export", "data").splitlines() if line]
         observed = [r for r in records if r.get("kind") == "observation"]
         check([(r.get("secondCoach"), r.get("coach"), r.get("focus")) for r in observed]
