@@ -299,6 +299,17 @@ struct AccessMatrixTests {
         AccessRow(.get, "/reviews/download", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
             get("/reviews/download?coach=ann&from=2026-11-01&to=2026-11-20&format=csv")
         },
+        // Refused forms (a handle that is no handle, a coach who is no one) show the page again: 400
+        // and 404 for an admin, nothing written for anyone.
+        AccessRow(.post, "/admin/people", "403 403 403 403 403 403 403 400", unsigned: 303) { _ in
+            submit("/admin/people", "handle=Not%20A%20Handle&name=X&csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/pairings", "403 403 403 403 403 403 403 404", unsigned: 303) { _ in
+            submit("/admin/pairings", "coach=nobody&learner=bo&csrf={csrf}")
+        },
+        AccessRow(.post, "/admin/pairings/end", "403 403 403 403 403 403 403 404", unsigned: 303) { _ in
+            submit("/admin/pairings/end", "coach=nobody&learner=bo&csrf={csrf}")
+        },
         AccessRow(.get, "/admin/settings", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
             get("/admin/settings")
         },

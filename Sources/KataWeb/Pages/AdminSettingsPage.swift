@@ -111,7 +111,7 @@ struct AdminSettingsPage {
                     checked: workweek.contains($0))
             },
             holiday: FormField(
-                name: "date", label: "Date", value: holiday,
+                name: "date", label: "A holiday to add", value: holiday,
                 error: error?.field == "date" ? error?.description : nil, type: "date"),
             holidays: settings.calendar.holidays.sorted().map {
                 .init(date: $0.description, weekday: $0.weekday.abbreviation, past: $0 < today)

@@ -169,6 +169,47 @@ extension Templates {
         </table>
         </div>
         {{/hasPeople}}
+        <div class="admin-forms">
+        <section aria-labelledby="add-person-heading">
+        <h2 id="add-person-heading">Add a person</h2>
+        {{#person}}{{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/admin/people" class="stack">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#fields}}{{> admin-field}}{{/fields}}
+        <button type="submit">Add the person</button>
+        </form>{{/person}}
+        </section>
+        <section aria-labelledby="add-pairing-heading">
+        <h2 id="add-pairing-heading">Add a pairing</h2>
+        {{#pairing}}{{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/admin/pairings" class="stack">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#fields}}{{> admin-field}}{{/fields}}
+        <button type="submit">Add the pairing</button>
+        </form>{{/pairing}}
+        </section>
+        <section aria-labelledby="end-pairing-heading">
+        <h2 id="end-pairing-heading">End a pairing</h2>
+        {{#end}}{{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/admin/pairings/end" class="stack">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#fields}}{{> admin-field}}{{/fields}}
+        <button type="submit">End the pairing</button>
+        </form>{{/end}}
+        </section>
+        </div>
+
+        """#
+
+    /// A field of the people page's forms, whose `id` differs from its `name` (two forms there
+    /// have a coach and a learner).
+    static let adminField = #"""
+        <div class="field{{#error}} invalid{{/error}}">
+        <label for="{{id}}">{{label}}</label>
+        {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
+        {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
+        <input id="{{id}}" name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>
+        </div>
 
         """#
 }

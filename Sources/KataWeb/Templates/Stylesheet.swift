@@ -135,6 +135,7 @@ extension Templates {
         .purpose { font-style: italic; border-left: .3rem solid #6b7685; padding-left: .75rem; color: #3a4350; }
         form.row { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem; margin: 0; }
         ul.holidays { margin-bottom: 1rem; }
+        .admin-forms { display: grid; gap: 0 2rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
         .downloads ul { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; padding: 0; margin: .25rem 0; list-style: none; }
         @media (min-width: 48em) {
             .charts { grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); }
