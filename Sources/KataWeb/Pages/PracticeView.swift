@@ -3,6 +3,7 @@ import Foundation
 import ImprovementKata
 import KataExport
 import KataStore
+import Mustache
 
 /// What the Practice template shows: the period's form, one row per coach with the §6 figures as
 /// text and their strip of coached days, the roll-up, and the learners left longest.
@@ -171,5 +172,33 @@ struct PeriodForm {
             Option(value: $0.0, label: $0.1, selected: $0.0 == (grouping?.rawValue ?? ""))
         }
         self.below = below.map(String.init) ?? ""
+    }
+}
+
+/// A row's values by the names the template uses, read without `Mirror`: the practice table of
+/// 2,000 coaches asks for 17 values of each row, and reflection took half the page's time.
+extension PracticeView.Row: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "coach": coach
+        case "name": name
+        case "unit": unit as Any
+        case "link": link
+        case "cycles": cycles
+        case "coached": coached
+        case "cadence": cadence
+        case "below": below
+        case "longestStreak": longestStreak
+        case "currentStreak": currentStreak
+        case "longestGap": longestGap
+        case "lastCycle": lastCycle
+        case "daysSinceLastCycle": daysSinceLastCycle
+        case "averageMinutes": averageMinutes
+        case "cyclesOver20Minutes": cyclesOver20Minutes
+        case "predictionRate": predictionRate
+        case "observations": observations
+        case "strip": strip
+        default: nil
+        }
     }
 }
