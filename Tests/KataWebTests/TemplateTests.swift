@@ -30,14 +30,26 @@ struct RowLookupTests {
             cadence: "13%", below: true, longestStreak: 2, currentStreak: 1, longestGap: 7, lastCycle: "2026-11-17",
             daysSinceLastCycle: "3", averageMinutes: "15.0", cyclesOver20Minutes: 0, predictionRate: "50%",
             observations: 1, strip: "<svg/>")
-        let children = Mirror(reflecting: row).children
-        #expect(children.count == 18)
-        for child in children {
+        #expect(Mirror(reflecting: row).children.count == 18)
+        Self.expectSameAsMirror(row)
+        #expect(row.child(named: "belowLabel") == nil, "a name the row lacks is looked up in the page")
+    }
+
+    @Test("a row of the people page gives the template each of its values by name, as Mirror would")
+    func personRow() {
+        let row = AdminPeoplePage.PeopleView.Row(
+            handle: "ann", personName: "Ann Lee", unit: "Assembly", state: "active", learners: "bo", coaches: "none",
+            secondCoachOf: "none")
+        Self.expectSameAsMirror(row)
+    }
+
+    /// Every stored property of `row` is given by `child(named:)` with the same value.
+    static func expectSameAsMirror(_ row: some MustacheParent) {
+        for child in Mirror(reflecting: row).children {
             let label = child.label ?? ""
             let value = row.child(named: label)
             #expect(value != nil, "\(label) is not given to the template")
             #expect(value.map { "\($0)" } == "\(child.value)", "\(label)")
         }
-        #expect(row.child(named: "belowLabel") == nil, "a name the row lacks is looked up in the page")
     }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import ImprovementKata
 import KataServer
 import KataStore
+import Mustache
 
 /// `GET /admin/people`: every person with their unit and the pairings active today, for admins
 /// (DESIGN §10.5), from the store that answers for the visitor, as `kata person list` and `kata
@@ -226,5 +227,22 @@ struct AdminPeoplePage {
         }
         return web.renderer.page(
             "admin-people", view, title: "People", visitor: visitor, notice: notice, status: status)
+    }
+}
+
+/// A person's values by the names the template uses, read without `Mirror` (an organisation of
+/// 20,000 people asks for seven values of each row).
+extension AdminPeoplePage.PeopleView.Row: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "handle": handle
+        case "personName": personName
+        case "unit": unit
+        case "state": state
+        case "learners": learners
+        case "coaches": coaches
+        case "secondCoachOf": secondCoachOf
+        default: nil
+        }
     }
 }
