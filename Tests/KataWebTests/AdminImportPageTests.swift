@@ -145,6 +145,44 @@ struct AdminImportPageTests {
         #expect(try await fixture.audit("import").isEmpty)
     }
 
+    @Test(
+        "a file before the CSRF token, or a body of another boundary, is 403; no file, or a body not multipart, is 400"
+    )
+    func malformed() async throws {
+        let fixture = try await WebFixture()
+        let (fileFirst, empty, notMultipart, cut) = try await fixture.test { client in
+            var browser = try await client.signIn("ada")
+            try await client.get("/admin/import", &browser)
+            let csrf = browser.csrf ?? ""
+            let fileFirst = try await client.multipart(
+                "/admin/import", [("file", "a.jsonl", Self.good), ("csrf", nil, csrf)], &browser)
+            let empty = try await client.multipart(
+                "/admin/import", [("csrf", nil, csrf), ("file", "", "")], &browser)
+            let notMultipart = try await client.post("/admin/import", [("file", Self.good)], &browser)
+            var cutBrowser = browser
+            let cut = try await client.multipart(
+                "/admin/import", [("csrf", nil, csrf), ("file", "a.jsonl", Self.good)],
+                contentType: "multipart/form-data; boundary=another-boundary", &cutBrowser)
+            return (fileFirst, empty, notMultipart, cut)
+        }
+        #expect(fileFirst.status == .forbidden && fileFirst.text.contains("<h1>Not allowed</h1>"))
+        #expect(empty.status == .badRequest && empty.text.contains("missing file"), "\(empty.text)")
+        #expect(empty.text.contains(#"enctype="multipart/form-data""#), "the form again")
+        #expect(notMultipart.status == .badRequest, "\(notMultipart.text)")
+        #expect(cut.status == .forbidden, "no part found, so no CSRF token: \(cut.text)")
+        #expect(try !Self.zoeWritten(fixture))
+    }
+
+    @Test("the boundary of a multipart content type, quoted or not; another type has none")
+    func boundary() {
+        #expect(MultipartUpload.boundary("multipart/form-data; boundary=abc") == "abc")
+        #expect(MultipartUpload.boundary("Multipart/Form-Data;boundary=ABC") == "ABC")
+        #expect(MultipartUpload.boundary(#"multipart/form-data; charset=utf-8; boundary="x-y""#) == "x-y")
+        #expect(MultipartUpload.boundary("application/x-www-form-urlencoded") == nil)
+        #expect(MultipartUpload.boundary("multipart/form-data") == nil)
+        #expect(MultipartUpload.boundary("multipart/form-data; boundary=") == nil)
+    }
+
     @Test("the kept files: the account's own, once, for an hour")
     func keptFiles() throws {
         let uploads = ImportUploads()
@@ -171,13 +209,25 @@ extension TestClientProtocol {
     func upload(
         _ uri: String, file: String, name: String = "people.jsonl", csrf: String? = nil, _ browser: inout Browser
     ) async throws -> TestResponse {
+        try await multipart(
+            uri, [("csrf", nil, csrf ?? browser.csrf ?? ""), ("file", name, file)], &browser)
+    }
+
+    /// `POST uri` as `multipart/form-data` from `browser` with `parts` in their order: each a
+    /// name, the file name of a file part, and the content.
+    @discardableResult
+    func multipart(
+        _ uri: String, _ parts: [(String, String?, String)], contentType: String? = nil, _ browser: inout Browser
+    ) async throws -> TestResponse {
         let boundary = "----kata-test-\(UUID().uuidString)"
         var body = ""
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
-        body += "\(csrf ?? browser.csrf ?? "")\r\n"
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
-        body += "Content-Type: application/octet-stream\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
-        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        for (name, fileName, content) in parts {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\""
+            if let fileName { body += "; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream" }
+            body += "\r\n\r\n\(content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        var headers: HTTPFields = [.contentType: contentType ?? "multipart/form-data; boundary=\"\(boundary)\""]
         if !browser.cookies.isEmpty { headers[.cookie] = browser.cookieHeader }
         let response = try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         browser.read(response)
