@@ -173,6 +173,49 @@ struct AdminImportPageTests {
         #expect(try !Self.zoeWritten(fixture))
     }
 
+    @Test("a file that no longer fits when confirmed is refused whole (400), unaudited, and its id is spent")
+    func changedSinceCheck() async throws {
+        let fixture = try await WebFixture()
+        let (refused, again) = try await fixture.test { client in
+            var browser = try await client.signIn("ada")
+            try await client.get("/admin/import", &browser)
+            let checked = try await client.upload("/admin/import", file: Self.good, &browser)
+            let id = try #require(Self.uploadID(checked))
+            // Between the check and the confirmation, zoe is added with another name.
+            try fixture.owner.addPerson(Person(handle: handle("zoe"), name: "Zoe Other"))
+            let refused = try await client.post("/admin/import/confirm", [("upload", id)], &browser)
+            let again = try await client.post("/admin/import/confirm", [("upload", id)], &browser)
+            return (refused, again)
+        }
+        #expect(refused.status == .badRequest, "\(refused.text)")
+        #expect(refused.text.contains("Nothing was imported"), "\(refused.text)")
+        #expect(try fixture.owner.person(handle("zoe"))?.name == "Zoe Other")
+        #expect(try await fixture.owner.pairings(learner: handle("zoe")).isEmpty)
+        #expect(try await fixture.audit("import").isEmpty)
+        #expect(again.status == .notFound)
+    }
+
+    @Test("an upload cut off before its closing boundary is refused and nothing is kept")
+    func cutOff() async throws {
+        let fixture = try await WebFixture()
+        let response = try await fixture.test { client in
+            var browser = try await client.signIn("ada")
+            try await client.get("/admin/import", &browser)
+            let boundary = "cut-boundary"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(browser.csrf ?? "")\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jsonl\"\r\n\r\n"
+                + Self.good
+            let headers: HTTPFields = [
+                .contentType: "multipart/form-data; boundary=\(boundary)", .cookie: browser.cookieHeader,
+            ]
+            return try await client.execute(
+                uri: "/admin/import", method: .post, headers: headers, body: ByteBuffer(string: body))
+        }
+        #expect(response.status == .badRequest && response.text.contains("cut off"), "\(response.text)")
+        #expect(try !Self.zoeWritten(fixture))
+    }
+
     @Test("the boundary of a multipart content type, quoted or not; another type has none")
     func boundary() {
         #expect(MultipartUpload.boundary("multipart/form-data; boundary=abc") == "abc")
