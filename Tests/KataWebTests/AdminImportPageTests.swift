@@ -58,6 +58,9 @@ struct AdminImportPageTests {
         #expect(page.text.contains(#"<tr><th scope="row">pairings</th><td>1</td><td>0</td></tr>"#))
         #expect(page.text.contains(#"action="/admin/import/confirm""#) && page.text.contains("Import these records"))
         #expect(Self.uploadID(page) != nil)
+        #expect(
+            page.text.contains(/name="csrf" value="[^"]+">\s*<input type="hidden" name="upload"/),
+            "the confirmation carries the session's token")
         #expect(try !Self.zoeWritten(fixture))
         #expect(try await fixture.audit("import").isEmpty)
     }
