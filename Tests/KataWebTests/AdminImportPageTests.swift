@@ -65,6 +65,23 @@ struct AdminImportPageTests {
         #expect(try await fixture.audit("import").isEmpty)
     }
 
+    @Test("a dry run of a cycles CSV names the format, counts the cycle once and says a row repeated")
+    func csvDryRun() async throws {
+        let fixture = try await WebFixture()
+        let csv = "date,coach,learner,minutes\n2026-11-18,dan,eve,15\n2026-11-18,dan,eve,15\n"
+        let before = try fixture.owner.cycles(CycleFilter()).count
+        let page = try await fixture.test { client in
+            var browser = try await client.signIn("ada")
+            try await client.get("/admin/import", &browser)
+            return try await client.upload("/admin/import", file: csv, name: "cycles.csv", &browser)
+        }
+        #expect(page.status == .ok, "\(page.text)")
+        #expect(page.text.contains("A cycles CSV file"), "\(page.text)")
+        #expect(page.text.contains(#"<tr><th scope="row">coaching cycles</th><td>1</td><td>0</td></tr>"#))
+        #expect(page.text.contains("1 repeated rows of the file are counted once."))
+        #expect(try fixture.owner.cycles(CycleFilter()).count == before)
+    }
+
     @Test("confirming imports the checked file, audits it as the API does, and the id is spent")
     func confirm() async throws {
         let fixture = try await WebFixture()
