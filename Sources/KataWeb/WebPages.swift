@@ -14,6 +14,8 @@ struct WebPages: Sendable {
     let server: ServerParts
     let renderer: PageRenderer
     let cookies: SessionCookies
+    /// The import page's checked files, kept until the admin confirms them (at most an hour).
+    let uploads = ImportUploads()
 
     var accounts: any AccountStore { server.accounts }
 
@@ -62,9 +64,10 @@ struct WebPages: Sendable {
     }
 
     /// Appends the audit entry of a write made through `visitor`'s session.
-    func audit(_ visitor: Visitor, kind: String, record: String, action: String) async throws {
+    func audit(_ visitor: Visitor, kind: String, record: String, action: String, detail: String? = nil) async throws {
         try await accounts.recordAudit(
-            AuditEntry(at: server.clock(), by: visitor.source, kind: kind, record: record, action: action))
+            AuditEntry(
+                at: server.clock(), by: visitor.source, kind: kind, record: record, action: action, detail: detail))
     }
 
     /// The fields of a form body (`application/x-www-form-urlencoded`) as `Form`.

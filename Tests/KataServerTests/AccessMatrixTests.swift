@@ -16,12 +16,15 @@ struct AccessRow: Sendable {
     /// A request: where, and the JSON, bytes or web form it sends.
     ///
     /// In a form, `{csrf}` stands for the CSRF token of the caller's session and `{form-csrf}` for
-    /// the pre-session token of the sign-in and set-password forms.
+    /// the pre-session token of the sign-in and set-password forms. A multipart form (`csrf`, then
+    /// a file) is sent as a browser sends a form with a file input.
     struct Request {
         var uri: String
         var json: String?
         var bytes: [UInt8]?
         var form: String?
+        /// The file of a `multipart/form-data` form whose other field is `csrf`.
+        var multipartFile: String?
     }
 
     /// A record some callers may not see: to them a request about it must answer the same 404 as
@@ -86,6 +89,8 @@ private func get(_ uri: String) -> AccessRow.Request { .init(uri: uri) }
 private func send(_ uri: String, _ json: String) -> AccessRow.Request { .init(uri: uri, json: json) }
 /// `uri` with a web form.
 private func submit(_ uri: String, _ form: String) -> AccessRow.Request { .init(uri: uri, form: form) }
+/// `uri` with a web form of the session's CSRF token and `file`, as `multipart/form-data`.
+private func upload(_ uri: String, file: String) -> AccessRow.Request { .init(uri: uri, multipartFile: file) }
 
 /// Every route of the server for every kind of caller, over HTTP (DESIGN §10.3, §12): 401 without
 /// a working token, 403 for what the caller may not do, 404 for what they may not see (exactly as
@@ -343,6 +348,16 @@ struct AccessMatrixTests {
         AccessRow(.get, "/admin/people", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
             get("/admin/people")
         },
+        // The import page: a dry run writes nothing, and no checked file has the id confirmed.
+        AccessRow(.get, "/admin/import", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            get("/admin/import")
+        },
+        AccessRow(.post, "/admin/import", "403 403 403 403 403 403 403 200", unsigned: 303) { _ in
+            upload("/admin/import", file: #"{"kind":"person","handle":"zed","name":"Zed"}"# + "\n")
+        },
+        AccessRow(.post, "/admin/import/confirm", "403 403 403 403 403 403 403 404", unsigned: 303) { _ in
+            submit("/admin/import/confirm", "upload=0123456789abcdef0123456789abcdef&csrf={csrf}")
+        },
         // The writes that end something come last, so that the rows above find it still there.
         // The admin pages' writes are about ivy, who has no account before, and a spare token.
         AccessRow(.post, "/admin/accounts", "403 403 403 403 403 403 403 201", unsigned: 303) { _ in
@@ -424,6 +439,15 @@ struct AccessMatrixTests {
                     body = ByteBuffer(
                         string: form.replacingOccurrences(of: "{csrf}", with: session?.csrf ?? "")
                             .replacingOccurrences(of: "{form-csrf}", with: AccessServer.formToken))
+                }
+                if let file = request.multipartFile {
+                    let boundary = "----kata-access-matrix"
+                    headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                    body = ByteBuffer(
+                        string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                            + "\(session?.csrf ?? "")\r\n--\(boundary)\r\n"
+                            + "Content-Disposition: form-data; name=\"file\"; filename=\"access.jsonl\"\r\n\r\n"
+                            + "\(file)\r\n--\(boundary)--\r\n")
                 }
                 return try await client.execute(uri: request.uri, method: row.method, headers: headers, body: body)
             }

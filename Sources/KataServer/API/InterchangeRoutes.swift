@@ -11,7 +11,7 @@ struct InterchangeRoutes {
     let data: DataRoutes
 
     /// The largest import taken (DESIGN §10.1).
-    static let importLimit = 1 << 30
+    static let importLimit = SpoolFile.uploadLimit
 
     func add(to api: RouterGroup<KataRequestContext>) {
         api.get("export") { request, context in try await export(request, context) }
@@ -96,44 +96,4 @@ private final class Chunks: @unchecked Sendable {
     init(_ stream: AsyncThrowingStream<Data, any Error>) { iterator = stream.makeAsyncIterator() }
 
     func next() async throws -> Data? { try await iterator.next() }
-}
-
-/// An upload kept in a folder only the server's user can read, removed after the import.
-private final class SpoolFile {
-    let folder: URL
-    let url: URL
-    private let handle: FileHandle
-
-    init() throws {
-        let manager = FileManager.default
-        folder = manager.temporaryDirectory.appendingPathComponent("kata-upload-\(UUID().uuidString.lowercased())")
-        url = folder.appendingPathComponent("upload")
-        do {
-            try manager.createDirectory(
-                at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            handle = try FileHandle(forWritingTo: url)
-        } catch {
-            try? manager.removeItem(at: folder)
-            throw KataError.unavailable("the server cannot keep the upload for importing; try again later.")
-        }
-    }
-
-    func append(_ data: Data) throws {
-        do {
-            try handle.write(contentsOf: data)
-        } catch {
-            throw KataError.unavailable(
-                "the server cannot keep the upload for importing (disk full?); nothing was imported.")
-        }
-    }
-
-    func close() throws { try? handle.close() }
-
-    func remove() {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: folder)
-    }
 }

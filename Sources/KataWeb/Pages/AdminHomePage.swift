@@ -16,5 +16,6 @@ struct AdminHomePage {
         AdminAccountPage(web: web).add(to: router)
         AdminAuditPage(web: web).add(to: router)
         AdminPeoplePage(web: web).add(to: router)
+        AdminImportPage(web: web).add(to: router)
     }
 }

@@ -11,6 +11,8 @@ extension Templates {
         <p class="meta">Every person with their unit and the pairings active today.</p></li>
         <li class="card"><h2><a href="/admin/settings">Settings and holidays</a></h2>
         <p class="meta">The time zone of “today”, the workweek and the holidays the practice figures leave out.</p></li>
+        <li class="card"><h2><a href="/admin/import">Import a file</a></h2>
+        <p class="meta">Check an interchange JSONL or cycles CSV file with a dry run, then import it all or nothing.</p></li>
         </ul>
 
         """#
