@@ -367,6 +367,24 @@ def admin_pages(driver, base, shots, label):
     shoot(driver, os.path.join(shots, f"{label}-16-settings.png"))
 
 
+def admin_import(driver, base, shots, label, binary, database, folder):
+    """An admin imports a file through the browser: the dry run first, then the import itself."""
+    upload = os.path.join(folder, "new-people.jsonl")
+    with open(upload, "w") as file:
+        file.write(json.dumps({"kind": "person", "handle": "kim", "name": "Kim <i>Ode</i>", "unit": "Assembly",
+                               "active": True}) + "\n")
+    driver.get(base + "/admin/import")
+    shoot(driver, os.path.join(shots, f"{label}-17-import.png"))
+    field(driver, "file").send_keys(upload)
+    follow(driver, "form[action='/admin/import'] button")
+    check("The file passed the check" in driver.page_source, f"{label}: the dry run checks the file")
+    check("kim" not in kata(binary, database, "person", "list"), f"{label}: the dry run writes nothing")
+    shoot(driver, os.path.join(shots, f"{label}-18-import-checked.png"), served=False)
+    follow(driver, "form[action='/admin/import/confirm'] button")
+    check("Kim <i>Ode</i>" in kata(binary, database, "person", "list"), f"{label}: the import writes the person")
+    shoot(driver, os.path.join(shots, f"{label}-19-imported.png"))
+
+
 def main():
     binary = sys.argv[1]
     work = tempfile.mkdtemp(prefix="kata-browser-")
@@ -426,6 +444,7 @@ def main():
         follow(desktop, ".sign-out button")
         sign_in_as(desktop, base, "ada")
         admin_pages(desktop, base, shots, "desktop")
+        admin_import(desktop, base, shots, "desktop", binary, database, work)
         records = [json.loads(line) for line in kata(binary, database, "export", "data").splitlines() if line]
         observed = [r for r in records if r.get("kind") == "observation"]
         check([(r.get("secondCoach"), r.get("coach"), r.get("focus")) for r in observed]

@@ -76,9 +76,9 @@ struct AdminImportPageTests {
             return try await client.upload("/admin/import", file: csv, name: "cycles.csv", &browser)
         }
         #expect(page.status == .ok, "\(page.text)")
-        #expect(page.text.contains("A cycles CSV file"), "\(page.text)")
+        #expect(page.text.contains("Format: cycles CSV. Records to add: 1;"), "\(page.text)")
         #expect(page.text.contains(#"<tr><th scope="row">coaching cycles</th><td>1</td><td>0</td></tr>"#))
-        #expect(page.text.contains("1 repeated rows of the file are counted once."))
+        #expect(page.text.contains("Rows repeated in the file, counted once: 1."))
         #expect(try fixture.owner.cycles(CycleFilter()).count == before)
     }
 

@@ -8,7 +8,7 @@ extension Templates {
         {{#checked}}
         <section aria-labelledby="checked-heading" class="card">
         <h2 id="checked-heading">The file passed the check</h2>
-        <p>A {{format}} file: {{totalAdded}} records would be added, {{totalUnchanged}} are in the database already, unchanged.{{#hasRepeated}} {{repeatedRows}} repeated rows of the file are counted once.{{/hasRepeated}}</p>
+        <p>Format: {{format}}. Records to add: {{totalAdded}}; in the database already, unchanged: {{totalUnchanged}}.{{#hasRepeated}} Rows repeated in the file, counted once: {{repeatedRows}}.{{/hasRepeated}}</p>
         {{#hasRows}}
         <div class="table-scroll" role="region" aria-labelledby="summary-caption" tabindex="0">
         <table class="figures">
