@@ -162,6 +162,25 @@ struct DataRouteTests {
         }
     }
 
+    @Test("include=learnersLeftLongest adds the list to the same document, whose other members stay as they are")
+    func practiceLeftLongest() async throws {
+        let fixture = try await ServerFixture()
+        try await fixture.makeTeam()
+        try await fixture.test { client in
+            let root = try await client.signIn("root")
+            let plain = try await client.call(.get, "/api/v1/practice?from=2026-11-02&to=2026-11-29", token: root)
+            let extended = try await client.call(
+                .get, "/api/v1/practice?from=2026-11-02&to=2026-11-29&include=learnersLeftLongest", token: root)
+            #expect(plain.status == .ok && extended.status == .ok, "\(extended.text)")
+            var document = try #require(
+                try JSONSerialization.jsonObject(with: Data(extended.text.utf8)) as? [String: Any])
+            let left = try #require(document.removeValue(forKey: "learnersLeftLongest") as? [[String: Any]])
+            #expect(!left.isEmpty && left.allSatisfy { $0["learner"] is String && $0["coach"] is String }, "\(left)")
+            let expected = try #require(try JSONSerialization.jsonObject(with: Data(plain.text.utf8)) as? NSDictionary)
+            #expect(NSDictionary(dictionary: document) == expected)
+        }
+    }
+
     /// `--from` and `--to` of a query's period.
     static func period(_ query: String) -> [String] {
         let fields = query.split(separator: "&").map { $0.split(separator: "=").map(String.init) }

@@ -77,6 +77,17 @@ struct InsightRoutes {
     /// command line's calendar and text views. Without `include` the document is the CLI's, byte
     /// for byte.
     static func adding(_ include: Set<String>, from answer: PracticeAnswer, to text: String) throws -> String {
+        if include == ["learnersLeftLongest"] {
+            // Ten learners at most: written after the document's last member, instead of parsing
+            // and writing again a document of 2,000 coaches (seconds with JSONSerialization).
+            let list = try JSONSerialization.data(
+                withJSONObject: leftLongest(answer), options: [.sortedKeys, .withoutEscapingSlashes])
+            guard let end = text.lastIndex(of: "}") else {
+                throw KataError.failure("the practice document could not be extended.")
+            }
+            return text[..<end] + ",\"learnersLeftLongest\":" + String(decoding: list, as: UTF8.self)
+                + text[end...]
+        }
         guard var document = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
             var coaches = document["coaches"] as? [[String: Any]]
         else { throw KataError.failure("the practice document could not be extended.") }
@@ -87,16 +98,19 @@ struct InsightRoutes {
             }
             document["coaches"] = coaches
         }
-        if include.contains("learnersLeftLongest") {
-            document["learnersLeftLongest"] = answer.learnersLeftLongest.map { left -> [String: Any] in
-                var row: [String: Any] = ["learner": left.learner, "name": left.name, "coach": left.coach]
-                if let day = left.lastCycle { row["lastCycle"] = day.description }
-                if let days = left.daysSinceLastCycle { row["daysSinceLastCycle"] = days }
-                return row
-            }
-        }
+        if include.contains("learnersLeftLongest") { document["learnersLeftLongest"] = leftLongest(answer) }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The learners left longest as the document's `learnersLeftLongest`.
+    static func leftLongest(_ answer: PracticeAnswer) -> [[String: Any]] {
+        answer.learnersLeftLongest.map { left -> [String: Any] in
+            var row: [String: Any] = ["learner": left.learner, "name": left.name, "coach": left.coach]
+            if let day = left.lastCycle { row["lastCycle"] = day.description }
+            if let days = left.daysSinceLastCycle { row["daysSinceLastCycle"] = days }
+            return row
+        }
     }
 
     /// One coach's packet, or every coach's, as `kata export review` renders them; each packet
