@@ -359,12 +359,19 @@ def admin_pages(driver, base, shots, label):
     driver.get(base + "/admin/audit")
     check("jo" in driver.find_element(By.TAG_NAME, "main").text, f"{label}: the audit log names the new account")
     shoot(driver, os.path.join(shots, f"{label}-15-audit.png"))
+    driver.get(base + "/admin/people")
+    driver.find_element(By.ID, "person-handle").send_keys("lee")
+    driver.find_element(By.ID, "person-name").send_keys("Lee <b>Park</b>")
+    follow(driver, "form[action='/admin/people'] button")
+    check("Person added." in driver.page_source and "Lee <b>Park</b>" in driver.find_element(By.TAG_NAME, "table").text,
+          f"{label}: a person is added on the people page, the name shown as text")
+    shoot(driver, os.path.join(shots, f"{label}-16-people.png"))
     driver.get(base + "/admin/settings")
     driver.execute_script("arguments[0].value = '2026-12-24'", field(driver, "date"))
     follow(driver, "form[action='/admin/holidays'] button")
     check("Holiday added." in driver.page_source and 'datetime="2026-12-24"' in driver.page_source,
           f"{label}: a holiday is added on the settings page")
-    shoot(driver, os.path.join(shots, f"{label}-16-settings.png"))
+    shoot(driver, os.path.join(shots, f"{label}-16b-settings.png"))
 
 
 def admin_import(driver, base, shots, label, binary, database, folder):

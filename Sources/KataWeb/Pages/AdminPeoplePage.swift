@@ -38,6 +38,9 @@ struct AdminPeoplePage {
             var error: String?
             var hint: String?
             var type: String
+            /// `off` for the handles and names (a browser's suggestions are other people's); none
+            /// on a date, where axe counts `off` as invalid.
+            var autocomplete: String?
         }
         /// One of the page's forms: its fields and its message.
         struct Form {
@@ -184,7 +187,8 @@ struct AdminPeoplePage {
         ) -> PeopleView.Field {
             PeopleView.Field(
                 id: id, name: name, label: label, value: value ?? "",
-                error: error?.field == name ? error?.description : nil, hint: hint, type: type)
+                error: error?.field == name ? error?.description : nil, hint: hint, type: type,
+                autocomplete: type == "text" ? "off" : nil)
         }
         let view = PeopleView(
             csrf: visitor.csrf, day: today.description, people: rows, count: rows.count, hasPeople: !rows.isEmpty,

@@ -210,7 +210,7 @@ extension Templates {
         <label for="{{id}}">{{label}}</label>
         {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
         {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-        <input id="{{id}}" name="{{name}}" type="{{type}}" value="{{value}}" autocomplete="off"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>
+        <input id="{{id}}" name="{{name}}" type="{{type}}" value="{{value}}"{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>
         </div>
 
         """#
