@@ -147,10 +147,7 @@ struct AdminPeoplePage {
 
     static func day(_ text: String?, _ field: String) throws -> Day? {
         guard let text = text.nonBlank?.trimmed else { return nil }
-        guard let day = Day(text) else {
-            throw KataError.invalidValue(field: field, value: text, expected: "a date (YYYY-MM-DD)")
-        }
-        return day
+        return try Day(typed: text, field: field)
     }
 
     func show(_ visitor: Visitor, notice: String? = nil, typed: Typed = .none) async throws -> Response {

@@ -55,8 +55,10 @@ struct AdminSettingsPage {
         web.page(.post, "admin/holidays", on: router) { request, _, visitor in
             let form = try await AdminAccess.form(HolidayForm.self, request, visitor)
             let text = form.date?.trimmed ?? ""
-            guard let day = Day(text) else {
-                let error = KataError.invalidValue(field: "date", value: text, expected: "a date (YYYY-MM-DD)")
+            let day: Day
+            do {
+                day = try Day(typed: text, field: "date")
+            } catch let error as KataError {
                 return try await show(visitor, error: error, holiday: text, status: .badRequest)
             }
             return try await change(SettingsChange(addHolidays: [day]), visitor, done: "holiday-added", holiday: text)
@@ -64,9 +66,7 @@ struct AdminSettingsPage {
         web.page(.post, "admin/holidays/remove", on: router) { request, _, visitor in
             let form = try await AdminAccess.form(HolidayForm.self, request, visitor)
             let text = form.date?.trimmed ?? ""
-            guard let day = Day(text) else {
-                throw KataError.invalidValue(field: "date", value: text, expected: "a date (YYYY-MM-DD)")
-            }
+            let day = try Day(typed: text, field: "date")
             return try await change(SettingsChange(removeHolidays: [day]), visitor, done: "holiday-removed")
         }
     }

@@ -105,9 +105,6 @@ struct PracticePeriod: Sendable {
 
     static func day(_ query: Parameters, _ name: String) throws -> Day? {
         guard let text = query.get(name)?.trimmed, !text.isEmpty else { return nil }
-        guard let day = Day(text) else {
-            throw KataError.invalidValue(field: name, value: text, expected: "a date (YYYY-MM-DD)")
-        }
-        return day
+        return try Day(typed: text, field: name)
     }
 }
