@@ -49,7 +49,7 @@ struct AccountCommand: ParsableCommand {
         func run(in context: CommandContext) async throws {
             let account = try KataCLI.handle(handle, "handle")
             let roles = try AccountCommand.roles(roles)
-            let accounts = try password.accounts(global, context)
+            let accounts = try await password.accounts(global, context)
             _ = try await global.openStore(context).requiredPerson(account)
             let added = try await accounts.addAccount(
                 NewAccount(handle: account, roles: roles, password: try password.typed(context)))
@@ -67,7 +67,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in context: CommandContext) async throws {
-            let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+            let accounts = try await global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
             let rows = try await accounts.accounts().map(AccountRow.init)
             switch format.format {
             case .json: context.output.write(try jsonText(rows))
@@ -123,7 +123,7 @@ struct AccountCommand: ParsableCommand {
             }
             let account = try KataCLI.handle(handle, "handle")
             let newRoles = noRoles ? [] : roles.isEmpty ? nil : try AccountCommand.roles(roles)
-            let accounts = try password.accounts(global, context)
+            let accounts = try await password.accounts(global, context)
             guard try await accounts.account(account) != nil else {
                 throw KataError.unknown(kind: "account", reference: account.rawValue, hint: "See 'kata account list'.")
             }
@@ -150,7 +150,7 @@ struct AccountCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let account = try KataCLI.handle(handle, "handle")
-            let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+            let accounts = try await global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
             _ = try await accounts.disableAccount(account)
             context.output.line("Disabled \(account): its sessions and tokens no longer work.")
         }
@@ -202,9 +202,9 @@ struct PasswordOptions: ParsableArguments {
 
     /// The accounts the command works on; set-password links made on a file start with
     /// `serverAddress` (a server makes its own).
-    func accounts(_ global: GlobalOptions, _ context: CommandContext) throws -> any AccountService {
+    func accounts(_ global: GlobalOptions, _ context: CommandContext) async throws -> any AccountService {
         let address = Result { try serverAddress(context) }
-        return try global.openAccounts(context, linkBase: { try address.get() }, hash: AccountCommand.hash)
+        return try await global.openAccounts(context, linkBase: { try address.get() }, hash: AccountCommand.hash)
     }
 
     /// `--url`, else `$KATA_SERVER`, else the default address of `kata serve`, without a trailing `/`.

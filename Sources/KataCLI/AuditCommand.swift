@@ -35,8 +35,8 @@ struct AuditCommand: KataCommand {
                 field: "--offset", value: String(offset), expected: "a whole number, 0 or more")
         }
         let author = try account.map { try KataCLI.handle($0, "--account") }
-        let store = try global.openStore(context)
-        let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+        let store = try await global.openStore(context)
+        let accounts = try await global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
         let (from, to) = try await chosenDays(today: try context.today(store))
         let settings = try await store.settings()
         let entries = try await accounts.audit(

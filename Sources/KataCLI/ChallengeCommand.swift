@@ -29,7 +29,7 @@ struct ChallengeCommand: ParsableCommand {
         var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let setOn = try date?.day(today: today, field: "--date") ?? today
             try setOn.requireHappened(by: today, record: "a challenge")

@@ -61,6 +61,8 @@ public struct CommandContext: @unchecked Sendable {
     public var input: (any LineReader)?
     /// Whether standard output is a terminal (colour, progress).
     public var outputIsTerminal: Bool
+    /// What to close when the command ends (a PostgreSQL store's connections), shared by copies.
+    public let closing = CommandClosing()
 
     public init(
         environment: [String: String], now: Date = Date(), today: Day? = nil, output: OutputStream = OutputStream(),
@@ -137,5 +139,27 @@ extension CommandContext {
     /// 10 (a coach at the gemba wants the outbox, not a wait; a slow link may need longer).
     func serverTimeout() throws -> Duration {
         try ServerConnection.timeout(environment: environment)
+    }
+}
+
+/// What a command opened that must be closed when it ends, whatever the outcome.
+public final class CommandClosing: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [@Sendable () async -> Void] = []
+
+    public init() {}
+
+    /// Adds `action`, run once when the command ends.
+    public func add(_ action: @escaping @Sendable () async -> Void) {
+        lock.withLock { actions.append(action) }
+    }
+
+    /// Runs every action added, the last first, and forgets them.
+    public func closeAll() async {
+        let pending = lock.withLock {
+            defer { actions.removeAll() }
+            return actions
+        }
+        for action in pending.reversed() { await action() }
     }
 }

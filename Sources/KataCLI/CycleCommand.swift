@@ -24,7 +24,7 @@ struct CycleCommand: ParsableCommand {
         var limit: Int?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let cycles = try await store.cycles(
                 CycleFilter(
@@ -57,7 +57,7 @@ struct CycleCommand: ParsableCommand {
         @Argument(help: "The cycle's id (the first characters are enough).") var id: String
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let detail = try await store.cycleDetail(store.resolve(.cycle, id))
             let cycle = detail.cycle
             if format.format == .json {
@@ -125,7 +125,7 @@ struct CycleCommand: ParsableCommand {
         var obstacle: String?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let cycleID = try await store.resolve(.cycle, id)
             let cycleDate: Day
@@ -154,7 +154,7 @@ struct CycleCommand: ParsableCommand {
         @Argument(help: "The cycle's id.") var id: String
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let cycleID = try await store.resolve(.cycle, id)
             try await store.deleteCycle(cycleID)
             context.output.line("Deleted cycle \(cycleID.short).")

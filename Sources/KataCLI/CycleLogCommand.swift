@@ -62,7 +62,7 @@ struct CycleLogCommand: KataCommand {
 
     func run(in context: CommandContext) async throws {
         try CoachingCycle.validate(minutes: minutes)
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let prompter = noPrompt ? nil : context.input.map { Prompter(input: $0, output: context.output) }
         var coachHandle = try global.coach(coach, context)

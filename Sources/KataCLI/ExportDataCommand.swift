@@ -47,7 +47,7 @@ struct ExportDataCommand: KataCommand {
     var out: String?
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         guard let out else {
             _ = try await store.exportData(format.interchange, to: OutputSink(output: context.output))
             return

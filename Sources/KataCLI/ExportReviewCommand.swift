@@ -94,7 +94,7 @@ struct ExportReviewCommand: KataCommand {
 
     func run(in context: CommandContext) async throws {
         if madeAboutMe { return try await listMadeAboutMe(context) }
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let range = try period.resolve(today: today, fallback: Self.lastFullQuarter(before: today))
         let privacy = ReviewPrivacy(learnerNames: includeLearners, notes: includeNotes)
@@ -137,7 +137,7 @@ struct ExportReviewCommand: KataCommand {
     /// `--coach` on a database file.
     private func listMadeAboutMe(_ context: CommandContext) async throws {
         let whose = try coach.map { try KataCLI.handle($0, "--coach") }
-        let accounts = try global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
+        let accounts = try await global.openAccounts(context, linkBase: { "" }, hash: AccountCommand.hash)
         if accounts is RemoteStore {
             guard whose == nil else {
                 throw KataError.usage(

@@ -3,6 +3,7 @@ import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataClient
+import KataPostgres
 import KataSQLite
 import KataStore
 
@@ -20,14 +21,57 @@ struct GlobalOptions: ParsableArguments {
             "The kata server (default: $KATA_SERVER, else the one signed in to).", valueName: "url"))
     var server: String?
 
-    /// The store a command works on, a file or a server.
+    @Option(
+        name: .customLong("database"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "A PostgreSQL database (postgres://…) to work on directly, as its operator; the password "
+                + "from $PGPASSWORD.",
+            valueName: "url"))
+    var databaseURL: String?
+
+    /// The store a command works on: a PostgreSQL database, a file or a server.
     ///
-    /// `--db` is the file; else `--server`, `$KATA_SERVER` or the server signed in to; else the file
-    /// of `$KATA_DB` or the default path. A missing database file is an error pointing at
-    /// `kata init`; a server without credentials for it, at `kata login`.
-    func openStore(_ context: CommandContext) throws -> any KataBackend {
+    /// `--database` is a PostgreSQL database, worked on directly with its credentials (closed when
+    /// the command ends); `--db` is the file; else `--server`, `$KATA_SERVER` or the server signed
+    /// in to; else the file of `$KATA_DB` or the default path. A missing database file is an error
+    /// pointing at `kata init`; a server without credentials for it, at `kata login`.
+    func openStore(_ context: CommandContext) async throws -> any KataBackend {
+        if let postgres = try await postgresStore(context) { return postgres }
         if let remote = try remoteStore(context) { return remote }
         return try openFile(context)
+    }
+
+    /// The database itself, never a server: the PostgreSQL database of `--database`, else the file
+    /// (for `kata check`, which judges the record where it is kept).
+    func openDatabase(_ context: CommandContext) async throws -> any KataBackend {
+        if let postgres = try await postgresStore(context) { return postgres }
+        return try openFile(context)
+    }
+
+    /// The PostgreSQL database of `--database`, connected (and migrated) for this command and
+    /// closed when it ends; nil without the option.
+    func postgresStore(_ context: CommandContext, poolSize: Int = 2) async throws -> PostgresStore? {
+        guard let url = try chosenDatabaseURL() else { return nil }
+        let store = try await PostgresStore.connect(Self.location(url, context), poolSize: poolSize)
+        context.closing.add { await store.close() }
+        return store
+    }
+
+    /// The database of `url`, with the password of `$PGPASSWORD` when the URL has none (as libpq
+    /// reads it), so that the password need not be on a command line others can list.
+    static func location(_ url: String, _ context: CommandContext) throws -> PostgresLocation {
+        var location = try PostgresLocation(url: url)
+        if location.password == nil, let password = context.environment["PGPASSWORD"], !password.isEmpty {
+            location.password = password
+        }
+        return location
+    }
+
+    /// `--database`, refusing it beside `--db`.
+    func chosenDatabaseURL() throws -> String? {
+        guard let databaseURL else { return nil }
+        guard database == nil else { throw KataError.usage("give either --db FILE or --database URL, not both.") }
+        return databaseURL
     }
 
     /// The accounts and audit log a command works on, chosen as `openStore` chooses: through the
@@ -38,9 +82,13 @@ struct GlobalOptions: ParsableArguments {
     func openAccounts(
         _ context: CommandContext, linkBase: @escaping @Sendable () throws -> String,
         hash: @escaping @Sendable (String) async throws -> String
-    ) throws -> any AccountService {
-        if let remote = try remoteStore(context) { return remote }
+    ) async throws -> any AccountService {
         let now = context.now
+        if let postgres = try await postgresStore(context) {
+            return DirectAccounts(
+                store: postgres, caller: .owner, source: .file, now: { now }, linkBase: linkBase, hash: hash)
+        }
+        if let remote = try remoteStore(context) { return remote }
         return DirectAccounts(
             store: try openFile(context), caller: .owner, source: .file, now: { now }, linkBase: linkBase, hash: hash)
     }
@@ -49,13 +97,13 @@ struct GlobalOptions: ParsableArguments {
     /// server) the account signed in; nil when none says.
     func coach(_ option: String?, _ context: CommandContext) throws -> Handle? {
         if let handle = try context.coach(option) { return handle }
-        guard database == nil else { return nil }
+        guard database == nil, databaseURL == nil else { return nil }
         return try signedIn(context)?.handle
     }
 
     /// The server's store when this command works through a server, else nil.
     private func remoteStore(_ context: CommandContext) throws -> RemoteStore? {
-        guard database == nil, let connection = try serverConnection(context) else { return nil }
+        guard database == nil, databaseURL == nil, let connection = try serverConnection(context) else { return nil }
         let errors = context.errors
         return RemoteStore(
             connection: connection,
@@ -81,7 +129,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// The database file itself, for what only a file can do (`init`, `backup`, `demo`).
     func openFile(_ context: CommandContext, create: Bool = false) throws -> SQLiteStore {
-        try SQLiteStore.open(path: context.databasePath(database), create: create)
+        if databaseURL != nil {
+            throw KataError.usage(
+                "this command works on a database file (--db FILE), not on PostgreSQL: back up a PostgreSQL "
+                    + "database with pg_dump; any command with --database URL makes its tables.")
+        }
+        return try SQLiteStore.open(path: context.databasePath(database), create: create)
     }
 }
 

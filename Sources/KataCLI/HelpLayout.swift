@@ -36,7 +36,8 @@ enum HelpLayout {
         return 80
     }
 
-    /// A usage line broken between arguments (an argument in brackets or angle brackets stays whole).
+    /// A usage line broken between arguments (an argument in brackets or angle brackets, and a
+    /// required option with its value, stay whole).
     private static func wrappedUsage(_ line: Substring, columns: Int) -> String {
         var words: [String] = []
         var word = ""
@@ -52,6 +53,14 @@ enum HelpLayout {
             word.append(character)
         }
         if !word.isEmpty { words.append(word) }
+        // A required option and its value stay together: "--coach <coach>".
+        words = words.reduce(into: []) { joined, word in
+            if word.hasPrefix("<"), let last = joined.last, last.hasPrefix("--") {
+                joined[joined.count - 1] += " " + word
+            } else {
+                joined.append(word)
+            }
+        }
         // "USAGE:", "kata" and the subcommand names come before the first argument.
         let head = words.prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") && !$0.hasPrefix("-") }
         var indent = head.map(\.count).reduce(head.count, +)

@@ -38,7 +38,7 @@ struct ImportCommand: KataCommand {
     var dryRun = false
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let indicator = ImportProgressIndicator(errors: context.errors, file: file)
         let progress: (@Sendable (ImportProgress) -> Void)? =

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImprovementKata
+import KataPostgres
 import KataSQLite
 import KataStore
 
@@ -9,7 +10,8 @@ struct InitCommand: KataCommand {
         commandName: "init",
         abstract: "Create the database, or change its time zone, workweek and holidays.",
         discussion: """
-            Safe to run again: an existing database keeps its data, and only the settings given change.
+            Safe to run again: an existing database keeps its data, and only the settings given change. \
+            With --database URL it makes (or brings up to date) the tables of a PostgreSQL database.
 
             Examples:
               kata init
@@ -40,9 +42,20 @@ struct InitCommand: KataCommand {
     var removedHolidays: [DayArgument] = []
 
     func run(in context: CommandContext) async throws {
+        let workweekDays = try workweek.map(WorkCalendar.parseWorkweek)
+        if let postgres = try await global.postgresStore(context) {
+            let today = try await context.today(postgres)
+            try await postgres.configure(
+                SettingsChange(
+                    timeZone: timeZone, workweek: workweekDays,
+                    addHolidays: try holidays.map { try $0.day(today: today, field: "--holiday") },
+                    removeHolidays: try removedHolidays.map { try $0.day(today: today, field: "--remove-holiday") }))
+            context.output.line("Database \(postgres.location) is ready.")
+            describe(try await postgres.settings(), to: context.output)
+            return
+        }
         let path = context.databasePath(global.database)
         let existed = FileManager.default.fileExists(atPath: path)
-        let workweekDays = try workweek.map(WorkCalendar.parseWorkweek)
         let store = try global.openFile(context, create: true)
         let today = try await context.today(store)
         let added = try holidays.map { try $0.day(today: today, field: "--holiday") }
@@ -50,11 +63,15 @@ struct InitCommand: KataCommand {
         try store.configure(timeZone: timeZone, workweek: workweekDays, addHolidays: added, removeHolidays: removed)
         let settings = try store.settings()
         context.output.line(existed ? "Database \(path) is ready." : "Created \(path).")
-        context.output.line(
-            "Time zone \(settings.timeZone); workweek \(WorkCalendar.describe(settings.calendar.workweek)); "
-                + "\(settings.calendar.holidays.count) holiday(s).")
+        describe(settings, to: context.output)
         if !existed {
             context.output.line("Next: add people with 'kata person add HANDLE --name \"Full Name\"'.")
         }
+    }
+
+    private func describe(_ settings: OrganisationSettings, to output: OutputStream) {
+        output.line(
+            "Time zone \(settings.timeZone); workweek \(WorkCalendar.describe(settings.calendar.workweek)); "
+                + "\(settings.calendar.holidays.count) holiday(s).")
     }
 }

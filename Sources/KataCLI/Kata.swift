@@ -68,7 +68,13 @@ public struct Kata: AsyncParsableCommand {
             // A group without a command of its own throws its help here, as ParsableCommand does.
             try PendingCommand.$current.withValue(pending) { try command.run() }
             if let work = pending.work {
-                try await CommandContext.$current.withValue(context) { try await work(context) }
+                do {
+                    try await CommandContext.$current.withValue(context) { try await work(context) }
+                } catch {
+                    await context.closing.closeAll()
+                    throw error
+                }
+                await context.closing.closeAll()
             }
             return 0
         } catch let error as KataError {

@@ -28,16 +28,19 @@ struct BackupCommand: KataCommand {
 struct CheckCommand: KataCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database file and the rules of the kata; exit 65 with a list when something is wrong.")
+        abstract: "Check the database and the rules of the kata; exit 65 with a list when something is wrong.")
 
     @OptionGroup var global: GlobalOptions
 
     func run(in context: CommandContext) async throws {
-        let findings = try global.openFile(context).check()
+        let findings = try await global.openDatabase(context).check()
         guard findings.isEmpty else {
             for finding in findings { context.output.line(finding.description) }
             throw KataError.ruleBroken("\(findings.count) problem(s) found; see above.")
         }
-        context.output.line("All checks passed: file integrity, references, and the rules of the kata.")
+        context.output.line(
+            global.databaseURL == nil
+                ? "All checks passed: file integrity, references, and the rules of the kata."
+                : "All checks passed: the rules of the kata (PostgreSQL enforces the references itself).")
     }
 }

@@ -31,7 +31,7 @@ struct ObserveCommand: KataCommand {
     @Option(parsing: .unconditional, help: "The trigger: when to apply the focus point.") var trigger: String
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         guard let observer = try secondCoach.map({ try handle($0, "--second-coach") }) ?? global.coach(nil, context)
         else {
@@ -70,7 +70,7 @@ struct DueCommand: KataCommand {
     @Option(parsing: .unconditional, help: "The day to plan (default: today).") var date: DayArgument?
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let day = try date?.day(today: today, field: "--date") ?? today
         let due = try await store.due(coach: context.coach(coach), on: day)

@@ -29,7 +29,7 @@ struct ObstacleCommand: ParsableCommand {
         var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let obstacle = try await Obstacle(
                 target: store.resolve(.target, target), text: text, status: work ? .working : .parked,
@@ -51,7 +51,7 @@ struct ObstacleCommand: ParsableCommand {
         @Flag(help: "Leave out obstacles overcome or dropped.") var open = false
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let obstacles = try await store.obstacles(
                 target: try await store.resolve(.target, target),
                 learner: learner.map { try handle($0, "--learner") }, includeClosed: !open)
@@ -82,7 +82,7 @@ struct ObstacleCommand: ParsableCommand {
         var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let obstacle = try await store.workObstacle(
                 store.resolve(.obstacle, id), on: date?.day(today: today, field: "--date") ?? today, today: today)
@@ -105,7 +105,7 @@ struct ObstacleCommand: ParsableCommand {
         }
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let obstacle = try await store.closeObstacle(
                 store.resolve(.obstacle, id), as: Obstacle.Status(rawValue: outcome.rawValue) ?? .dropped,

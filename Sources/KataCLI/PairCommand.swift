@@ -26,7 +26,7 @@ struct PairCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "First day of the pairing (default: today).") var since: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let pairing = try Pairing(
                 coach: handle(coach, "--coach"), learner: handle(learner, "--learner"),
@@ -50,7 +50,7 @@ struct PairCommand: ParsableCommand {
         @Flag(help: "Only pairings in force today.") var active = false
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let pairings = try await store.pairings(
                 coach: coach.map { try handle($0, "--coach") }, learner: learner.map { try handle($0, "--learner") },
                 secondCoach: secondCoach.map { try handle($0, "--second-coach") },
@@ -82,7 +82,7 @@ struct PairCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The last day of the pairing (default: today).") var on: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let pairing = try await store.endPairing(
                 coach: handle(coach, "--coach"), learner: handle(learner, "--learner"),

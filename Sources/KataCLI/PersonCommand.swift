@@ -32,7 +32,7 @@ struct PersonCommand: ParsableCommand {
             let person = try Person(
                 handle: KataCLI.handle(handle, "handle"), name: name, unit: unit,
                 reportsTo: reportsTo.map { try KataCLI.handle($0, "--reports-to") }, email: email)
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             try await store.addPerson(person)
             context.output.line("Added \(person.handle) (\(person.name)).")
         }
@@ -73,7 +73,7 @@ struct PersonCommand: ParsableCommand {
         @Argument(help: "The person's handle.") var handle: String
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let person = try await store.requiredPerson(KataCLI.handle(handle, "handle"))
             let asCoach = try await store.pairings(coach: person.handle)
             let asLearner = try await store.pairings(learner: person.handle)
@@ -125,7 +125,7 @@ struct PersonCommand: ParsableCommand {
                     "Nothing to change: give --name, --unit, --reports-to, --email or --active/--no-active.")
             }
             let manager = try reportsTo.map { $0.isEmpty ? nil : try KataCLI.handle($0, "--reports-to") }
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let person = try await store.editPerson(
                 PersonChange(
                     handle: KataCLI.handle(handle, "handle"), name: name, unit: unit, reportsTo: manager, email: email,

@@ -67,7 +67,7 @@ struct PracticeCommand: KataCommand {
         let filter = PracticeFilter(
             coach: try coach.map { try KataCLI.handle($0, "--coach") }, unit: unit.nonBlank,
             secondCoach: try secondCoach.map { try KataCLI.handle($0, "--second-coach") })
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let period = try period.resolve(today: today, fallback: Period.lastFullWeeks(4, before: today))
         let answer = try await store.practice(

@@ -20,6 +20,9 @@ struct ServeCommand: KataCommand {
             let the requests in flight finish, then stop. Each request is logged as one \
             line of JSON on standard error.
 
+            With --database URL (default: $KATA_DATABASE_URL) it serves a PostgreSQL \
+            database instead of a file; several servers may serve one database.
+
             Examples:
               kata serve --db /srv/kata/kata.sqlite
               kata serve --listen 0.0.0.0:8470 --public-url https://kata.example.org
@@ -43,13 +46,6 @@ struct ServeCommand: KataCommand {
     var trustProxy: String?
 
     @Option(
-        name: .customLong("database"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "A PostgreSQL database to serve instead of a file (default: $KATA_DATABASE_URL).",
-            valueName: "postgres://…"))
-    var databaseURL: String?
-
-    @Option(
         name: .customLong("pool-size"), parsing: .unconditional,
         help: ArgumentHelp("The most connections to PostgreSQL this server opens.", valueName: "n"))
     var poolSize: Int = 8
@@ -58,12 +54,10 @@ struct ServeCommand: KataCommand {
         let configuration = try ServerConfiguration(listen: listen, publicURL: publicURL, trustedProxy: trustProxy)
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let errors = context.errors
-        guard databaseURL == nil || global.database == nil else {
-            throw KataError.usage("give either --db FILE or --database URL, not both.")
-        }
+        // The server takes its PostgreSQL database from the environment too (a service's unit file).
         let environmentURL = context.environment["KATA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        if let url = databaseURL ?? (global.database == nil ? environmentURL : nil) {
-            let store = try await PostgresStore.connect(url: url, poolSize: poolSize)
+        if let url = try global.chosenDatabaseURL() ?? (global.database == nil ? environmentURL : nil) {
+            let store = try await PostgresStore.connect(GlobalOptions.location(url, context), poolSize: poolSize)
             do {
                 try await KataServer.serve(
                     configuration: configuration, accounts: store, store: { store.scoped(to: $0) },

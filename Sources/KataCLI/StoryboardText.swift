@@ -161,7 +161,7 @@ struct StoryboardCommand: KataCommand {
         String?
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let board = try await store.storyboard(
             learner: handle(learner, "learner"), target: try await store.resolve(.target, target))
         context.output.write(StoryboardText.render(board, today: try await context.today(store)).terminalSafe)

@@ -44,7 +44,7 @@ struct TargetCommand: ParsableCommand {
         var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let setOn = try date?.day(today: today, field: "--date") ?? today
             let target = try TargetCondition(
@@ -71,7 +71,7 @@ struct TargetCommand: ParsableCommand {
         var status: TargetCondition.Status?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let targets = try await store.targets(learner: learner.map { try handle($0, "--learner") }, status: status)
             let text = format.format == .text
             let listing = Listing(
@@ -98,7 +98,7 @@ struct TargetCommand: ParsableCommand {
         @Argument(help: "The target condition's id (the first characters are enough).") var id: String
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let target = try await store.target(store.resolve(.target, id))
             switch format.format {
             case .json: context.output.write(try jsonText(TargetRow(target)))
@@ -144,7 +144,7 @@ struct TargetCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day of the amendment (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let target = try await store.amendTarget(
                 store.resolve(.target, id), on: date?.day(today: today, field: "--date") ?? today, text: text,
@@ -174,7 +174,7 @@ struct TargetCommand: ParsableCommand {
         }
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let status = TargetCondition.Status(rawValue: outcome.rawValue) ?? .dropped
             let today = try await context.today(store)
             let target = try await store.closeTarget(
@@ -247,7 +247,7 @@ struct ConditionCommand: ParsableCommand {
 
         func run(in context: CommandContext) async throws {
             let values = try metrics.map { try MetricValue(parsing: $0, field: "--metric") }
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let condition = try await CurrentCondition(
                 target: store.resolve(.target, target), date: date?.day(today: today, field: "--date") ?? today,

@@ -52,17 +52,17 @@ struct HelpLayoutTests {
             ])
     }
 
-    @Test("a usage line too wide is wrapped between its arguments, under the first one")
+    @Test("a usage line too wide is wrapped between its arguments, under the first one, an option with its value")
     func usageWrapped() {
-        let help = HelpLayout.help(for: PracticeCommand.self, columns: 80)
+        let help = HelpLayout.help(for: ObserveCommand.self, columns: 80)
         let usage = help.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("USAGE:") }
             .prefix { !$0.isEmpty }
         #expect(
             usage.joined(separator: "\n") == """
-                USAGE: kata practice [--db <path>] [--server <url>] [--from <from>] [--to <to>]
-                                     [--period <period>] [--format <format>] [--coach <coach>]
-                                     [--unit <unit>] [--second-coach <second-coach>] [--by <by>]
-                                     [--below <below>] [--calendar]
+                USAGE: kata observe [--db <path>] [--server <url>] [--database <url>]
+                                    --coach <coach> [--second-coach <second-coach>]
+                                    [--cycle <cycle>] [--date <date>] --notes <notes>
+                                    --focus <focus> --trigger <trigger>
                 """)
     }
 
@@ -73,7 +73,10 @@ struct HelpLayoutTests {
         let result = await kata.run("person", "add", "ann")
         #expect(result.exitCode == 64)
         #expect(result.errors.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(result.errors)")
-        #expect(result.errors.contains("Usage: kata person add [--db <path>] [--server <url>] <handle> --name <name>"))
+        #expect(
+            result.errors.contains(
+                "Usage: kata person add [--db <path>] [--server <url>] [--database <url>]\n"
+                    + "                       <handle> --name <name>"), "\(result.errors)")
     }
 
     /// What is wrong with a help screen's layout at 80 columns, one sentence each.

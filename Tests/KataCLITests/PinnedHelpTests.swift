@@ -57,8 +57,8 @@ struct PinnedHelpTests {
                                           history, to try kata or benchmark it.
                   backup                  Copy the database to a new file, safely, even while
                                           others are logging.
-                  check                   Check the database file and the rules of the kata;
-                                          exit 65 with a list when something is wrong.
+                  check                   Check the database and the rules of the kata; exit 65
+                                          with a list when something is wrong.
                   account                 Add, list, edit and disable the accounts that sign in
                                           to a kata server.
                   audit                   List the audit log: who wrote what, when, and through
@@ -115,6 +115,9 @@ struct PinnedHelpTests {
                                           $XDG_DATA_HOME/kata/kata.sqlite).
                   --server <url>          The kata server (default: $KATA_SERVER, else the one
                                           signed in to).
+                  --database <url>        A PostgreSQL database (postgres://…) to work on
+                                          directly, as its operator; the password from
+                                          $PGPASSWORD.
                   --learner <learner>     The learner coached.
                   --coach <coach>         The coach (default: $KATA_COACH or the config file).
                   --date <date>           The day of the cycle (default: today).
@@ -165,16 +168,16 @@ struct PinnedHelpTests {
                   kata practice --unit Assembly --by second-coach --below 0.6
                   kata practice --coach ann --calendar --period 2026
 
-                USAGE: kata practice [--db <path>] [--server <url>] [--from <from>] [--to <to>]
-                                     [--period <period>] [--format <format>] [--coach <coach>]
-                                     [--unit <unit>] [--second-coach <second-coach>] [--by <by>]
-                                     [--below <below>] [--calendar]
+                USAGE: kata practice <options>
 
                 OPTIONS:
                   --db <path>             The database file (default: $KATA_DB, else
                                           $XDG_DATA_HOME/kata/kata.sqlite).
                   --server <url>          The kata server (default: $KATA_SERVER, else the one
                                           signed in to).
+                  --database <url>        A PostgreSQL database (postgres://…) to work on
+                                          directly, as its operator; the password from
+                                          $PGPASSWORD.
                   --from <from>           First day of the period (YYYY-MM-DD, today, -4w, …).
                   --to <to>               Last day of the period, inclusive.
                   --period <period>       A whole period: 2026, 2026-H2, 2026-Q3, 2026-09 or
