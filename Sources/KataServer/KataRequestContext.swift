@@ -27,6 +27,8 @@ public struct KataRequestContext: RequestContext {
     public internal(set) var signedIn: SignedIn?
     /// The largest body taken, from the server's configuration.
     public internal(set) var maxUploadSize: Int
+    /// The time a JSON body has to arrive whole, from the server's configuration.
+    public internal(set) var bodyDeadline: Duration = BodyDeadline.standard
     /// Shared by every copy of the context, so that the request log learns who signed in.
     package let notes = RequestNotes()
 

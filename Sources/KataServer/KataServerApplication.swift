@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import KataStore
 import Logging
+import NIOCore
 
 /// What the server takes as now; tests pass a clock they move.
 public typealias ServerClock = @Sendable () -> Date
@@ -29,6 +31,9 @@ public func buildApplication(
         kataVersion: kataVersion, logger: logger, pages: pages)
     return Application(
         router: router,
+        // A connection that sends nothing for this long, while idle or in the middle of a request, is closed.
+        server: .http1(
+            configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount.seconds(configuration.idleTimeout))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -23,6 +23,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var trustedProxy: String?
     /// The largest request body, in bytes.
     public var bodyLimit: Int
+    /// Seconds after which a connection that sends nothing is closed: 60, as nginx's default.
+    public var idleTimeout: Int64 = 60
+    /// Seconds a JSON body or a form has to arrive whole, else 408: 30.
+    public var bodyDeadline: Int64 = 30
 
     /// A configuration checked as `init(listen:publicURL:trustedProxy:)` checks it.
     public init(

@@ -76,7 +76,9 @@ struct WebPages: Sendable {
     static func form<Form: Decodable>(_ type: Form.Type, _ request: Request) async throws -> Form {
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: 1024 * 1024)
+            buffer = try await BodyDeadline.collect(request, upTo: 1024 * 1024, within: BodyDeadline.standard)
+        } catch let timeout as BodyTimeout {
+            throw timeout
         } catch {
             throw KataError.usage("the form is larger than 1 MB; send less at a time.")
         }

@@ -36,9 +36,11 @@ extension StrictJSONBody {
 
 /// Strict decoding of any body the API takes: the seam's own types with their field lists.
 public enum StrictJSON {
-    /// Reads the body of `request`, at most `context.maxUploadSize` bytes (else 413).
+    /// Reads the body of `request`, at most `context.maxUploadSize` bytes (else 413), within the
+    /// server's body deadline (else 408).
     public static func data(of request: Request, context: some RequestContext) async throws -> Data {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let deadline = (context as? KataRequestContext)?.bodyDeadline ?? BodyDeadline.standard
+        let buffer = try await BodyDeadline.collect(request, upTo: context.maxUploadSize, within: deadline)
         return Data(buffer.readableBytesView)
     }
 

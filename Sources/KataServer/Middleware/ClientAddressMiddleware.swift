@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 
-/// Works out where the request comes from (`ClientAddress`) and sets the body limit, once, for
+/// Works out where the request comes from (`ClientAddress`) and sets the body limit and deadline, once, for
 /// the routes after it.
 struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = KataRequestContext
@@ -15,6 +15,7 @@ struct ClientAddressMiddleware: RouterMiddleware {
         context.clientAddress = ClientAddress.resolve(
             request, peer: context.peerAddress, trustedProxy: configuration.trustedProxy)
         context.maxUploadSize = configuration.bodyLimit
+        context.bodyDeadline = .seconds(configuration.bodyDeadline)
         return try await next(request, context)
     }
 }

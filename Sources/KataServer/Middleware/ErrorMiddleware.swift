@@ -25,6 +25,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return APIError(error).response()
         } catch let error as HTTPError {
             return answer(to: error, request: request)
+        } catch let timeout as BodyTimeout {
+            var response = APIError(.usage(timeout.message)).response(status: .requestTimeout, code: "timeout")
+            response.headers[.connection] = "close"
+            return response
         } catch is NIOTooManyBytesError {
             return answer(to: HTTPError(.contentTooLarge), request: request)
         } catch {
