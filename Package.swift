@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "KataPostgres",
             dependencies: [
-                "ImprovementKata", "KataStore", "KataInterchange", "KataPostgresSchema",
+                "ImprovementKata", "KataStore", "KataInterchange", "KataPostgresSchema", "KataSQLite",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -39,6 +39,15 @@ extension PostgresTests {
             return (server, line)
         }
 
+        /// Gives `handle` an account with `roles` and the API token `token`.
+        static func addAccount(_ handle: Handle, roles: Set<Role>, token: SecretToken, to store: PostgresStore)
+            async throws
+        {
+            _ = try await store.addAccount(handle: handle, roles: roles, passwordHash: nil, at: Date())
+            try await store.addToken(
+                APIToken(id: UUID(), handle: handle, name: "test", created: Date()), sha256: token.sha256)
+        }
+
         @Test("KATA_DATABASE_URL serves PostgreSQL: a cycle logged through the API is in the database at once")
         func cycleThroughTheAPI() async throws {
             try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build kata first")
@@ -57,9 +66,7 @@ extension PostgresTests {
                         TargetCondition(
                             learner: bo, focusProcess: "Station 4", condition: "Within 52 s",
                             achieveBy: today.adding(days: 30), createdOn: today.adding(days: -7)), today: today)
-                    try await store.addAccount(handle: ann, roles: [], passwordHash: nil, at: Date())
-                    try await store.addToken(
-                        APIToken(id: UUID(), handle: ann, name: "test", created: Date()), sha256: secret.sha256)
+                    try await Self.addAccount(ann, roles: [], token: secret, to: store)
                 } catch {
                     await store.close()
                     throw error
@@ -99,6 +106,54 @@ extension PostgresTests {
                 server.terminate()
                 await server.ended()
                 #expect(server.terminationStatus == 0)
+                await store.close()
+            }
+        }
+
+        @Test("an import through the API lands in PostgreSQL, and a bad line is refused with its line and field")
+        func importThroughTheAPI() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build kata first")
+            try await TestCluster.withDatabase { url in
+                let store = try await PostgresStore.connect(url: url, poolSize: 2, logger: TestCluster.logger)
+                let rita = try Handle(validating: "rita")
+                let secret = SecretToken.random()
+                do {
+                    try await store.addPerson(Person(handle: rita, name: "Rita Root"))
+                    try await Self.addAccount(rita, roles: [.admin], token: secret, to: store)
+                } catch {
+                    await store.close()
+                    throw error
+                }
+                let (server, line) = try await Self.serve([], environment: ["KATA_DATABASE_URL": url])
+                defer { if server.isRunning { server.terminate() } }
+                let prefix = "kata serve: \(store.location) on http://127.0.0.1:"
+                let port = try #require(Int(line.dropFirst(prefix.count).prefix { $0.isNumber }), "\(line)")
+                let remote = RemoteStore(
+                    connection: try ServerConnection(url: "http://127.0.0.1:\(port)", token: secret.text))
+                let file = """
+                    {"kind":"pairing","id":"5a000000-0000-4000-8000-000000000001","coach":"ann","learner":"bo","since":"2026-11-02"}
+                    {"kind":"person","handle":"ann","name":"Ann Lee","reportsTo":"rita"}
+                    {"kind":"person","handle":"bo","name":"Bo Chen","reportsTo":"ann"}
+
+                    """
+                let summary = try await remote.importData(ImportRequest(source: .bytes(Data(file.utf8))))
+                #expect(summary.added == [.person: 2, .pairing: 1])
+                #expect(try await store.people(unit: nil).map(\.handle.rawValue) == ["ann", "bo", "rita"])
+                var refused: KataError?
+                do {
+                    _ = try await remote.importData(
+                        ImportRequest(
+                            source: .bytes(Data(#"{"kind":"person","handle":"cy","name":"Cy","reportsTo":"zed"}"#.utf8))
+                        ))
+                } catch let error as KataError {
+                    refused = error
+                }
+                #expect(
+                    refused?.description.contains("line 1: field 'reportsTo': no person 'zed'") == true,
+                    "\(String(describing: refused))")
+                #expect(try await store.people(unit: nil).count == 3)
+                server.terminate()
+                await server.ended()
                 await store.close()
             }
         }

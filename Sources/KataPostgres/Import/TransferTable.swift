@@ -1,0 +1,76 @@
+import Foundation
+import KataStore
+
+/// A table copied from the import's staging file (`ImportStaging`) into PostgreSQL.
+struct TransferTable: Sendable {
+    /// Its name in both databases.
+    var name: String
+    /// Its columns as SQLite names them (PostgreSQL's are the same in snake case), unquoted.
+    var columns: [String]
+    /// Whether its rows are the target condition's (the table has no rowid of its own).
+    var rowidOfTarget = false
+
+    /// The columns as PostgreSQL names them: `reportsTo` is `reports_to`.
+    var postgresColumns: [String] {
+        columns.map { column in
+            var name = ""
+            for character in column {
+                if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+            }
+            return name
+        }
+    }
+
+    /// The tables that hold the records of `kind`, in an order PostgreSQL accepts.
+    static func tables(_ kind: InterchangeKind) -> [TransferTable] {
+        switch kind {
+        case .setting, .holiday: return []
+        case .person:
+            return [.init(name: "person", columns: ["handle", "name", "unit", "reportsTo", "email", "active"])]
+        case .challenge:
+            return [.init(name: "challenge", columns: ["id", "title", "description", "owner", "byDate", "parent"])]
+        case .pairing:
+            return [.init(name: "pairing", columns: ["id", "coach", "learner", "secondCoach", "since", "until"])]
+        case .target:
+            return [
+                .init(
+                    name: "target",
+                    columns: [
+                        "id", "learner", "focusProcess", "condition", "achieveBy", "challenge", "status", "createdOn",
+                        "closedOn", "reflection",
+                    ]),
+                .init(
+                    name: "target_metric", columns: ["target", "kind", "position", "name", "goal", "unit"],
+                    rowidOfTarget: true),
+                .init(name: "target_amendment", columns: ["target", "position", "date", "text"], rowidOfTarget: true),
+            ]
+        case .condition: return [.init(name: "condition", columns: ["id", "target", "date", "text", "metrics"])]
+        case .obstacle:
+            return [.init(name: "obstacle", columns: ["id", "target", "text", "status", "createdOn", "closedOn"])]
+        case .experiment:
+            return [
+                .init(
+                    name: "experiment",
+                    columns: [
+                        "id", "target", "obstacle", "step", "expected", "plannedOn", "goSee", "happened", "learned",
+                        "closedOn", "plannedAt", "closedAt",
+                    ])
+            ]
+        case .cycle:
+            return [
+                .init(
+                    name: "cycle",
+                    columns: [
+                        "id", "date", "coach", "learner", "secondCoach", "minutes", "target", "actualCondition",
+                        "obstacle", "reviewed", "planned",
+                    ])
+            ]
+        case .observation:
+            return [
+                .init(
+                    name: "observation",
+                    columns: ["id", "date", "secondCoach", "coach", "cycle", "notes", "focus", "trigger"])
+            ]
+        }
+    }
+}
