@@ -27,7 +27,9 @@ end
 function request()
     counter = counter + 1
     local pair = pairs_list[(counter * 7919 + index) % #pairs_list + 1]
-    local id = string.format("%08x-%04x-4000-8000-%012x", index, run % 65536, counter)
+    -- Unique by thread, run and counter; the random first part spreads the ids over the primary
+    -- key's index as clients' random UUIDs do (ids in sequence would all land on one index page).
+    local id = string.format("%08x-%04x-4%03x-8000-%012x", math.random(0, 0x7fffffff), index, run % 4096, counter)
     local body = string.format(
         '{"id":"%s","coach":"%s","learner":"%s","minutes":15,"actualCondition":"load test"}',
         id, pair[1], pair[2])

@@ -55,7 +55,8 @@ enum PostgresErrors {
         case "22007", "22008":
             return .ruleBroken("a date is not a real calendar date (YYYY-MM-DD).")
         case "40001", "40P01":
-            return .failure("the database is busy with other writes at the same moment; try again in a moment.")
+            // Busy, not broken: a server answers 503 and the command line keeps a cycle in its outbox.
+            return .unavailable("the database is busy with other writes at the same moment; try again in a moment.")
         case "53100":
             return .failure("the database's disk is full; nothing was written.")
         case "28000", "28P01":
