@@ -95,9 +95,9 @@ extension PostgresStore {
         }
         for kind in InterchangeKind.allCases where summary.added[kind, default: 0] > 0 {
             for table in TransferTable.tables(kind) {
-                let start = marks.rowids[table.rowidOfTarget ? "target" : table.name] ?? 0
+                let start = marks.rowids[table.parent?.table ?? table.name] ?? 0
                 let rows = { (after: Int64) in
-                    try staging.rows(table.name, table.columns, ofTarget: table.rowidOfTarget, after: after)
+                    try staging.rows(table.name, table.columns, parent: table.parent, after: after)
                 }
                 guard let first = try rows(start) else { continue }
                 try await connection.copyFrom(table: table.name, columns: table.postgresColumns, logger: logger) {

@@ -7,8 +7,9 @@ struct TransferTable: Sendable {
     var name: String
     /// Its columns as SQLite names them (PostgreSQL's are the same in snake case), unquoted.
     var columns: [String]
-    /// Whether its rows are the target condition's (the table has no rowid of its own).
-    var rowidOfTarget = false
+    /// For a table without a rowid of its own: the table whose rows its rows belong to, and the
+    /// column that holds that row's id; the import's rows are those of the parents it added.
+    var parent: (table: String, column: String)?
 
     /// The columns as PostgreSQL names them: `reportsTo` is `reports_to`.
     var postgresColumns: [String] {
@@ -22,6 +23,8 @@ struct TransferTable: Sendable {
     }
 
     /// The tables that hold the records of `kind`, in an order PostgreSQL accepts.
+    ///
+    /// A new kind needs its tables here, and a table with a rowid in `ImportStaging.rowTables`.
     static func tables(_ kind: InterchangeKind) -> [TransferTable] {
         switch kind {
         case .setting, .holiday: return []
@@ -41,8 +44,10 @@ struct TransferTable: Sendable {
                     ]),
                 .init(
                     name: "target_metric", columns: ["target", "kind", "position", "name", "goal", "unit"],
-                    rowidOfTarget: true),
-                .init(name: "target_amendment", columns: ["target", "position", "date", "text"], rowidOfTarget: true),
+                    parent: ("target", "target")),
+                .init(
+                    name: "target_amendment", columns: ["target", "position", "date", "text"],
+                    parent: ("target", "target")),
             ]
         case .condition: return [.init(name: "condition", columns: ["id", "target", "date", "text", "metrics"])]
         case .obstacle:

@@ -105,28 +105,31 @@ package struct ImportStaging: Sendable {
     /// Up to `limit` rows of `table` after the rowid `after`, in the text format of
     /// PostgreSQL's `COPY`, with the last rowid read; nil when there are no more.
     ///
-    /// `ofTarget` for the metrics and amendments of the target conditions (tables without a
-    /// rowid): the rowid is then the target condition's, and its rows are never split between
-    /// two pieces.
-    package func rows(_ table: String, _ columns: [String], ofTarget: Bool, after: Int64, limit: Int = 8192)
-        throws -> ([UInt8], Int64)?
-    {
+    /// `parent` for a table without a rowid of its own (the metrics and amendments of a target
+    /// condition: `("target", "target")`): the table whose rowid counts, and the column of
+    /// `table` that holds its id. A parent's rows are never split between two pieces.
+    package func rows(
+        _ table: String, _ columns: [String], parent: (table: String, column: String)?, after: Int64,
+        limit: Int = 8192
+    ) throws -> ([UInt8], Int64)? {
         try store.read { db in
             let list = columns.map { "x.\"\($0)\"" }.joined(separator: ", ")
             let sql =
-                ofTarget
-                ? """
-                SELECT t.rowid, \(list) FROM \(table) x JOIN target t ON t.id = x.target
-                WHERE t.rowid > ? ORDER BY t.rowid
-                """
-                : "SELECT x.rowid, \(list) FROM \(table) x WHERE x.rowid > ? ORDER BY x.rowid LIMIT ?"
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: ofTarget ? [after] : [after, limit])
+                if let parent {
+                    """
+                    SELECT p.rowid, \(list) FROM \(table) x JOIN \(parent.table) p ON p.id = x."\(parent.column)"
+                    WHERE p.rowid > ? ORDER BY p.rowid
+                    """
+                } else {
+                    "SELECT x.rowid, \(list) FROM \(table) x WHERE x.rowid > ? ORDER BY x.rowid LIMIT ?"
+                }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: parent == nil ? [after, limit] : [after])
             var text = CopyText(capacity: limit * 160)
             var last = after
             var count = 0
             while let row = try rows.next() {
                 let rowid: Int64 = row[0]
-                if ofTarget, count >= limit, rowid != last { break }
+                if parent != nil, count >= limit, rowid != last { break }
                 last = rowid
                 count += 1
                 for index in 1..<row.count {
