@@ -1,0 +1,88 @@
+import ImprovementKata
+import KataStore
+
+/// The chain of coaching as a tree for the terminal, at 80 columns: a plant manager reads at a
+/// glance who coached with their coaching touched from above (●) and who not (○); the gaps follow
+/// as sentences, never as a score.
+enum ChainText {
+    static let width = 80
+    /// Deeper levels are drawn at this indent, with their level number, so that a long line of
+    /// reports never pushes the names off the screen.
+    static let deepest = 8
+    /// At most this many gaps are written out; the JSON has them all.
+    static let gapLimit = 20
+
+    static func render(_ chain: ChainReport) -> String {
+        let window = chain.weeks == 1 ? "1 week" : "\(chain.weeks) weeks"
+        var out = "Chain of coaching, the \(window) to \(chain.to)\n"
+        out += "● coached, coaching touched from above   ○ not   · does not coach\n\n"
+        guard !chain.tree.isEmpty else { return out + "No one is in the reporting line yet.\n" }
+        var gaps: [String] = []
+        for person in chain.tree { out += lines(person, depth: 0, window: window, gaps: &gaps) }
+        if !gaps.isEmpty {
+            out += "\nGaps\n"
+            for gap in gaps.prefix(gapLimit) { out += fit("  " + gap) + "\n" }
+            if gaps.count > gapLimit {
+                out += "  … and \(gaps.count - gapLimit) more (see --format json).\n"
+            }
+        }
+        out += "\nBy level\n"
+        for level in chain.levels {
+            let coaches = level.coaches == 1 ? "1 coach" : "\(level.coaches) coaches"
+            out += "  level \(level.level): \(coaches), \(level.touchedFromAbove) touched from above\n"
+        }
+        return out
+    }
+
+    /// The line of `person` and those of their reports, with the gaps they show.
+    private static func lines(_ person: ChainPerson, depth: Int, window: String, gaps: inout [String]) -> String {
+        let indent = String(repeating: "  ", count: min(depth, deepest))
+        let level = depth > deepest ? "[\(depth + 1)] " : ""
+        let marker =
+            person.coach
+            ? (person.coached && person.touchedFromAbove ? "●" : "○") : (person.reports.isEmpty ? "·" : "○")
+        var facts: [String] = []
+        if person.coach {
+            facts.append(person.coached ? "coached" : "did not coach")
+            if person.touchedBy.isEmpty {
+                gaps.append("no one above \(person.handle) touched their coaching in \(window)")
+            } else {
+                facts.append("touched by " + person.touchedBy.map(\.rawValue).joined(separator: ", "))
+            }
+            if !person.coached { gaps.append("\(person.handle) ran no coaching cycle in \(window)") }
+        } else {
+            facts.append("does not coach")
+        }
+        if let planned = person.walkPlan {
+            facts.append("walks \(person.walks) of \(planned) planned")
+            if person.walks < planned {
+                gaps.append("\(person.handle) walked \(person.walks) of the \(planned) walks they planned in \(window)")
+            }
+        } else if person.walks > 0 {
+            facts.append(person.walks == 1 ? "1 walk" : "\(person.walks) walks")
+        }
+        let head = "\(indent)\(level)\(marker) \(person.handle) \(person.name)".terminalSafe
+        var out = fit(head + "  " + facts.joined(separator: " · ")) + "\n"
+        var quiet: [ChainPerson] = []
+        for report in person.reports {
+            if !report.coach && report.reports.isEmpty && report.walks == 0 && report.walkPlan == nil {
+                quiet.append(report)
+            } else {
+                out += lines(report, depth: depth + 1, window: window, gaps: &gaps)
+            }
+        }
+        if !quiet.isEmpty {
+            let inner = String(repeating: "  ", count: min(depth + 1, deepest))
+            let names = quiet.map(\.handle.rawValue).joined(separator: ", ")
+            let count = quiet.count == 1 ? "1 more who does not coach" : "\(quiet.count) more who do not coach"
+            out += fit("\(inner)· \(count): \(names)".terminalSafe) + "\n"
+        }
+        return out
+    }
+
+    /// `line` cut to the terminal's width, with an ellipsis where it was cut.
+    static func fit(_ line: String) -> String {
+        guard line.count > width else { return line }
+        return String(line.prefix(width - 1)) + "…"
+    }
+}
