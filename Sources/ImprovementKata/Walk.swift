@@ -74,8 +74,9 @@ public struct WalkPlan: Hashable, Sendable, Codable {
 
     /// Reads a cadence written `1w`, `2w`, … (weeks, 1 or more); `field` names it in the error.
     public static func weeks(parsing text: String, field: String = "every") throws -> Int {
-        let digits = text.hasSuffix("w") ? text.dropLast() : Substring(text)
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 3, let weeks = Int(digits),
+        let digits = text.dropLast()
+        guard text.hasSuffix("w"), !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), digits.count <= 3,
+            let weeks = Int(digits),
             weeks >= 1
         else {
             throw KataError.invalidValue(field: field, value: text, expected: "a number of weeks: 1w, 2w, …")

@@ -63,6 +63,9 @@ struct DemoLinesTests {
                 references = [
                     observation.coach.rawValue, observation.secondCoach.rawValue, observation.cycle?.uuidString,
                 ]
+            case let .walkPlan(plan): references = [plan.walker.rawValue]
+            case let .walk(walk):
+                references = [walk.walker.rawValue, walk.with?.rawValue] + walk.learners.map(\.rawValue)
             }
             for case let reference? in references {
                 #expect(seen.contains(reference.lowercased()), "line \(number + 1) refers to \(reference) before it")
