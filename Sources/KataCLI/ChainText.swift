@@ -28,8 +28,13 @@ enum ChainText {
         }
         out += "\nBy level\n"
         for level in chain.levels {
-            let coaches = level.coaches == 1 ? "1 coach" : "\(level.coaches) coaches"
-            out += "  level \(level.level): \(coaches), \(level.touchedFromAbove) touched from above\n"
+            switch level.coaches {
+            case 0: out += "  level \(level.level): no coaches\n"
+            case 1: out += "  level \(level.level): 1 coach, \(level.touchedFromAbove) touched from above\n"
+            default:
+                out +=
+                    "  level \(level.level): \(level.coaches) coaches, \(level.touchedFromAbove) touched from above\n"
+            }
         }
         return out
     }
@@ -42,12 +47,13 @@ enum ChainText {
             person.coach
             ? (person.coached && person.touchedFromAbove ? "●" : "○") : (person.reports.isEmpty ? "·" : "○")
         var facts: [String] = []
+        var touched: String?
         if person.coach {
             facts.append(person.coached ? "coached" : "did not coach")
             if person.touchedBy.isEmpty {
                 gaps.append("no one above \(person.handle) touched their coaching in \(window)")
             } else {
-                facts.append("touched by " + person.touchedBy.map(\.rawValue).joined(separator: ", "))
+                touched = "touched by " + names(person.touchedBy.map(\.rawValue), atMost: 3)
             }
             if !person.coached { gaps.append("\(person.handle) ran no coaching cycle in \(window)") }
         } else {
@@ -61,8 +67,14 @@ enum ChainText {
         } else if person.walks > 0 {
             facts.append(person.walks == 1 ? "1 walk" : "\(person.walks) walks")
         }
+        // Who touched their coaching comes last: a long list is what the width cuts.
+        if let touched { facts.append(touched) }
         let head = "\(indent)\(level)\(marker) \(person.handle) \(person.name)".terminalSafe
-        var out = fit(head + "  " + facts.joined(separator: " · ")) + "\n"
+        let said = facts.joined(separator: " · ")
+        // What is said of a person goes on a line of its own under their name when both do not fit.
+        var out =
+            head.count + 2 + said.count <= width
+            ? head + "  " + said + "\n" : fit(head) + "\n" + fit(indent + "    " + said) + "\n"
         var quiet: [ChainPerson] = []
         for report in person.reports {
             if !report.coach && report.reports.isEmpty && report.walks == 0 && report.walkPlan == nil {
@@ -73,11 +85,16 @@ enum ChainText {
         }
         if !quiet.isEmpty {
             let inner = String(repeating: "  ", count: min(depth + 1, deepest))
-            let names = quiet.map(\.handle.rawValue).joined(separator: ", ")
             let count = quiet.count == 1 ? "1 more who does not coach" : "\(quiet.count) more who do not coach"
-            out += fit("\(inner)· \(count): \(names)".terminalSafe) + "\n"
+            out += fit("\(inner)· \(count): \(names(quiet.map(\.handle.rawValue), atMost: 4))".terminalSafe) + "\n"
         }
         return out
+    }
+
+    /// The first `atMost` of `handles`, and how many more there are.
+    static func names(_ handles: [String], atMost: Int) -> String {
+        let shown = handles.prefix(atMost).joined(separator: ", ")
+        return handles.count > atMost ? shown + " and \(handles.count - atMost) more" : shown
     }
 
     /// `line` cut to the terminal's width, with an ellipsis where it was cut.
