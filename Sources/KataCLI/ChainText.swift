@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import ImprovementKata
 import KataStore
 
@@ -13,7 +14,7 @@ enum ChainText {
     static let gapLimit = 20
 
     static func render(_ chain: ChainReport) -> String {
-        let window = chain.weeks == 1 ? "1 week" : "\(chain.weeks) weeks"
+        let window = chain.window
         var out = "Chain of coaching, the \(window) to \(chain.to)\n"
         out += "● coached, coaching touched from above   ○ not   · does not coach\n\n"
         guard !chain.tree.isEmpty else { return out + "No one is in the reporting line yet.\n" }
@@ -43,32 +44,13 @@ enum ChainText {
     private static func lines(_ person: ChainPerson, depth: Int, window: String, gaps: inout [String]) -> String {
         let indent = String(repeating: "  ", count: min(depth, deepest))
         let level = depth > deepest ? "[\(depth + 1)] " : ""
-        let marker =
-            person.coach
-            ? (person.coached && person.touchedFromAbove ? "●" : "○") : (person.reports.isEmpty ? "·" : "○")
-        var facts: [String] = []
-        var touched: String?
-        if person.coach {
-            facts.append(person.coached ? "coached" : "did not coach")
-            if person.touchedBy.isEmpty {
-                gaps.append("no one above \(person.handle) touched their coaching in \(window)")
-            } else {
-                touched = "touched by " + names(person.touchedBy.map(\.rawValue), atMost: 3)
-            }
-            if !person.coached { gaps.append("\(person.handle) ran no coaching cycle in \(window)") }
-        } else {
-            facts.append("does not coach")
-        }
-        if let planned = person.walkPlan {
-            facts.append("walks \(person.walks) of \(planned) planned")
-            if person.walks < planned {
-                gaps.append("\(person.handle) walked \(person.walks) of the \(planned) walks they planned in \(window)")
-            }
-        } else if person.walks > 0 {
-            facts.append(person.walks == 1 ? "1 walk" : "\(person.walks) walks")
-        }
+        let marker = person.coachedAndTouched ? "●" : (!person.coach && person.reports.isEmpty ? "·" : "○")
+        gaps += person.gaps(in: window)
+        var facts = person.practice
         // Who touched their coaching comes last: a long list is what the width cuts.
-        if let touched { facts.append(touched) }
+        if !person.touchedBy.isEmpty {
+            facts.append("touched by " + names(person.touchedBy.map(\.rawValue), atMost: 3))
+        }
         let head = "\(indent)\(level)\(marker) \(person.handle) \(person.name)".terminalSafe
         let said = facts.joined(separator: " · ")
         // What is said of a person goes on a line of its own under their name when both do not fit.

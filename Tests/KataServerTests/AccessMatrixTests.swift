@@ -307,6 +307,8 @@ struct AccessMatrixTests {
         },
         // Reviews: the choice is open to everyone (their own packet at least); the packets as the API
         // makes them: a coach their own, HR and admins anyone's and every coach's.
+        // Ann and Dan manage (Bo and Eve report to them): the Chain page of their own line.
+        AccessRow(.get, "/chain", "403 200 200 403 200 200 403 200", unsigned: 303) { _ in get("/chain?weeks=4") },
         AccessRow(.get, "/reviews", "200 200 200 200 200 200 200 200", unsigned: 303) { _ in get("/reviews") },
         AccessRow(.get, "/reviews", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
             get("/reviews?coach=ann&from=2026-11-01&to=2026-11-20")
