@@ -26,7 +26,10 @@ public enum PostgresSchema {
     public static let migrations: [Migration] = [
         Migration(
             version: 1, identifier: "0001-initial",
-            sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+            sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+        Migration(
+            version: 3, identifier: "0003-walks",
+            sql: String(decoding: PackageResources._003_walks_sql, as: UTF8.self)),
     ]
 
     /// The statements of `sql`, split at the semicolons outside quotes, dollar-quoted bodies and

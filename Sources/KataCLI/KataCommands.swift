@@ -13,6 +13,8 @@ enum KataCommands {
         CycleCommand.self,
         StoryboardCommand.self,
         ObserveCommand.self,
+        WalkCommand.self,
+        ChainCommand.self,
         DueCommand.self,
         PracticeCommand.self,
         ExportCommand.self,

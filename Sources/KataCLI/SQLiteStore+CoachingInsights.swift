@@ -1,5 +1,6 @@
 import CoachTheCoaches
 import KataSQLite
+import KataStore
 
 /// The SQLite file answers with the coach-the-coaches figures worked out from its own queries.
 ///
@@ -7,3 +8,6 @@ import KataSQLite
 /// `InsightSource`) without the calculations, CoachTheCoaches calculates without SQL, and
 /// `CoachingInsights`' default for an `InsightSource` joins them.
 extension SQLiteStore: CoachingInsights {}
+
+/// The chain of coaching worked out by CoachTheCoaches from the file's facts, beside its walks.
+extension SQLiteStore: WalkService {}

@@ -20,13 +20,13 @@ struct DemoLines: Sendable {
         self.bytes = bytes
     }
 
-    /// The plant: its new holidays, people, the plant's challenge and the units' under it, and the
-    /// pairings.
+    /// The plant: its new holidays, people, the plant's challenge and the units' under it, the
+    /// pairings, and the leaders' walk plans and walks.
     ///
     /// Draws the units' achieve-by dates from `random`, as the plant's writer always did.
     init(
         plant: DemoPlant, holidays: [(day: Day, name: String)], days: Int, calendar: DemoCalendar,
-        random: inout DemoRandom
+        walks: DemoWalks, random: inout DemoRandom
     ) throws {
         var unitDates: [Int] = []
         for _ in plant.units { unitDates.append(days - 1 + random.int(180...540)) }
@@ -65,6 +65,25 @@ struct DemoLines: Sendable {
                 writer.field("secondCoach", pairing.secondCoach)
                 writer.field("since", calendar.text(pairing.since))
                 writer.field("until", pairing.until.map(calendar.text))
+                try writer.endLine()
+            }
+            for plan in walks.plans {
+                writer.beginLine(kind: InterchangeKind.walkPlan.rawValue)
+                writer.field("walker", plan.walker)
+                writer.field("every", "\(plan.every)w")
+                writer.field("since", calendar.text(plan.since))
+                try writer.endLine()
+            }
+            for walk in walks.walks {
+                writer.beginLine(kind: InterchangeKind.walk.rawValue)
+                writer.field("id", walk.id)
+                writer.field("walker", walk.walker)
+                writer.field("date", calendar.text(walk.date))
+                // Handles need no escaping in JSON.
+                writer.field("learners", json: "[" + walk.learners.map { "\"\($0)\"" }.joined(separator: ",") + "]")
+                writer.field("mode", walk.mode)
+                writer.field("with", walk.with)
+                writer.field("learned", walk.learned)
                 try writer.endLine()
             }
         }

@@ -73,7 +73,9 @@ public enum DemoOrganisation {
         let plant = DemoPlant(coaches: coaches, days: days, random: &random)
         var calendarRandom = DemoRandom(seed: seed, stream: 1)
         let calendar = DemoCalendar(days: days, endingOn: today, calendar: workCalendar, random: &calendarRandom)
-        let opening = try DemoLines(plant: plant, holidays: holidays, days: days, calendar: calendar, random: &random)
+        let opening = try DemoLines(
+            plant: plant, holidays: holidays, days: days, calendar: calendar,
+            walks: DemoWalks(plant: plant, calendar: calendar, seed: seed), random: &random)
         let stream = DemoStream(
             opening: opening, storyteller: DemoStoryteller(plant: plant, calendar: calendar, seed: seed))
         let expected = Int64(coaches) * Int64(days) * bytesPerCoachAndDay

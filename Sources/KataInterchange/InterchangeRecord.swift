@@ -21,6 +21,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
     case experiment(ExperimentRecord)
     case cycle(CycleRecord)
     case observation(ObservationRecord)
+    case walkPlan(WalkPlanRecord)
+    case walk(WalkRecord)
 
     public var kind: InterchangeKind {
         switch self {
@@ -35,6 +37,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: return .experiment
         case .cycle: return .cycle
         case .observation: return .observation
+        case .walkPlan: return .walkPlan
+        case .walk: return .walk
         }
     }
 
@@ -53,6 +57,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): return record.id.interchangeText
         case let .cycle(record): return record.id.interchangeText
         case let .observation(record): return record.id.interchangeText
+        case let .walkPlan(record): return record.walker.rawValue
+        case let .walk(record): return record.id.interchangeText
         }
     }
 
@@ -78,6 +84,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: self = .experiment(try ExperimentRecord(from: decoder))
         case .cycle: self = .cycle(try CycleRecord(from: decoder))
         case .observation: self = .observation(try ObservationRecord(from: decoder))
+        case .walkPlan: self = .walkPlan(try WalkPlanRecord(from: decoder))
+        case .walk: self = .walk(try WalkRecord(from: decoder))
         }
     }
 
@@ -94,6 +102,8 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): try record.encode(to: encoder)
         case let .cycle(record): try record.encode(to: encoder)
         case let .observation(record): try record.encode(to: encoder)
+        case let .walkPlan(record): try record.encode(to: encoder)
+        case let .walk(record): try record.encode(to: encoder)
         }
     }
 }

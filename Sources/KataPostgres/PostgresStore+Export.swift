@@ -60,6 +60,15 @@ extension PostgresStore {
                 SELECT id::text, date::text, second_coach, coach, cycle::text, notes, focus, "trigger" FROM observation
                 ORDER BY id
                 """
+        case .walkPlan: return "SELECT walker, every::text || 'w', since::text FROM walk_plan ORDER BY walker"
+        case .walk:
+            // The learners as a JSON list of handles (which need no escaping), in their order.
+            return """
+                SELECT w.id::text, w.walker, w.date::text,
+                    (SELECT '[' || string_agg('"' || l.learner || '"', ',' ORDER BY l.position) || ']'
+                        FROM walk_learner l WHERE l.walk = w.id),
+                    w.mode, w.companion, w.learned, w.follow_up FROM walk w ORDER BY w.id
+                """
         }
     }
 
@@ -76,6 +85,8 @@ extension PostgresStore {
         case .person: return PersonRecord.fields
         case .target: return TargetRecord.fields
         case .condition: return ConditionRecord.fields
+        case .walkPlan: return WalkPlanRecord.fields
+        case .walk: return WalkRecord.fields
         }
     }
 
@@ -104,7 +115,11 @@ extension PostgresStore {
                     try writeCondition(columns, writer)
                 default:
                     for (index, name) in names.enumerated() {
-                        if name == "minutes" {
+                        if name == "learners", let list = try columns[index].decode(String?.self) {
+                            writer.field(name, json: list)
+                        } else if name == "learners" {
+                            continue
+                        } else if name == "minutes" {
                             writer.field(name, integer: try columns[index].decode(Int32?.self).map(Int.init))
                         } else {
                             writer.field(name, try columns[index].decode(String?.self))

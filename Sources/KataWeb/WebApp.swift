@@ -32,6 +32,7 @@ public struct WebApp: ServedPages {
         PracticePage(web: web).add(to: router)
         CoachPage(web: web).add(to: router)
         ReviewsPage(web: web).add(to: router)
+        ChainPage(web: web).add(to: router)
         AdminSettingsPage(web: web).add(to: router)
         AdminHomePage(web: web).add(to: router)
     }

@@ -47,7 +47,12 @@ struct WebPages: Sendable {
             let session = try await accounts.session(sha256: secret.sha256, at: server.clock())
         else { return nil }
         context.notes.account = session.account.handle.rawValue
-        return Visitor(account: session.account, csrf: session.csrf, sessionSHA256: secret.sha256)
+        var visitor = Visitor(account: session.account, csrf: session.csrf, sessionSHA256: secret.sha256)
+        if visitor.caller.readScope != nil {
+            let me = session.account.handle
+            visitor.manages = try await server.store(.owner).people(unit: nil).contains { $0.reportsTo == me }
+        }
+        return visitor
     }
 
     /// The page for a refusal, with the status the API gives it.

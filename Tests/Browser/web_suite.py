@@ -84,6 +84,9 @@ def make_team(binary, database):
     kata(binary, database, "cycle", "log", "--no-prompt", "--learner", "bo", "--coach", "ann", "--date", "-1d",
          "--minutes", "12", "--actual", "42 min", "--next-step", "Preheat the dies", "--expect", "35 min",
          "--go-see", "+1d")
+    # ann manages bo and walks to his storyboard, with a plan of one walk a week: the Chain page.
+    kata(binary, database, "walk", "--walker", "ann", "--learner", "bo", "--date", "-2d", "--mode", "go-see")
+    kata(binary, database, "walk", "plan", "--walker", "ann", "--every", "1w", "--since", "-4w")
     kata(binary, database, "account", "add", "ann", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "account", "add", "lena", "--password-stdin", stdin=PASSWORD + "\n")
     kata(binary, database, "person", "add", "hana", "--name", "Hana Park", "--unit", "People")
@@ -298,6 +301,19 @@ def set_password(driver, base, shots, label, link):
     sign_in_as(driver, base, "ivy")
 
 
+def chain_page(driver, base, shots, label, number):
+    """The Chain page from the nav: bo in the reporting line, each person marked, at the window's width."""
+    follow(driver, "nav a[href='/chain']")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Chain of coaching, the 4 weeks to "),
+          f"{label}: the chain page shows the last 4 weeks")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "ul.chain li#person-ann li#person-bo")) == 1,
+          f"{label}: bo is under ann in the chain")
+    check("walks 1 of 4 planned" in driver.find_element(By.CSS_SELECTOR, "li#person-ann .facts").text,
+          f"{label}: ann's walks are shown against her plan")
+    check(fits(driver), f"{label}: the chain page fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-{number}-chain.png"))
+
+
 def refused(driver, base, shots, label):
     """A page the visitor may not open: ann asks for another coach's review packet."""
     driver.get(base + "/reviews?coach=dan&period=this-quarter")
@@ -421,6 +437,7 @@ def main():
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
         practice_quarter(phone, base, shots, "phone")
         own_review(phone, base, shots, "phone")
+        chain_page(phone, base, shots, "phone", "9b")
         refused(phone, base, shots, "phone")
         follow(phone, ".sign-out button")
         link = next(line.strip() for line in kata(binary, database, "account", "add", "ivy").splitlines()
@@ -441,6 +458,8 @@ def main():
         desktop.get(base + "/")
         check(desktop.current_url == base + "/login", "desktop: after signing out / needs a session again")
         sign_in_as(desktop, base, "lena")
+        check(not desktop.find_elements(By.CSS_SELECTOR, "nav a[href='/chain']"),
+              "desktop: lena manages no one and has no Chain link")
         practice_quarter(desktop, base, shots, "desktop")
         record_observation(desktop, base, shots, "desktop")
         follow(desktop, ".sign-out button")
@@ -450,6 +469,7 @@ def main():
         hr_review(desktop, base, shots, "desktop", downloads)
         follow(desktop, ".sign-out button")
         sign_in_as(desktop, base, "ada")
+        chain_page(desktop, base, shots, "desktop", "13b")
         admin_pages(desktop, base, shots, "desktop")
         admin_import(desktop, base, shots, "desktop", binary, database, work)
         records = [json.loads(line) for line in kata(binary, database, "export", "data").splitlines() if line]

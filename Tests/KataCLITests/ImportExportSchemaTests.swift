@@ -55,6 +55,11 @@ struct ImportExportSchemaTests {
         let kata = try await KataRunner()
         #expect(await kata.run("import", try ImportExportFixture.file(kata)).exitCode == 0)
         #expect(await kata.run("person", "add", "fay", "--name", "Fay \"F\" Ó", "--unit", "Paint").exitCode == 0)
+        let walk = [
+            "walk", "--walker", "carl", "--learner", "ann", "--learner", "eve", "--mode", "go-see", "--with", "dora",
+        ]
+        #expect(await kata.run(walk + ["--learned", "Reads \"the\" chart"]).exitCode == 0)
+        #expect(await kata.run("walk", "plan", "--walker", "carl", "--every", "2w").exitCode == 0)
         let path = kata.folder.appendingPathComponent("export.jsonl").path
         #expect(await kata.run("export", "data", "--out", path).exitCode == 0)
         let (code, output) = try await validate(path)
@@ -76,10 +81,16 @@ struct ImportExportSchemaTests {
                 #"{"kind":"pairing","id":"7a000000-0000-4000-8000-000000000003","coach":"a","learner":"b","since":"3 Nov 2026"}"#,
                 #"{"kind":"cycle","id":"7a000000-0000-4000-8000-000000000003","date":"2026-11-03","coach":"a","learner":"b","minutes":"twenty"}"#,
                 #"{"kind":"target","id":"7a000000-0000-4000-8000-000000000004","learner":"a","focusProcess":"P","condition":"C","achieveBy":"2026-12-01","outcomeMetrics":[{"name":"m","goal":"1"}]}"#,
+                #"{"kind":"walk","id":"7a000000-0000-4000-8000-000000000005","walker":"a","date":"2026-11-03","learners":["b","c"],"mode":"go-see","with":"d"}"#,
+                #"{"kind":"walkPlan","walker":"a","every":"2w","since":"2026-11-02"}"#,
+                #"{"kind":"walk","id":"7a000000-0000-4000-8000-000000000006","walker":"a","date":"2026-11-03","learners":[]}"#,
+                #"{"kind":"walk","id":"7a000000-0000-4000-8000-000000000007","walker":"a","date":"2026-11-03","learners":["b"],"mode":"maybe"}"#,
+                #"{"kind":"walkPlan","walker":"a","every":"0w"}"#,
             ], name: "bad.jsonl")
         let (code, output) = try await validate(path)
         #expect(code == 1)
-        #expect(output.hasSuffix("7 invalid\n"), "\(output)")
+        #expect(output.hasSuffix("10 invalid\n"), "\(output)")
         #expect(!output.contains("line 1:"))
+        #expect(!output.contains("line 9:") && !output.contains("line 10:"), "\(output)")
     }
 }

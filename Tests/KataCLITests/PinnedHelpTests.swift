@@ -46,6 +46,10 @@ struct PinnedHelpTests {
                                           current condition, obstacles, experiments.
                   observe                 Record a 2nd coach's observation of a coaching cycle:
                                           notes, one focus point, its trigger.
+                  walk                    Record a leader's Kata walk to learners' storyboards,
+                                          set walk plans, list walks.
+                  chain                   The chain of coaching: who coached, whose coaching
+                                          was touched from above.
                   due                     Learners to go and see today: go-see dates due, or
                                           not coached for more than a workday.
                   practice                Show how regularly each coach coaches: cadence,

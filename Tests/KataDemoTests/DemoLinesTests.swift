@@ -21,7 +21,7 @@ struct DemoLinesTests {
         let first = Self.today.adding(days: -(days - 1))
         let opening = try DemoLines(
             plant: plant, holidays: DemoHolidays.holidays(in: first.year...Self.today.year), days: days,
-            calendar: calendar, random: &random)
+            calendar: calendar, walks: DemoWalks(plant: plant, calendar: calendar, seed: seed), random: &random)
         let stream = DemoStream(
             opening: opening, storyteller: DemoStoryteller(plant: plant, calendar: calendar, seed: seed))
         var bytes = Data()
@@ -63,6 +63,9 @@ struct DemoLinesTests {
                 references = [
                     observation.coach.rawValue, observation.secondCoach.rawValue, observation.cycle?.uuidString,
                 ]
+            case let .walkPlan(plan): references = [plan.walker.rawValue]
+            case let .walk(walk):
+                references = [walk.walker.rawValue, walk.with?.rawValue] + walk.learners.map(\.rawValue)
             }
             for case let reference? in references {
                 #expect(seen.contains(reference.lowercased()), "line \(number + 1) refers to \(reference) before it")
@@ -74,6 +77,8 @@ struct DemoLinesTests {
         #expect((kinds[.cycle] ?? 0) > 100)
         #expect((kinds[.experiment] ?? 0) > 50)
         #expect((kinds[.observation] ?? 0) > 0)
+        #expect((kinds[.walkPlan] ?? 0) > 1)
+        #expect((kinds[.walk] ?? 0) > 5)
     }
 
     @Test("the same seed gives the same bytes, another seed other ones")

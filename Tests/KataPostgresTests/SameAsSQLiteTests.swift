@@ -917,12 +917,20 @@ extension PostgresTests {
                 await twins.sameEffect(
                     { try $0.addObservation(observation, at: now, today: today) },
                     { try await $0.addObservation(observation, at: now, today: today) })
+                let walk = try Walk(
+                    id: Self.id(207), walker: carl, date: Self.day("2026-11-17"), learners: [bo, ann], mode: .goSee,
+                    learned: "Reads \"the\" chart")
+                await twins.same(
+                    { try $0.recordWalk(walk, at: now, today: today) },
+                    { try await $0.recordWalk(walk, at: now, today: today) })
+                let plan = try WalkPlan(walker: carl, every: 2, since: Self.day("2026-11-02"))
+                await twins.sameEffect({ try $0.setWalkPlan(plan) }, { try await $0.setWalkPlan(plan) })
                 for format in InterchangeFormat.allCases {
                     let (fromSQLite, fromPostgres) = (Collected(), Collected())
                     let written = await twins.same(
                         { try $0.exportData(format, to: fromSQLite) },
                         { try await $0.exportData(format, to: fromPostgres) })
-                    #expect(written == .value(format == .jsonl ? 14 : 1))
+                    #expect(written == .value(format == .jsonl ? 16 : 1))
                     #expect(fromPostgres.text == fromSQLite.text)
                     // Quoting and a spreadsheet formula defused, as SQLite writes them.
                     #expect(

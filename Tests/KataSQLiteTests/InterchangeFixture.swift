@@ -73,6 +73,11 @@ enum InterchangeFixture {
                 date: day("2026-11-04"), secondCoach: dora, coach: carl, cycle: second.cycle.id,
                 notes: "Asked for the prediction \u{7} before the step", focus: "Let the learner answer",
                 trigger: "When you want to give the answer"))
+        _ = try store.recordWalk(
+            Walk(
+                walker: carl, date: day("2026-11-05"), learners: [ann, eve], mode: .goSee, with: dora,
+                learned: trickyText, followUp: "Ask logistics about the 6:45 round"), at: now, today: today)
+        try store.setWalkPlan(WalkPlan(walker: carl, every: 2, since: day("2026-09-01")))
         return store
     }
 

@@ -147,6 +147,37 @@ struct InterchangeRejectionTests {
             line:
                 #"{"kind":"cycle","id":"5a000000-0000-4000-8000-000000000003","date":"2026-11-10","coach":"zoe","learner":"zoe"}"#,
             says: ["line 3:", "cannot coach themselves"]),
+        Case(
+            name: "a walk at a learner nobody is",
+            line:
+                #"{"kind":"walk","id":"5a000000-0000-4000-8000-0000000000b1","walker":"carl","date":"2026-11-10","learners":["zed"]}"#,
+            says: ["line 3: field 'learners'", "no person 'zed'"]),
+        Case(
+            name: "a walk at no one's storyboard",
+            line:
+                #"{"kind":"walk","id":"5a000000-0000-4000-8000-0000000000b1","walker":"carl","date":"2026-11-10","learners":[]}"#,
+            says: ["line 3: field 'learners'", "at least one learner"]),
+        Case(
+            name: "a walk to the walker's own storyboard",
+            line:
+                #"{"kind":"walk","id":"5a000000-0000-4000-8000-0000000000b1","walker":"carl","date":"2026-11-10","learners":["carl"]}"#,
+            says: ["line 3:", "cannot walk to their own storyboard"]),
+        Case(
+            name: "a walk with a mode outside the list",
+            line:
+                #"{"kind":"walk","id":"5a000000-0000-4000-8000-0000000000b1","walker":"carl","date":"2026-11-10","learners":["zoe"],"mode":"maybe"}"#,
+            says: ["line 3: field 'mode'", "'maybe'"]),
+        Case(
+            name: "a walk dated after today",
+            line:
+                #"{"kind":"walk","id":"5a000000-0000-4000-8000-0000000000b1","walker":"carl","date":"2026-11-23","learners":["zoe"]}"#,
+            says: ["line 3: field 'date'", "after today"]),
+        Case(
+            name: "a walk plan of no weeks", line: #"{"kind":"walkPlan","walker":"carl","every":"0w"}"#,
+            says: ["line 3: field 'every'", "'0w'"]),
+        Case(
+            name: "a walk plan of nobody", line: #"{"kind":"walkPlan","walker":"karl","every":"1w"}"#,
+            says: ["line 3: field 'walker'", "no person 'karl'"]),
     ]
 
     /// A database with carl, and zoe (who reports to carl) working toward a target condition

@@ -41,6 +41,9 @@ struct InterchangeRoundTripTests {
         #expect(try copy.obstacles() == original.obstacles())
         #expect(try copy.cycles() == original.cycles())
         #expect(try copy.observations() == original.observations())
+        #expect(try copy.walks() == original.walks())
+        #expect(try copy.walks().first?.learners.map(\.rawValue) == ["ann", "eve"])
+        #expect(try copy.walkPlans() == original.walkPlans())
         let storyboard = try original.storyboard(learner: F.handle("ann"))
         #expect(try copy.storyboard(learner: F.handle("ann")) == storyboard)
     }
@@ -58,7 +61,7 @@ struct InterchangeRoundTripTests {
             let kind = object["kind"] as! String
             if kinds.last != kind { kinds.append(kind) }
             keys[kind, default: []].append(
-                (object["id"] ?? object["handle"] ?? object["key"] ?? object["date"]) as! String)
+                (object["id"] ?? object["handle"] ?? object["key"] ?? object["date"] ?? object["walker"]) as! String)
         }
         #expect(kinds == InterchangeKind.allCases.map(\.rawValue))
         for (kind, list) in keys { #expect(list == list.sorted(), "\(kind)") }

@@ -212,6 +212,19 @@ struct AccessMatrixTests {
                 "/api/v1/observations",
                 #"{"id":"\#(UUID().text)","date":"2026-11-20","secondCoach":"lena","coach":"ann","focus":"Q4"}"#)
         },
+        AccessRow(.get, "/api/v1/walks", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/walks") },
+        AccessRow(.post, "/api/v1/walks", "403 403 403 403 201 201 403 201") { _ in
+            send(
+                "/api/v1/walks",
+                #"{"id":"\#(UUID().text)","walker":"carl","date":"2026-11-20","learners":["bo"],"mode":"go-see"}"#)
+        },
+        AccessRow(.get, "/api/v1/walk-plans", "200 200 200 200 200 200 200 200") { _ in get("/api/v1/walk-plans") },
+        AccessRow(.put, "/api/v1/walk-plans/{walker}", "403 403 403 403 200 200 403 200") { _ in
+            send("/api/v1/walk-plans/carl", #"{"every":"2w"}"#)
+        },
+        // Ann and Dan manage (Bo and Eve report to them): each reads the chain of their own line.
+        AccessRow(.get, "/api/v1/chain", "403 200 200 403 200 200 403 200") { _ in get("/api/v1/chain?weeks=4") },
+        AccessRow(.get, "/api/v1/chain", "403 200 404 403 200 200 403 200") { _ in get("/api/v1/chain?from=bo") },
         AccessRow(
             .get, "/api/v1/ids/{kind}/{prefix}", "404 404 200 404 404 200 404 200",
             hidden: .danEvePrefix
@@ -294,6 +307,8 @@ struct AccessMatrixTests {
         },
         // Reviews: the choice is open to everyone (their own packet at least); the packets as the API
         // makes them: a coach their own, HR and admins anyone's and every coach's.
+        // Ann and Dan manage (Bo and Eve report to them): the Chain page of their own line.
+        AccessRow(.get, "/chain", "403 200 200 403 200 200 403 200", unsigned: 303) { _ in get("/chain?weeks=4") },
         AccessRow(.get, "/reviews", "200 200 200 200 200 200 200 200", unsigned: 303) { _ in get("/reviews") },
         AccessRow(.get, "/reviews", "403 200 403 403 403 403 200 200", unsigned: 303) { _ in
             get("/reviews?coach=ann&from=2026-11-01&to=2026-11-20")

@@ -248,6 +248,37 @@ extension OpenAPITests {
                     #"{"id":"\#(UUID().uuidString)","date":"2026-11-24","secondCoach":"lena","coach":"ann","focus":"Q4"}"#
             )
         },
+        .init("GET", "/api/v1/walks", "carl's") { client, t in
+            try await client.call(.get, "/api/v1/walks?walker=carl", token: t.root)
+        },
+        .init("POST", "/api/v1/walks", "carl went to see bo") { client, t in
+            try await client.call(
+                .post, "/api/v1/walks", token: t.root,
+                json:
+                    #"{"id":"\#(UUID().uuidString)","date":"2026-11-24","walker":"carl","learners":["bo"],"mode":"go-see"}"#
+            )
+        },
+        .init("POST", "/api/v1/walks", "at nobody's storyboard") { client, t in
+            try await client.call(
+                .post, "/api/v1/walks", token: t.root,
+                json: #"{"id":"\#(UUID().uuidString)","date":"2026-11-24","walker":"carl","learners":[]}"#)
+        },
+        .init("GET", "/api/v1/walk-plans", "every plan") { client, t in
+            try await client.call(.get, "/api/v1/walk-plans", token: t.root)
+        },
+        .init("PUT", "/api/v1/walk-plans/{walker}", "carl every 2 weeks") { client, t in
+            try await client.call(.put, "/api/v1/walk-plans/carl", token: t.root, json: #"{"every":"2w"}"#)
+        },
+        .init("PUT", "/api/v1/walk-plans/{walker}", "every 0 weeks") { client, t in
+            try await client.call(.put, "/api/v1/walk-plans/carl", token: t.root, json: #"{"every":"0w"}"#)
+        },
+        .init("GET", "/api/v1/chain", "from the top") { client, t in
+            try await client.call(.get, "/api/v1/chain?weeks=4", token: t.root)
+        },
+        .init("GET", "/api/v1/chain", "ann's line, then dan's: not hers") { client, t in
+            _ = try await client.call(.get, "/api/v1/chain", token: t.ann)
+            return try await client.call(.get, "/api/v1/chain?from=dan", token: t.ann)
+        },
         .init("GET", "/api/v1/ids/{kind}/{prefix}", "the cycle") { client, t in
             try await client.call(.get, "/api/v1/ids/cycle/0c0ffee0", token: t.root)
         },

@@ -52,6 +52,7 @@ struct InterchangeExporter {
         case .setting: return "key"
         case .holiday: return "date"
         case .person: return "handle"
+        case .walkPlan: return "walker"
         default: return "id"
         }
     }
@@ -83,13 +84,22 @@ struct InterchangeExporter {
                 """
         case .observation:
             return #"SELECT id, date, secondCoach, coach, cycle, notes, focus, "trigger" FROM observation"#
+        case .walkPlan: return "SELECT walker, every || 'w', since FROM walk_plan"
+        case .walk:
+            // The learners as a JSON list of handles (which need no escaping), in their order.
+            return """
+                SELECT id, walker, date,
+                    (SELECT '[' || group_concat('"' || learner || '"', ',') || ']'
+                        FROM (SELECT learner FROM walk_learner WHERE walk = walk.id ORDER BY position)),
+                    mode, companion, learned, followUp FROM walk
+                """
         }
     }
 
     private func write(_ kind: InterchangeKind, sql: String, arguments: StatementArguments) throws -> Int {
         let statement = try db.makeStatement(sql: sql)
         switch kind {
-        case .target, .condition, .person: break
+        case .target, .condition, .person, .walk: break
         default: return try writeColumns(statement, arguments: arguments, kind: kind)
         }
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -99,6 +109,7 @@ struct InterchangeExporter {
             switch kind {
             case .target: try writeTarget(row)
             case .condition: try writeCondition(row)
+            case .walk: writeWalk(row)
             default: writePerson(row)
             }
             try writer.endLine()
@@ -160,6 +171,18 @@ struct InterchangeExporter {
         case .person: return PersonRecord.fields
         case .target: return TargetRecord.fields
         case .condition: return ConditionRecord.fields
+        case .walkPlan: return WalkPlanRecord.fields
+        case .walk: return WalkRecord.fields
+        }
+    }
+
+    private func writeWalk(_ row: Row) {
+        for (index, name) in WalkRecord.fields.enumerated() {
+            if name == "learners" {
+                if let list = row[index] as String? { writer.field(name, json: list) }
+            } else {
+                writer.field(name, row[index] as String?)
+            }
         }
     }
 

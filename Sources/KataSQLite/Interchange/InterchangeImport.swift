@@ -66,7 +66,7 @@ final class InterchangeImport {
         self.source = source
         self.unit = unit
         self.today = today
-        let tables = ["person", "challenge", "pairing", "target", "cycle", "observation"]
+        let tables = ["person", "challenge", "pairing", "target", "cycle", "observation", "walk", "walk_plan"]
         receivingIsEmpty =
             try Bool.fetchOne(
                 db, sql: "SELECT " + tables.map { "NOT EXISTS (SELECT 1 FROM \($0))" }.joined(separator: " AND "))
@@ -112,6 +112,8 @@ final class InterchangeImport {
         case let .experiment(value): outcome = try applyExperiment(value, origin, replaying)
         case let .cycle(value): outcome = try applyCycle(value, origin, replaying)
         case let .observation(value): outcome = try applyObservation(value, origin, replaying)
+        case let .walkPlan(value): outcome = try applyWalkPlan(value, origin, replaying)
+        case let .walk(value): outcome = try applyWalk(value, origin, replaying)
         }
         switch outcome {
         case .added: added[record.kind, default: 0] += 1

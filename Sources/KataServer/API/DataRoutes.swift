@@ -22,6 +22,7 @@ struct DataRoutes: Sendable {
         InsightRoutes(data: self).add(to: api)
         InterchangeRoutes(data: self).add(to: api)
         RecordRoutes(data: self).add(to: api)
+        WalkRoutes(data: self).add(to: api)
     }
 
     /// The signed-in caller and the store that answers for them.

@@ -6,6 +6,8 @@
 /// The calendar (settings and holidays) comes first: it refers to nothing.
 public enum InterchangeKind: String, Sendable, CaseIterable, Comparable, Codable {
     case setting, holiday, person, challenge, pairing, target, condition, obstacle, experiment, cycle, observation
+    /// Leaders' walks and their plans (DESIGN §11.2): last, as kinds added later are.
+    case walkPlan, walk
 
     /// The position in export order.
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -16,6 +18,7 @@ public enum InterchangeKind: String, Sendable, CaseIterable, Comparable, Codable
         case .target: return "target condition"
         case .condition: return "current condition"
         case .cycle: return "coaching cycle"
+        case .walkPlan: return "walk plan"
         default: return rawValue
         }
     }
@@ -27,6 +30,7 @@ public enum InterchangeKind: String, Sendable, CaseIterable, Comparable, Codable
         case .target: return "target conditions"
         case .condition: return "current conditions"
         case .cycle: return "coaching cycles"
+        case .walkPlan: return "walk plans"
         default: return rawValue + "s"
         }
     }

@@ -6,6 +6,8 @@ struct Visitor: Sendable {
     var account: Account
     var csrf: String
     var sessionSHA256: String
+    /// Whether someone reports to the visitor: a manager may open the Chain page of their line.
+    var manages = false
 
     /// The identity the access rules decide on.
     var caller: Caller { account.caller }
