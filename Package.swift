@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "KataPostgresSchema",
             path: "Schema/PostgreSQL",
-            resources: [.embedInCode("0001-initial.sql")],
+            resources: [.embedInCode("0001-initial.sql"), .embedInCode("0002-escalations.sql")],
             swiftSettings: strictness
         ),
         .target(

@@ -5,7 +5,7 @@
 /// is a new numbered file, listed here with the next version.
 ///
 /// ```swift
-/// PostgresSchema.migrations.last?.version  // 1
+/// PostgresSchema.migrations.last?.version  // 2
 /// PostgresSchema.statements(in: "CREATE TABLE a (x text); INSERT INTO a VALUES ('; ')")  // 2 statements
 /// ```
 public enum PostgresSchema {
@@ -26,7 +26,10 @@ public enum PostgresSchema {
     public static let migrations: [Migration] = [
         Migration(
             version: 1, identifier: "0001-initial",
-            sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self))
+            sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+        Migration(
+            version: 2, identifier: "0002-escalations",
+            sql: String(decoding: PackageResources._002_escalations_sql, as: UTF8.self)),
     ]
 
     /// The statements of `sql`, split at the semicolons outside quotes, dollar-quoted bodies and

@@ -16,7 +16,7 @@ public protocol CoachingInsights: Sendable {
 }
 
 /// Everything the command line and the web app ask of a store.
-public typealias KataBackend = KataService & CoachingInsights
+public typealias KataBackend = KataService & CoachingInsights & EscalationService
 
 /// What `kata practice` asks for.
 public struct PracticeRequest: Sendable, Equatable {

@@ -172,7 +172,7 @@ struct InterchangeRoundTripTests {
         let unique = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE UNIQUE%'")
         }
-        #expect(Set(unique) == ["obstacle_one_working", "target_one_active"])
+        #expect(Set(unique) == ["escalation_one_live", "obstacle_one_working", "target_one_active"])
     }
 }
 
