@@ -168,7 +168,7 @@ public struct EscalationEvent: Hashable, Sendable {
     public init(date: Day, action: Action, reason: String? = nil, reviewBy: Day? = nil, verifiedOn: Day? = nil) throws {
         let reason = reason.nonBlank
         if action == .declined, reason == nil {
-            throw KataError.missing(fields: ["--reason"], hint: "A decline is an answer with its reason: --reason T.")
+            throw KataError.missing(fields: ["reason"], hint: "A decline is an answer; give its reason.")
         }
         if reviewBy != nil, action != .deferred {
             throw KataError.usage("only a deferred escalation has a review date (--review-by).")

@@ -21,6 +21,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
     case experiment(ExperimentRecord)
     case cycle(CycleRecord)
     case observation(ObservationRecord)
+    case escalation(EscalationRecord)
 
     public var kind: InterchangeKind {
         switch self {
@@ -35,6 +36,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: return .experiment
         case .cycle: return .cycle
         case .observation: return .observation
+        case .escalation: return .escalation
         }
     }
 
@@ -53,6 +55,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): return record.id.interchangeText
         case let .cycle(record): return record.id.interchangeText
         case let .observation(record): return record.id.interchangeText
+        case let .escalation(record): return record.id.interchangeText
         }
     }
 
@@ -78,6 +81,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: self = .experiment(try ExperimentRecord(from: decoder))
         case .cycle: self = .cycle(try CycleRecord(from: decoder))
         case .observation: self = .observation(try ObservationRecord(from: decoder))
+        case .escalation: self = .escalation(try EscalationRecord(from: decoder))
         }
     }
 
@@ -94,6 +98,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): try record.encode(to: encoder)
         case let .cycle(record): try record.encode(to: encoder)
         case let .observation(record): try record.encode(to: encoder)
+        case let .escalation(record): try record.encode(to: encoder)
         }
     }
 }

@@ -80,6 +80,18 @@ extension PostgresStore: EscalationService {
         }
     }
 
+    /// Every escalation with its events, by id (the order of an export).
+    static func allEscalations(_ connection: PostgresConnection, _ logger: Logger) async throws -> [Escalation] {
+        let rows = try await connection.rows(
+            PostgresQuery(unsafeSQL: "SELECT \(Escalation.columns) FROM escalation ORDER BY id"), logger)
+        let events = try await escalationEvents(nil, connection, logger)
+        return try rows.map { row in
+            var escalation = try Escalation(row: row, events: [])
+            for event in events[escalation.id] ?? [] { try escalation.append(event) }
+            return escalation
+        }
+    }
+
     /// Escalation `id` with its events, locked until the transaction ends.
     static func fetchEscalation(_ id: UUID, _ connection: PostgresConnection, _ logger: Logger) async throws
         -> Escalation

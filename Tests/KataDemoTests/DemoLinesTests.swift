@@ -63,6 +63,7 @@ struct DemoLinesTests {
                 references = [
                     observation.coach.rawValue, observation.secondCoach.rawValue, observation.cycle?.uuidString,
                 ]
+            case let .escalation(escalation): references = [escalation.obstacle.uuidString, escalation.to.rawValue]
             }
             for case let reference? in references {
                 #expect(seen.contains(reference.lowercased()), "line \(number + 1) refers to \(reference) before it")

@@ -41,6 +41,9 @@ struct InterchangeRoundTripTests {
         #expect(try copy.obstacles() == original.obstacles())
         #expect(try copy.cycles() == original.cycles())
         #expect(try copy.observations() == original.observations())
+        let escalations = try original.escalations(EscalationFilter())
+        #expect(escalations.map(\.events.count) == [3])
+        #expect(try copy.escalations(EscalationFilter()) == escalations)
         let storyboard = try original.storyboard(learner: F.handle("ann"))
         #expect(try copy.storyboard(learner: F.handle("ann")) == storyboard)
     }

@@ -83,6 +83,7 @@ struct InterchangeExporter {
                 """
         case .observation:
             return #"SELECT id, date, secondCoach, coach, cycle, notes, focus, "trigger" FROM observation"#
+        case .escalation: return "SELECT * FROM escalation"
         }
     }
 
@@ -90,6 +91,7 @@ struct InterchangeExporter {
         let statement = try db.makeStatement(sql: sql)
         switch kind {
         case .target, .condition, .person: break
+        case .escalation: return try writeEscalations(statement, arguments: arguments)
         default: return try writeColumns(statement, arguments: arguments, kind: kind)
         }
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -160,7 +162,16 @@ struct InterchangeExporter {
         case .person: return PersonRecord.fields
         case .target: return TargetRecord.fields
         case .condition: return ConditionRecord.fields
+        case .escalation: return EscalationRecord.fields
         }
+    }
+
+    /// Writes escalations with their events inline.
+    private func writeEscalations(_ statement: Statement, arguments: StatementArguments) throws -> Int {
+        let rows = try Row.fetchAll(statement, arguments: arguments)
+        let events = try SQLiteStore.escalationEvents(db)
+        for row in rows { try writer.write(Escalation(row: row, events: events[row["id"] as String] ?? [])) }
+        return rows.count
     }
 
     private func writePerson(_ row: Row) {
