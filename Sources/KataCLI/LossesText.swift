@@ -73,8 +73,8 @@ enum LossesText {
 
     static func note(_ item: LossReport.Item) -> String {
         var notes: [String] = []
-        if item.zeroCostUnanswered { notes.append("zero-cost, unanswered") }
-        if item.deferredWithoutReview { notes.append("no review date") }
+        if item.zeroCostUnanswered { notes.append("zero-cost") }
+        if item.deferredWithoutReview { notes.append("no review") }
         return notes.joined(separator: "; ")
     }
 
