@@ -76,7 +76,9 @@ let package = Package(
         .target(
             name: "KataPostgresSchema",
             path: "Schema/PostgreSQL",
-            resources: [.embedInCode("0001-initial.sql"), .embedInCode("0003-walks.sql")],
+            resources: [
+                .embedInCode("0001-initial.sql"), .embedInCode("0002-escalations.sql"), .embedInCode("0003-walks.sql"),
+            ],
             swiftSettings: strictness
         ),
         .target(

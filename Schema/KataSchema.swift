@@ -19,6 +19,9 @@ public enum KataSchema {
             sql: String(decoding: PackageResources._002_practice_indexes_sql, as: UTF8.self)),
         Migration(
             identifier: "0003-accounts", sql: String(decoding: PackageResources._003_accounts_sql, as: UTF8.self)),
+        Migration(
+            identifier: "0004-escalations",
+            sql: String(decoding: PackageResources._004_escalations_sql, as: UTF8.self)),
         Migration(identifier: "0005-walks", sql: String(decoding: PackageResources._005_walks_sql, as: UTF8.self)),
     ]
 }

@@ -5,7 +5,7 @@
 /// is a new numbered file, listed here with the next version.
 ///
 /// ```swift
-/// PostgresSchema.migrations.last?.version  // 1
+/// PostgresSchema.migrations.last?.version  // 2
 /// PostgresSchema.statements(in: "CREATE TABLE a (x text); INSERT INTO a VALUES ('; ')")  // 2 statements
 /// ```
 public enum PostgresSchema {
@@ -27,6 +27,9 @@ public enum PostgresSchema {
         Migration(
             version: 1, identifier: "0001-initial",
             sql: String(decoding: PackageResources._001_initial_sql, as: UTF8.self)),
+        Migration(
+            version: 2, identifier: "0002-escalations",
+            sql: String(decoding: PackageResources._002_escalations_sql, as: UTF8.self)),
         Migration(
             version: 3, identifier: "0003-walks",
             sql: String(decoding: PackageResources._003_walks_sql, as: UTF8.self)),

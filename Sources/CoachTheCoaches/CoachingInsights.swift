@@ -16,7 +16,7 @@ public protocol CoachingInsights: Sendable {
 }
 
 /// Everything the command line and the web app ask of a store.
-public typealias KataBackend = KataService & CoachingInsights & WalkService
+public typealias KataBackend = KataService & CoachingInsights & EscalationService & WalkService
 
 /// What `kata practice` asks for.
 public struct PracticeRequest: Sendable, Equatable {

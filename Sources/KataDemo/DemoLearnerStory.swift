@@ -13,6 +13,8 @@ struct DemoLearnerStory {
     private(set) var targets: [DemoTargetRecord] = []
     private(set) var conditions: [DemoConditionRecord] = []
     private(set) var obstacles: [DemoObstacleRecord] = []
+    /// Escalations of some of the obstacles (see `escalations(deciders:causeUnits:random:)`).
+    var escalationRecords: [DemoEscalationRecord] = []
     private(set) var experiments: [DemoExperimentRecord] = []
     private(set) var cycles: [DemoCycleRecord] = []
     private(set) var observations: [DemoObservationRecord] = []
@@ -21,7 +23,7 @@ struct DemoLearnerStory {
     private let coach: String
     private let kind: DemoUnitKind
     private let challenge: String
-    private let calendar: DemoCalendar
+    let calendar: DemoCalendar
     /// Minutes after midnight of this learner's cycles: the coach sees learners one after another.
     private let coachedRate: Double
     private let predictionRate: Double

@@ -194,6 +194,7 @@ struct DemoLines: Sendable {
                     writer.field("trigger", row.trigger)
                     try writer.endLine()
                 }
+                try DemoLines.write(story.escalationRecords, writer, day: day)
             }
         }
     }

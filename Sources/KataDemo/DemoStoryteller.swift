@@ -25,6 +25,11 @@ struct DemoStoryteller {
                 pairing: plant.pairings[pairingIndex], coach: coach.handle, unit: unit,
                 calendar: calendar, random: &random)
             story.tell(habits: habits, watched: &watched, random: &random)
+            // A stream of its own, so that the coaching histories stay what they were without it.
+            var escalationRandom = DemoRandom(seed: seed, stream: 3 << 32 | UInt64(pairingIndex))
+            story.escalationRecords = story.escalations(
+                deciders: [unit.head ?? plant.plantManager, plant.plantManager],
+                causeUnits: plant.units.map(\.name).filter { $0 != unit.name }, random: &escalationRandom)
             stories.append(story)
         }
         return stories

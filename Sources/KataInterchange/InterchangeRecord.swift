@@ -21,6 +21,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
     case experiment(ExperimentRecord)
     case cycle(CycleRecord)
     case observation(ObservationRecord)
+    case escalation(EscalationRecord)
     case walkPlan(WalkPlanRecord)
     case walk(WalkRecord)
 
@@ -37,6 +38,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: return .experiment
         case .cycle: return .cycle
         case .observation: return .observation
+        case .escalation: return .escalation
         case .walkPlan: return .walkPlan
         case .walk: return .walk
         }
@@ -57,6 +59,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): return record.id.interchangeText
         case let .cycle(record): return record.id.interchangeText
         case let .observation(record): return record.id.interchangeText
+        case let .escalation(record): return record.id.interchangeText
         case let .walkPlan(record): return record.walker.rawValue
         case let .walk(record): return record.id.interchangeText
         }
@@ -84,6 +87,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case .experiment: self = .experiment(try ExperimentRecord(from: decoder))
         case .cycle: self = .cycle(try CycleRecord(from: decoder))
         case .observation: self = .observation(try ObservationRecord(from: decoder))
+        case .escalation: self = .escalation(try EscalationRecord(from: decoder))
         case .walkPlan: self = .walkPlan(try WalkPlanRecord(from: decoder))
         case .walk: self = .walk(try WalkRecord(from: decoder))
         }
@@ -102,6 +106,7 @@ public enum InterchangeRecord: Codable, Hashable, Sendable {
         case let .experiment(record): try record.encode(to: encoder)
         case let .cycle(record): try record.encode(to: encoder)
         case let .observation(record): try record.encode(to: encoder)
+        case let .escalation(record): try record.encode(to: encoder)
         case let .walkPlan(record): try record.encode(to: encoder)
         case let .walk(record): try record.encode(to: encoder)
         }

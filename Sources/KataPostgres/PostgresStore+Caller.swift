@@ -82,6 +82,16 @@ enum AccessScope {
         """
     }
 
+    /// Whether the escalation `escalation` is visible to `me`: asked of them or of someone below
+    /// them, or of an obstacle they see (their own, a learner's they coach) or of a learner below them.
+    static func escalation(_ escalation: String, _ me: String) -> String {
+        """
+        (\(escalation).decider = \(me) OR \(escalation).decider IN \(below(me))
+            OR EXISTS (SELECT 1 FROM obstacle vo JOIN target vt ON vt.id = vo.target
+                WHERE vo.id = \(escalation).obstacle AND (\(target("vt", me)) OR vt.learner IN \(below(me)))))
+        """
+    }
+
     /// The predicate for a record of `kind` in its own table.
     static func record(_ kind: RecordKind, _ me: String) -> String {
         switch kind {
@@ -91,6 +101,7 @@ enum AccessScope {
         case .condition, .obstacle, .experiment: return ofTarget(kind.rawValue, me)
         case .cycle: return cycle(kind.rawValue, me)
         case .observation: return observation(kind.rawValue, me)
+        case .escalation: return escalation(kind.rawValue, me)
         }
     }
 

@@ -60,6 +60,7 @@ extension PostgresStore {
                 SELECT id::text, date::text, second_coach, coach, cycle::text, notes, focus, "trigger" FROM observation
                 ORDER BY id
                 """
+        case .escalation: return "SELECT \(Escalation.columns) FROM escalation ORDER BY id"
         case .walkPlan: return "SELECT walker, every::text || 'w', since::text FROM walk_plan ORDER BY walker"
         case .walk:
             // The learners as a JSON list of handles (which need no escaping), in their order.
@@ -85,6 +86,7 @@ extension PostgresStore {
         case .person: return PersonRecord.fields
         case .target: return TargetRecord.fields
         case .condition: return ConditionRecord.fields
+        case .escalation: return EscalationRecord.fields
         case .walkPlan: return WalkPlanRecord.fields
         case .walk: return WalkRecord.fields
         }
@@ -97,6 +99,13 @@ extension PostgresStore {
         let writer = InterchangeWriter(sink: { try sink.write($0) })
         var count = 0
         for kind in InterchangeKind.allCases {
+            if kind == .escalation {
+                // Each with its events inline: read whole (escalations are few), then written.
+                let escalations = try await allEscalations(connection, logger)
+                for escalation in escalations { try writer.write(escalation) }
+                count += escalations.count
+                continue
+            }
             let names = fields(kind)
             // One query at a time on a connection: the metrics and amendments of the target
             // conditions are read before their rows stream.

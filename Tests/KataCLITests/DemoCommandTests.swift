@@ -27,6 +27,29 @@ struct DemoCommandTests {
         #expect(try store.person(handle) != nil)
     }
 
+    @Test("grows escalations: some answered, some waiting, zero-cost ones deferred without a date; no learner named")
+    func escalations() async throws {
+        let kata = try await KataRunner(today: "2026-11-20", initialise: false)
+        #expect(await kata.run("demo", "--coaches", "20", "--days", "120", "--seed", "7").exitCode == 0)
+        let json = await kata.run("losses", "2026-11", "--format", "json")
+        #expect(json.exitCode == 0, "\(json.errors)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        for key in ["open", "unanswered", "zeroCostUnanswered", "deferredWithoutReview", "decided"] {
+            #expect((summary[key] as? Int ?? 0) > 0, "\(key)")
+        }
+        let store = try kata.store()
+        let learners = Set(try await store.pairings().map(\.learner))
+        let named = try await store.people().filter { learners.contains($0.handle) && $0.reportsTo != nil }
+        let text = await kata.run("losses", "2026-11").output
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let deciders = Set(try store.escalations(EscalationFilter()).map(\.to))
+        for person in named where !deciders.contains(person.handle) {
+            #expect(!text.contains(person.name), "\(person.name)")
+            #expect(!json.output.contains("\"\(person.handle)\""), "\(person.handle)")
+        }
+    }
+
     @Test("suggests a learner whose storyboard has content, and 'swift run kata' when run from a build folder")
     func tryNext() async throws {
         // A short history, where not every learner has steps yet: the one suggested has.

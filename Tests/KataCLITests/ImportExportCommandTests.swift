@@ -26,19 +26,19 @@ struct ImportExportCommandTests {
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Imported "))
         #expect(lines[0].contains("organisation.jsonl (interchange JSONL) in "))
-        #expect(lines[0].hasSuffix(" s: 18 records added, 0 unchanged."))
+        #expect(lines[0].hasSuffix(" s: 19 records added, 0 unchanged."))
         #expect(
             lines.dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
                 == [
                     "records added unchanged", "people 4 0", "challenges 2 0", "pairings 2 0", "target conditions 2 0",
                     "current conditions 1 0", "obstacles 2 0", "experiments 2 0", "coaching cycles 2 0",
-                    "observations 1 0",
+                    "observations 1 0", "escalations 1 0",
                 ])
         let export = await kata.run("export", "data")
         #expect(export.exitCode == 0)
         let exported = export.output.split(separator: "\n").map(String.init)
-        // The database's calendar first (its time zone and workweek), then the 18 records.
-        #expect(exported.count == 20)
+        // The database's calendar first (its time zone and workweek), then the 19 records.
+        #expect(exported.count == 21)
         #expect(exported[0] == #"{"kind":"setting","key":"timeZone","value":"UTC"}"#)
         #expect(exported[1] == #"{"kind":"setting","key":"workweek","value":"mon,tue,wed,thu,fri"}"#)
         #expect(
@@ -48,6 +48,7 @@ struct ImportExportCommandTests {
         #expect(exported.contains(F.lines[8]))
         #expect(exported.contains(F.lines[13]))
         #expect(exported.contains(F.lines[16]))
+        #expect(exported.last == F.lines.last)
     }
 
     @Test("export, import into an empty database and export again gives the same bytes")
@@ -70,6 +71,31 @@ struct ImportExportCommandTests {
     }
 
     static let badLines: [Bad] = [
+        Bad(
+            name: "escalation: a cost class not in the list",
+            line:
+                #"{"kind":"escalation","id":"7b000000-0000-4000-8000-000000000001","obstacle":"7a000000-0000-4000-8000-00000000000d","to":"carl","fixCost":"cheap","toldOn":"2026-11-10"}"#,
+            says: ["line 3: field 'fixCost'", "'cheap'"]),
+        Bad(
+            name: "escalation: a second open one of the same obstacle",
+            line:
+                #"{"kind":"escalation","id":"7b000000-0000-4000-8000-000000000001","obstacle":"7a000000-0000-4000-8000-000000000006","to":"dora","toldOn":"2026-11-10"}"#,
+            says: ["line 3: field 'obstacle'", "is still open"]),
+        Bad(
+            name: "escalation: an event before the decider was told",
+            line:
+                #"{"kind":"escalation","id":"7b000000-0000-4000-8000-000000000001","obstacle":"7a000000-0000-4000-8000-00000000000d","to":"carl","toldOn":"2026-11-10","events":[{"date":"2026-11-09","action":"accepted"}]}"#,
+            says: ["line 3:", "the decider was told on 2026-11-10"]),
+        Bad(
+            name: "escalation: a decline without its reason",
+            line:
+                #"{"kind":"escalation","id":"7b000000-0000-4000-8000-000000000001","obstacle":"7a000000-0000-4000-8000-00000000000d","to":"carl","toldOn":"2026-11-10","events":[{"date":"2026-11-11","action":"declined"}]}"#,
+            says: ["line 3:", "missing reason"]),
+        Bad(
+            name: "escalation: a loss without its unit",
+            line:
+                #"{"kind":"escalation","id":"7b000000-0000-4000-8000-000000000001","obstacle":"7a000000-0000-4000-8000-00000000000d","to":"carl","lossPerWeek":500,"toldOn":"2026-11-10"}"#,
+            says: ["line 3:", "lossUnit"]),
         Bad(name: "malformed JSON", line: #"{"kind":"person","handle":"zoe""#, says: ["line 3:", "not valid JSON"]),
         Bad(name: "unknown kind", line: #"{"kind":"team","id":"x"}"#, says: ["line 3: field 'kind'", "'team'"]),
         Bad(
@@ -143,7 +169,7 @@ struct ImportExportCommandTests {
         let before = await kata.run("export", "data").output
         let again = await kata.run("import", try F.file(kata))
         #expect(again.exitCode == 0)
-        #expect(again.output.split(separator: "\n")[0].hasSuffix(" s: 0 records added, 18 unchanged."))
+        #expect(again.output.split(separator: "\n")[0].hasSuffix(" s: 0 records added, 19 unchanged."))
         #expect(await kata.run("export", "data").output == before)
     }
 
@@ -169,7 +195,7 @@ struct ImportExportCommandTests {
         let kata = try await KataRunner()
         let result = await kata.run("import", "--dry-run", try F.file(kata))
         #expect(result.exitCode == 0)
-        #expect(result.output.contains("18 records would be added, 0 are unchanged. Nothing was written."))
+        #expect(result.output.contains("19 records would be added, 0 are unchanged. Nothing was written."))
         #expect(result.output.contains("would add"))
         // Only the new database's calendar.
         #expect(
@@ -213,7 +239,7 @@ struct ImportExportCommandTests {
         #expect(quiet.errors.isEmpty)
         let terminal = await kata.run(["import", "--dry-run", try F.file(kata)], terminal: true)
         #expect(terminal.errors.contains("\rImporting "))
-        #expect(terminal.errors.contains("18 records"))
+        #expect(terminal.errors.contains("19 records"))
         #expect(terminal.errors.hasSuffix("\r\u{1B}[K"))
         #expect(!terminal.output.contains("Importing"))
     }
@@ -227,7 +253,7 @@ struct ImportExportCommandTests {
         let path = folder.appendingPathComponent("kata.jsonl").path
         let result = await kata.run("export", "data", "--out", path)
         #expect(result.exitCode == 0)
-        #expect(result.output == "Exported 20 records to \(path).\n")
+        #expect(result.output == "Exported 21 records to \(path).\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)

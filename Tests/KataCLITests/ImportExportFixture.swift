@@ -26,6 +26,7 @@ enum ImportExportFixture {
         #"{"kind":"cycle","id":"7a000000-0000-4000-8000-00000000000e","date":"2026-11-03","coach":"carl","learner":"ann","minutes":18,"target":"\#(target)","actualCondition":"58 s","obstacle":"7a000000-0000-4000-8000-000000000006","planned":"7a000000-0000-4000-8000-000000000007"}"#,
         #"{"kind":"cycle","id":"\#(cycle)","date":"2026-11-04","coach":"carl","learner":"ann","secondCoach":"dora","minutes":22,"target":"\#(target)","actualCondition":"55 s\ttab","obstacle":"7a000000-0000-4000-8000-000000000006","reviewed":"7a000000-0000-4000-8000-000000000007","planned":"7a000000-0000-4000-8000-000000000008"}"#,
         #"{"kind":"observation","id":"7a000000-0000-4000-8000-00000000000a","date":"2026-11-04","secondCoach":"dora","coach":"carl","cycle":"\#(cycle)","notes":"Asked for the prediction","focus":"Let the learner answer","trigger":"When you want to answer"}"#,
+        #"{"kind":"escalation","id":"7a000000-0000-4000-8000-00000000000f","obstacle":"7a000000-0000-4000-8000-000000000006","to":"carl","causeUnit":"Logistics","affectedUnit":"Assembly","lossPerWeek":1800,"lossUnit":"EUR","basis":"2 stops a shift × 15 min","fix":"Kanban loop for screws","fixCost":"none","toldOn":"2026-11-04","toldHow":"at the storyboard","events":[{"date":"2026-11-05","action":"deferred","reviewBy":"2026-11-12"},{"date":"2026-11-06","action":"accepted"}]}"#,
     ]
 
     /// The fixture in a file in the runner's folder.

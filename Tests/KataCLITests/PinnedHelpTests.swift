@@ -40,6 +40,9 @@ struct PinnedHelpTests {
                   condition               Record the actual condition now for a target
                                           condition.
                   obstacle                Keep a target condition's obstacle parking lot.
+                  escalate                Take an obstacle to someone who can decide what the
+                                          learner cannot.
+                  escalation              Decide, resolve and list escalations.
                   cycle                   Log coaching cycles, read their history, correct
                                           mistakes.
                   storyboard              Show a learner's storyboard: challenge, target and
@@ -54,6 +57,8 @@ struct PinnedHelpTests {
                                           not coached for more than a workday.
                   practice                Show how regularly each coach coaches: cadence,
                                           streaks and gaps (coach the coaches).
+                  losses                  Show the losses left unfixed: escalations waiting on
+                                          their deciders, and what it cost.
                   export                  Export kata data.
                   import                  Import interchange JSONL, or a cycles CSV from a
                                           spreadsheet; all or nothing.

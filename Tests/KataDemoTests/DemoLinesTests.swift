@@ -63,6 +63,7 @@ struct DemoLinesTests {
                 references = [
                     observation.coach.rawValue, observation.secondCoach.rawValue, observation.cycle?.uuidString,
                 ]
+            case let .escalation(escalation): references = [escalation.obstacle.uuidString, escalation.to.rawValue]
             case let .walkPlan(plan): references = [plan.walker.rawValue]
             case let .walk(walk):
                 references = [walk.walker.rawValue, walk.with?.rawValue] + walk.learners.map(\.rawValue)

@@ -917,6 +917,18 @@ extension PostgresTests {
                 await twins.sameEffect(
                     { try $0.addObservation(observation, at: now, today: today) },
                     { try await $0.addObservation(observation, at: now, today: today) })
+                let escalation = try Escalation(
+                    id: Self.id(207), obstacle: Self.id(204), to: carl, causeUnit: "Logistics",
+                    loss: WeeklyLoss(amount: 1800.5, unit: "EUR"), basis: "2 stops, \"15 min\"",
+                    fixCost: .operating, toldOn: Self.day("2026-11-05"))
+                await twins.same(
+                    { try $0.escalate(escalation, today: today).id },
+                    { try await $0.escalate(escalation, today: today).id })
+                let deferral = try EscalationEvent(
+                    date: Self.day("2026-11-06"), action: .deferred, reviewBy: Self.day("2026-11-30"))
+                await twins.same(
+                    { try $0.recordEscalationEvent(Self.id(207), deferral, today: today).status },
+                    { try await $0.recordEscalationEvent(Self.id(207), deferral, today: today).status })
                 let walk = try Walk(
                     id: Self.id(207), walker: carl, date: Self.day("2026-11-17"), learners: [bo, ann], mode: .goSee,
                     learned: "Reads \"the\" chart")
@@ -930,8 +942,14 @@ extension PostgresTests {
                     let written = await twins.same(
                         { try $0.exportData(format, to: fromSQLite) },
                         { try await $0.exportData(format, to: fromPostgres) })
-                    #expect(written == .value(format == .jsonl ? 16 : 1))
+                    #expect(written == .value(format == .jsonl ? 17 : 1))
                     #expect(fromPostgres.text == fromSQLite.text)
+                    if format == .jsonl {
+                        #expect(fromPostgres.text.contains(#""lossPerWeek":1800.5,"lossUnit":"EUR""#))
+                        #expect(
+                            fromPostgres.text.contains(
+                                #""events":[{"date":"2026-11-06","action":"deferred","reviewBy":"2026-11-30"}]"#))
+                    }
                     // Quoting and a spreadsheet formula defused, as SQLite writes them.
                     #expect(
                         fromPostgres.text.contains(

@@ -54,8 +54,20 @@ enum InterchangeFixture {
                     try MetricValue(name: "cycle time", value: 58.5, unit: "s"),
                     try MetricValue(name: "stops", value: 3),
                 ]))
-        try store.addObstacle(
-            Obstacle(target: target.id, text: "Operators wait for parts", createdOn: day("2026-11-02")))
+        let waiting = try Obstacle(target: target.id, text: "Operators wait for parts", createdOn: day("2026-11-02"))
+        try store.addObstacle(waiting)
+        let escalation = try store.escalate(
+            Escalation(
+                obstacle: waiting.id, to: carl, causeUnit: "Logistics", loss: WeeklyLoss(amount: 1200.25, unit: "EUR"),
+                basis: "4 \"stops\" a shift", fix: "Milk run", fixCost: .operating, toldOn: day("2026-11-03"),
+                toldHow: "by kata"))
+        for event in [
+            try EscalationEvent(date: day("2026-11-04"), action: .declined, reason: "Budget"),
+            try EscalationEvent(date: day("2026-11-05"), action: .reopened),
+            try EscalationEvent(date: day("2026-11-06"), action: .resolved, verifiedOn: day("2026-11-09")),
+        ] {
+            _ = try store.recordEscalationEvent(escalation.id, event, today: day("2026-11-20"))
+        }
 
         let now = Date(timeIntervalSince1970: 1_794_000_000)
         try store.logCycle(

@@ -41,6 +41,9 @@ struct InterchangeRoundTripTests {
         #expect(try copy.obstacles() == original.obstacles())
         #expect(try copy.cycles() == original.cycles())
         #expect(try copy.observations() == original.observations())
+        let escalations = try original.escalations(EscalationFilter())
+        #expect(escalations.map(\.events.count) == [3])
+        #expect(try copy.escalations(EscalationFilter()) == escalations)
         #expect(try copy.walks() == original.walks())
         #expect(try copy.walks().first?.learners.map(\.rawValue) == ["ann", "eve"])
         #expect(try copy.walkPlans() == original.walkPlans())
@@ -175,7 +178,7 @@ struct InterchangeRoundTripTests {
         let unique = try store.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE UNIQUE%'")
         }
-        #expect(Set(unique) == ["obstacle_one_working", "target_one_active"])
+        #expect(Set(unique) == ["escalation_one_live", "obstacle_one_working", "target_one_active"])
     }
 }
 

@@ -41,7 +41,7 @@ struct InterchangeSourceTests {
         let export = try F.export(try F.organisation())
         let fromFile = try SQLiteStore.inMemory()
         let fileSummary = try F.importFile(try F.file(export), into: fromFile)
-        #expect(fileSummary.totalAdded == 20)
+        #expect(fileSummary.totalAdded == 21)
         for source in [ImportRequest.Source.bytes(export), stream(export), stream(export, size: 7)] {
             let copy = try SQLiteStore.inMemory()
             let summary = try copy.importData(ImportRequest(source: source, today: F.today))

@@ -31,7 +31,7 @@ struct AccessRow: Sendable {
     /// the same request about a missing record of its kind, the record's reference put in place of
     /// the missing one's.
     enum Hidden: Sendable {
-        case danEve, danEvePrefix, boTarget, boObstacle, boStoryboard
+        case danEve, danEvePrefix, boTarget, boObstacle, boStoryboard, eveEscalation
 
         /// The record's reference in the request, and a missing record's; their last path
         /// components are what the answer names.
@@ -42,6 +42,7 @@ struct AccessRow: Sendable {
             case .boTarget: return (server.fixture.boTarget.id.text, UUID().text)
             case .boObstacle: return (server.fixture.boObstacle.id.text, UUID().text)
             case .boStoryboard: return ("storyboards/bo", "storyboards/hal")
+            case .eveEscalation: return (server.eveEscalation.id.text, UUID().text)
             }
         }
     }
@@ -204,6 +205,32 @@ struct AccessMatrixTests {
             .patch, "/api/v1/cycles/{id}", "404 404 200 404 404 403 404 200",
             hidden: .danEve
         ) { server in send("/api/v1/cycles/\(server.fixture.danEve.text)", #"{"minutes":12}"#) },
+        AccessRow(.get, "/api/v1/escalations", "200 200 200 200 200 200 200 200") { _ in
+            get("/api/v1/escalations?open=true")
+        },
+        AccessRow(.post, "/api/v1/escalations", "403 201 404 404 404 403 404 201", hidden: .boObstacle) { server in
+            send(
+                "/api/v1/escalations",
+                #"{"id":"\#(UUID().text)","obstacle":"\#(server.fixture.boObstacle.id.text)","to":"carl","toldOn":"2026-11-20"}"#
+            )
+        },
+        AccessRow(
+            .post, "/api/v1/escalations/{id}/decision", "404 404 403 404 200 403 404 200", hidden: .eveEscalation
+        ) { server in
+            send(
+                "/api/v1/escalations/\(server.eveEscalation.id.text)/decision",
+                #"{"date":"2026-11-20","action":"accepted"}"#)
+        },
+        AccessRow(
+            .post, "/api/v1/escalations/{id}/resolution", "404 404 200 404 200 403 404 200", hidden: .eveEscalation
+        ) { server in
+            send(
+                "/api/v1/escalations/\(server.eveEscalation.id.text)/resolution",
+                #"{"date":"2026-11-20","action":"resolved"}"#)
+        },
+        AccessRow(.get, "/api/v1/losses", "403 200 200 403 200 200 403 200") { _ in
+            get("/api/v1/losses?from=2026-11-01&to=2026-11-30")
+        },
         AccessRow(.get, "/api/v1/observations", "200 200 200 200 200 200 200 200") { _ in
             get("/api/v1/observations")
         },

@@ -65,6 +65,8 @@ struct AccessServer: Sendable {
     let adminSpareToken: APIToken
     /// A challenge everyone may read.
     let challenge: Challenge
+    /// Eve's obstacle escalated by her coach dan to carl (who manages ann, not dan).
+    let eveEscalation: Escalation
 
     init() async throws {
         let fixture = try AccessFixture()
@@ -108,6 +110,12 @@ struct AccessServer: Sendable {
         try owner.revokeToken(try token("eve", .revoked).id, at: now)
         challenge = try Challenge(title: "Ship in 2 days")
         try owner.addChallenge(challenge)
+        eveEscalation = try owner.escalate(
+            Escalation(
+                obstacle: fixture.eveObstacle.id, to: handle("carl"), causeUnit: "Paint shop",
+                loss: WeeklyLoss(amount: 600, unit: "EUR"), fixCost: Escalation.FixCost.none,
+                toldOn: day("2026-11-10")),
+            today: AccessFixture.today)
         self.fixture = fixture
         self.tokens = tokens
         self.sessions = sessions

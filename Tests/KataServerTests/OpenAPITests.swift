@@ -97,6 +97,7 @@ struct OpenAPITests {
 extension OpenAPITests {
     /// A cycle of ann's with bo, logged by the calls below under this id.
     static let cycle = "0c0ffee0-0000-4000-8000-000000000001"
+    static let escalation = "e5ca1a7e-0000-4000-8000-000000000001"
 
     /// The calls of the data routes, in an order that builds on the team: as root (an admin)
     /// unless they show a refusal.
@@ -278,6 +279,44 @@ extension OpenAPITests {
         .init("GET", "/api/v1/chain", "ann's line, then dan's: not hers") { client, t in
             _ = try await client.call(.get, "/api/v1/chain", token: t.ann)
             return try await client.call(.get, "/api/v1/chain?from=dan", token: t.ann)
+        },
+        .init("POST", "/api/v1/escalations", "ann escalates bo's obstacle") { client, t in
+            try await client.call(
+                .post, "/api/v1/escalations", token: t.ann,
+                json:
+                    #"{"id":"\#(escalation)","obstacle":"\#(t.team.obstacle.uuidString)","to":"carl","causeUnit":"Logistics","lossPerWeek":1800,"lossUnit":"EUR","fixCost":"none","toldOn":"2026-11-25"}"#
+            )
+        },
+        .init("POST", "/api/v1/escalations", "the same obstacle again") { client, t in
+            try await client.call(
+                .post, "/api/v1/escalations", token: t.ann,
+                json:
+                    #"{"id":"\#(UUID().uuidString)","obstacle":"\#(t.team.obstacle.uuidString)","to":"carl","toldOn":"2026-11-25"}"#
+            )
+        },
+        .init("GET", "/api/v1/escalations", "open ones") { client, t in
+            try await client.call(.get, "/api/v1/escalations?open=true", token: t.root)
+        },
+        .init("GET", "/api/v1/losses", "November") { client, t in
+            try await client.call(.get, "/api/v1/losses?from=2026-11-01&to=2026-11-30", token: t.root)
+        },
+        .init("GET", "/api/v1/losses", "as HR") { client, _ in
+            try await client.call(.get, "/api/v1/losses?from=2026-11-01&to=2026-11-30", token: client.signIn("hr"))
+        },
+        .init("POST", "/api/v1/escalations/{id}/decision", "not the decider") { client, t in
+            try await client.call(
+                .post, "/api/v1/escalations/\(escalation)/decision", token: t.ann,
+                json: #"{"date":"2026-11-25","action":"accepted"}"#)
+        },
+        .init("POST", "/api/v1/escalations/{id}/decision", "accepted") { client, t in
+            try await client.call(
+                .post, "/api/v1/escalations/\(escalation)/decision", token: t.root,
+                json: #"{"date":"2026-11-25","action":"accepted"}"#)
+        },
+        .init("POST", "/api/v1/escalations/{id}/resolution", "resolved") { client, t in
+            try await client.call(
+                .post, "/api/v1/escalations/\(escalation)/resolution", token: t.ann,
+                json: #"{"date":"2026-11-25","action":"resolved","verifiedOn":"2026-11-25"}"#)
         },
         .init("GET", "/api/v1/ids/{kind}/{prefix}", "the cycle") { client, t in
             try await client.call(.get, "/api/v1/ids/cycle/0c0ffee0", token: t.root)

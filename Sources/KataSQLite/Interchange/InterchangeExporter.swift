@@ -84,6 +84,7 @@ struct InterchangeExporter {
                 """
         case .observation:
             return #"SELECT id, date, secondCoach, coach, cycle, notes, focus, "trigger" FROM observation"#
+        case .escalation: return "SELECT * FROM escalation"
         case .walkPlan: return "SELECT walker, every || 'w', since FROM walk_plan"
         case .walk:
             // The learners as a JSON list of handles (which need no escaping), in their order.
@@ -100,6 +101,7 @@ struct InterchangeExporter {
         let statement = try db.makeStatement(sql: sql)
         switch kind {
         case .target, .condition, .person, .walk: break
+        case .escalation: return try writeEscalations(statement, arguments: arguments)
         default: return try writeColumns(statement, arguments: arguments, kind: kind)
         }
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -171,6 +173,7 @@ struct InterchangeExporter {
         case .person: return PersonRecord.fields
         case .target: return TargetRecord.fields
         case .condition: return ConditionRecord.fields
+        case .escalation: return EscalationRecord.fields
         case .walkPlan: return WalkPlanRecord.fields
         case .walk: return WalkRecord.fields
         }
@@ -184,6 +187,14 @@ struct InterchangeExporter {
                 writer.field(name, row[index] as String?)
             }
         }
+    }
+
+    /// Writes escalations with their events inline.
+    private func writeEscalations(_ statement: Statement, arguments: StatementArguments) throws -> Int {
+        let rows = try Row.fetchAll(statement, arguments: arguments)
+        let events = try SQLiteStore.escalationEvents(db)
+        for row in rows { try writer.write(Escalation(row: row, events: events[row["id"] as String] ?? [])) }
+        return rows.count
     }
 
     private func writePerson(_ row: Row) {

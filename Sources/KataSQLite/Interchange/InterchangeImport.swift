@@ -112,6 +112,7 @@ final class InterchangeImport {
         case let .experiment(value): outcome = try applyExperiment(value, origin, replaying)
         case let .cycle(value): outcome = try applyCycle(value, origin, replaying)
         case let .observation(value): outcome = try applyObservation(value, origin, replaying)
+        case let .escalation(value): outcome = try applyEscalation(value, origin, replaying)
         case let .walkPlan(value): outcome = try applyWalkPlan(value, origin, replaying)
         case let .walk(value): outcome = try applyWalk(value, origin, replaying)
         }

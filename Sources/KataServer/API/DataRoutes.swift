@@ -19,6 +19,7 @@ struct DataRoutes: Sendable {
 
     func add(to api: RouterGroup<KataRequestContext>) {
         CycleRoutes(data: self).add(to: api)
+        EscalationRoutes(data: self).add(to: api)
         InsightRoutes(data: self).add(to: api)
         InterchangeRoutes(data: self).add(to: api)
         RecordRoutes(data: self).add(to: api)

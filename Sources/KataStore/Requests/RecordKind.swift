@@ -3,7 +3,7 @@ import ImprovementKata
 
 /// The kinds of record that are named by id.
 public enum RecordKind: String, Sendable, CaseIterable {
-    case pairing, challenge, target, condition, obstacle, experiment, cycle, observation
+    case pairing, challenge, target, condition, obstacle, experiment, cycle, observation, escalation
 
     /// How the kind is named in messages.
     public var noun: String {
@@ -25,6 +25,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .experiment: return "kata storyboard LEARNER"
         case .cycle: return "kata cycle list"
         case .observation: return "kata cycle list"
+        case .escalation: return "kata escalation list"
         }
     }
 }

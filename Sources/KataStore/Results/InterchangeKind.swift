@@ -5,7 +5,8 @@
 /// list, except a person's `reportsTo` and a challenge's `parent`, which point to their own kind.
 /// The calendar (settings and holidays) comes first: it refers to nothing.
 public enum InterchangeKind: String, Sendable, CaseIterable, Comparable, Codable {
-    case setting, holiday, person, challenge, pairing, target, condition, obstacle, experiment, cycle, observation
+    case setting, holiday, person, challenge, pairing, target, condition, obstacle, experiment, cycle, observation,
+        escalation
     /// Leaders' walks and their plans (DESIGN §11.2): last, as kinds added later are.
     case walkPlan, walk
 
