@@ -32,7 +32,7 @@ struct ChainCommand: KataCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let chain = try await store.chain(
             ChainRequest(from: from.map { try handle($0, "--from") }, weeks: weeks, today: today))

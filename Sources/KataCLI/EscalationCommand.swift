@@ -33,7 +33,7 @@ struct EscalateCommand: KataCommand {
     @Option(parsing: .unconditional, help: "How the decider was told (default: by kata).") var toldHow: String?
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let escalation = try await Escalation(
             obstacle: store.resolve(.obstacle, obstacle), to: handle(to, "--to"), causeUnit: causeUnit,
@@ -104,7 +104,7 @@ struct EscalationCommand: ParsableCommand {
         }
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let action: EscalationEvent.Action =
                 switch decision {
@@ -137,7 +137,7 @@ struct EscalationCommand: ParsableCommand {
         var verifiedOn: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let event = try EscalationEvent(
                 date: date?.day(today: today, field: "--date") ?? today, action: .resolved,
@@ -159,7 +159,7 @@ struct EscalationCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let event = try EscalationEvent(
                 date: date?.day(today: today, field: "--date") ?? today, action: .reopened, reason: reason)
@@ -185,7 +185,7 @@ struct EscalationCommand: ParsableCommand {
         @Flag(help: "Only those whose loss still runs (open, accepted or deferred).") var open = false
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let escalations = try await store.escalations(
                 EscalationFilter(to: to.map { try handle($0, "--to") }, unit: unit, liveOnly: open))
             let text = format.format == .text

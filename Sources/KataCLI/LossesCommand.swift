@@ -34,7 +34,7 @@ struct LossesCommand: KataCommand {
     @Option(parsing: .unconditional, help: "Only those asked of this decider.") var to: String?
 
     func run(in context: CommandContext) async throws {
-        let store = try global.openStore(context)
+        let store = try await global.openStore(context)
         let today = try await context.today(store)
         let period = try period.map(Period.init(parsing:)) ?? Period(from: today.adding(days: -27), to: today)
         let escalations = try await store.escalations(

@@ -54,7 +54,7 @@ struct WalkCommand: ParsableCommand {
         }
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let walk = try Walk(
                 walker: handle(walker, "--walker"), date: date?.day(today: today, field: "--date") ?? today,
@@ -88,7 +88,7 @@ struct WalkCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The plan's first day (default: today).") var since: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let today = try await context.today(store)
             let plan = try WalkPlan(
                 walker: handle(walker, "--walker"), every: every.weeks,
@@ -109,7 +109,7 @@ struct WalkCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Only this walker's walks.") var walker: String?
 
         func run(in context: CommandContext) async throws {
-            let store = try global.openStore(context)
+            let store = try await global.openStore(context)
             let walks = try await store.walks(walker: walker.map { try handle($0, "--walker") })
             let listing = Listing(
                 columns: ["id", "date", "walker", "learners", "mode", "with"],

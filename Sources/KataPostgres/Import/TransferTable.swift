@@ -76,6 +76,25 @@ struct TransferTable: Sendable {
                     name: "observation",
                     columns: ["id", "date", "secondCoach", "coach", "cycle", "notes", "focus", "trigger"])
             ]
+        case .escalation:
+            return [
+                .init(
+                    name: "escalation",
+                    columns: [
+                        "id", "obstacle", "decider", "causeUnit", "affectedUnit", "lossPerWeek", "lossUnit", "basis",
+                        "fix", "fixCost", "toldOn", "toldHow", "status",
+                    ]),
+                .init(
+                    name: "escalation_event",
+                    columns: ["escalation", "position", "date", "action", "reason", "reviewBy", "verifiedOn"],
+                    parent: ("escalation", "escalation")),
+            ]
+        case .walkPlan: return [.init(name: "walk_plan", columns: ["walker", "every", "since"])]
+        case .walk:
+            return [
+                .init(name: "walk", columns: ["id", "walker", "date", "mode", "companion", "learned", "followUp"]),
+                .init(name: "walk_learner", columns: ["walk", "learner", "position"], parent: ("walk", "walk")),
+            ]
         }
     }
 }

@@ -74,6 +74,7 @@ package struct ImportStaging: Sendable {
     /// The tables with a rowid, whose rows after the watermark are the import's.
     package static let rowTables = [
         "person", "challenge", "pairing", "target", "condition", "obstacle", "experiment", "cycle", "observation",
+        "escalation", "walk_plan", "walk",
     ]
 
     /// The settings and holidays as they are after the import.
