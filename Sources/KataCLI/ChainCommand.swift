@@ -25,7 +25,7 @@ struct ChainCommand: KataCommand {
     @OptionGroup var global: GlobalOptions
     @Option(parsing: .unconditional, help: "Start the tree at this person (default: the top).") var from: String?
     @Option(parsing: .unconditional, help: "The window: this many weeks up to today.") var weeks = 4
-    @Option(help: "Output format.") var format: Format = .text
+    @Option(parsing: .unconditional, help: "Output format.") var format: Format = .text
 
     func validate() throws {
         guard weeks >= 1 && weeks <= 520 else { throw ValidationError("--weeks must be 1 to 520, not \(weeks).") }

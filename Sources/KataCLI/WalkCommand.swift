@@ -42,7 +42,7 @@ struct WalkCommand: ParsableCommand {
             name: .customLong("learner"), parsing: .unconditionalSingleValue,
             help: "A learner whose storyboard the walk went to (repeat for more).")
         var learner: [String] = []
-        @Option(help: "What the walker did at the storyboards.") var mode: Walk.Mode?
+        @Option(parsing: .unconditional, help: "What the walker did at the storyboards.") var mode: Walk.Mode?
         @Option(parsing: .unconditional, help: "Who walked along (the lean coach, say).") var with: String?
         @Option(parsing: .unconditional, help: "What the walker learned.") var learned: String?
         @Option(parsing: .unconditional, help: "What the walker will follow up.") var followUp: String?
