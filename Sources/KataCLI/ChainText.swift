@@ -56,7 +56,9 @@ enum ChainText {
         // What is said of a person goes on a line of its own under their name when both do not fit.
         var out =
             head.count + 2 + said.count <= width
-            ? head + "  " + said + "\n" : fit(head) + "\n" + fit(indent + "    " + said) + "\n"
+            ? head + "  " + said + "\n"
+            : wrapped(head, hanging: indent + "    ") + "\n" + wrapped(indent + "    " + said, hanging: indent + "      ")
+                + "\n"
         var quiet: [ChainPerson] = []
         for report in person.reports {
             if !report.coach && report.reports.isEmpty && report.walks == 0 && report.walkPlan == nil {
@@ -68,7 +70,8 @@ enum ChainText {
         if !quiet.isEmpty {
             let inner = String(repeating: "  ", count: min(depth + 1, deepest))
             let count = quiet.count == 1 ? "1 more who does not coach" : "\(quiet.count) more who do not coach"
-            out += fit("\(inner)· \(count): \(names(quiet.map(\.handle.rawValue), atMost: 4))".terminalSafe) + "\n"
+            let line = "\(inner)· \(count): \(names(quiet.map(\.handle.rawValue), atMost: 4))".terminalSafe
+            out += wrapped(line, hanging: inner + "    ") + "\n"
         }
         return out
     }
@@ -79,9 +82,22 @@ enum ChainText {
         return handles.count > atMost ? shown + " and \(handles.count - atMost) more" : shown
     }
 
-    /// `line` cut to the terminal's width, with an ellipsis where it was cut.
-    static func fit(_ line: String) -> String {
+    /// `line` broken between words at the terminal's width, the lines after the first starting
+    /// with `hanging`: a handle is never cut, so that it can be pasted into `--from` (DESIGN §5).
+    static func wrapped(_ line: String, hanging: String) -> String {
         guard line.count > width else { return line }
-        return String(line.prefix(width - 1)) + "…"
+        let lead = String(line.prefix { $0 == " " })
+        var lines: [String] = []
+        var current = lead
+        for word in line.dropFirst(lead.count).split(separator: " ") {
+            if current.count > lead.count, current.count + 1 + word.count > width, current != hanging {
+                lines.append(current)
+                current = hanging + word
+            } else {
+                current += (current == lead || current == hanging ? "" : " ") + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
     }
 }
