@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -47,7 +48,15 @@ struct WebPages: Sendable {
             let session = try await accounts.session(sha256: secret.sha256, at: server.clock())
         else { return nil }
         context.notes.account = session.account.handle.rawValue
-        return Visitor(account: session.account, csrf: session.csrf, sessionSHA256: secret.sha256)
+        var visitor = Visitor(account: session.account, csrf: session.csrf, sessionSHA256: secret.sha256)
+        // Lean staff and admins without a query; anyone else is a manager when someone reports to them.
+        if visitor.caller.readScope == nil {
+            visitor.seesLosses = true
+        } else {
+            visitor.seesLosses = LossReport.mayRead(
+                visitor.caller, people: try await server.store(.owner).people(unit: nil))
+        }
+        return visitor
     }
 
     /// The page for a refusal, with the status the API gives it.

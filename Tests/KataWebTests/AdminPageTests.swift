@@ -56,7 +56,8 @@ struct AdminPageTests {
         }
         #expect(
             admin.text.contains(
-                #"<a href="/practice">Practice</a> <a href="/reviews">Reviews</a> <a href="/admin">Admin</a></nav>"#))
+                #"<a href="/practice">Practice</a> <a href="/losses">Losses</a> <a href="/reviews">Reviews</a> <a href="/admin">Admin</a></nav>"#
+            ))
         #expect(!annToday.text.contains(#"href="/admin""#), "no Admin link for a coach")
         #expect(annAdmin.status == .forbidden)
         #expect(annAdmin.text.contains("<h1>Not allowed</h1>"))

@@ -29,7 +29,8 @@ struct PageRenderer: Sendable {
             visitor: visitor.map {
                 .init(
                     handle: $0.account.handle.rawValue, csrf: $0.csrf,
-                    reviews: $0.caller.has(.hr) || $0.caller.has(.admin), admin: $0.caller.has(.admin))
+                    losses: $0.seesLosses, reviews: $0.caller.has(.hr) || $0.caller.has(.admin),
+                    admin: $0.caller.has(.admin))
             },
             notice: notice, body: body)
         return Self.html(render("layout", layout), status: status)
@@ -72,7 +73,9 @@ struct PageRenderer: Sendable {
         struct Signed {
             var handle: String
             var csrf: String
-            /// Whether the nav links to Reviews (HR and admins) and to Admin (admins).
+            /// Whether the nav links to Losses (lean staff, managers, admins), to Reviews (HR and
+            /// admins) and to Admin (admins).
+            var losses: Bool
             var reviews: Bool
             var admin: Bool
         }

@@ -6,6 +6,8 @@ struct Visitor: Sendable {
     var account: Account
     var csrf: String
     var sessionSHA256: String
+    /// Whether the visitor may open the Losses page (DESIGN §10.3: lean staff, managers, admins).
+    var seesLosses = false
 
     /// The identity the access rules decide on.
     var caller: Caller { account.caller }
