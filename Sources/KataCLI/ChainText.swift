@@ -22,7 +22,7 @@ enum ChainText {
         for person in chain.tree { out += lines(person, depth: 0, window: window, gaps: &gaps) }
         if !gaps.isEmpty {
             out += "\nGaps\n"
-            for gap in gaps.prefix(gapLimit) { out += fit("  " + gap) + "\n" }
+            for gap in gaps.prefix(gapLimit) { out += wrapped("  " + gap, hanging: "    ") + "\n" }
             if gaps.count > gapLimit {
                 out += "  … and \(gaps.count - gapLimit) more (see --format json).\n"
             }
@@ -57,7 +57,8 @@ enum ChainText {
         var out =
             head.count + 2 + said.count <= width
             ? head + "  " + said + "\n"
-            : wrapped(head, hanging: indent + "    ") + "\n" + wrapped(indent + "    " + said, hanging: indent + "      ")
+            : wrapped(head, hanging: indent + "    ") + "\n"
+                + wrapped(indent + "    " + said, hanging: indent + "      ")
                 + "\n"
         var quiet: [ChainPerson] = []
         for report in person.reports {

@@ -30,6 +30,7 @@ public struct WebApp: ServedPages {
         CyclePages(web: web).add(to: router)
         StoryboardPage(web: web).add(to: router)
         PracticePage(web: web).add(to: router)
+        LossesPage(web: web).add(to: router)
         CoachPage(web: web).add(to: router)
         ReviewsPage(web: web).add(to: router)
         ChainPage(web: web).add(to: router)

@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -48,9 +49,14 @@ struct WebPages: Sendable {
         else { return nil }
         context.notes.account = session.account.handle.rawValue
         var visitor = Visitor(account: session.account, csrf: session.csrf, sessionSHA256: secret.sha256)
-        if visitor.caller.readScope != nil {
+        // Lean staff and admins without a query; anyone else is a manager when someone reports to them.
+        if visitor.caller.readScope == nil {
+            visitor.seesLosses = true
+        } else {
             let me = session.account.handle
-            visitor.manages = try await server.store(.owner).people(unit: nil).contains { $0.reportsTo == me }
+            let people = try await server.store(.owner).people(unit: nil)
+            visitor.manages = people.contains { $0.reportsTo == me }
+            visitor.seesLosses = LossReport.mayRead(visitor.caller, people: people)
         }
         return visitor
     }

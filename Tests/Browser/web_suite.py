@@ -79,7 +79,8 @@ def make_team(binary, database):
                "--condition", "Changeover in 20 min, no search for tools", "--achieve-by", "+4w",
                "--outcome", "changeover: 20 min")
     target = out.split()[2]
-    kata(binary, database, "obstacle", "add", "--target", target, "--work", "Dies are cold at the start")
+    out = kata(binary, database, "obstacle", "add", "--target", target, "--work", "Dies are cold at the start")
+    cold = out.split()[1]
     kata(binary, database, "obstacle", "add", "--target", target, "No cart for the dies")
     kata(binary, database, "cycle", "log", "--no-prompt", "--learner", "bo", "--coach", "ann", "--date", "-1d",
          "--minutes", "12", "--actual", "42 min", "--next-step", "Preheat the dies", "--expect", "35 min",
@@ -100,6 +101,9 @@ def make_team(binary, database):
     kata(binary, database, "person", "add", "eve", "--name", "Eve Stone", "--unit", "Paint shop",
          "--reports-to", "dan")
     kata(binary, database, "pair", "add", "--coach", "dan", "--learner", "eve", "--since", "-12w")
+    # Bo's cold dies need the paint shop's oven: escalated to dan, unanswered (the Losses page).
+    kata(binary, database, "escalate", cold, "--to", "dan", "--cause-unit", "Paint shop", "--loss", "1800 EUR/week",
+         "--fix-cost", "none")
     for days in (2, 3, 5, 8, 9, 10, 15, 20, 30, 40):
         kata(binary, database, "cycle", "log", "--no-prompt", "--learner", "eve", "--coach", "dan",
              "--date", f"-{days}d", "--minutes", "15", "--actual", f"{20 + days} defects")
@@ -237,6 +241,21 @@ def sign_in_as(driver, base, handle):
     field(driver, "password").send_keys(PASSWORD)
     follow(driver, "form.stack button")
     check(driver.find_element(By.TAG_NAME, "h1").text == "Today", f"{handle} is signed in")
+
+
+def losses_page(driver, base, shots, label):
+    """The Losses page from the nav: its figures, losses labelled estimates, no learner named."""
+    follow(driver, "nav a[href='/losses']")
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Losses left unfixed"),
+          f"{label}: the losses page opens from the nav")
+    # Told today: this month holds it (the last 4 full weeks end before this week).
+    Select(field(driver, "period")).select_by_value("this-month")
+    follow(driver, "form.period button")
+    text = driver.find_element(By.TAG_NAME, "main").text
+    check("estimate" in text and "1800" not in text and "dan" in text, f"{label}: the decider and an estimate")
+    check("Chen" not in text and "bo" not in text.split(), f"{label}: no learner is named")
+    check(fits(driver), f"{label}: the losses page fits the window's width")
+    shoot(driver, os.path.join(shots, f"{label}-8-losses.png"))
 
 
 def practice_quarter(driver, base, shots, label):
@@ -436,6 +455,7 @@ def main():
         check(fits(phone), "phone: the storyboard fits the window's width")
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
         practice_quarter(phone, base, shots, "phone")
+        losses_page(phone, base, shots, "phone")
         own_review(phone, base, shots, "phone")
         chain_page(phone, base, shots, "phone", "9b")
         refused(phone, base, shots, "phone")
@@ -469,6 +489,7 @@ def main():
         hr_review(desktop, base, shots, "desktop", downloads)
         follow(desktop, ".sign-out button")
         sign_in_as(desktop, base, "ada")
+        losses_page(desktop, base, shots, "desktop")
         chain_page(desktop, base, shots, "desktop", "13b")
         admin_pages(desktop, base, shots, "desktop")
         admin_import(desktop, base, shots, "desktop", binary, database, work)

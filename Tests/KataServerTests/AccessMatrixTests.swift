@@ -371,6 +371,9 @@ struct AccessMatrixTests {
         AccessRow(.post, "/admin/holidays/remove", "403 403 403 403 403 403 403 303", unsigned: 303) { _ in
             submit("/admin/holidays/remove", "date=2026-12-24&csrf={csrf}")
         },
+        AccessRow(.get, "/losses", "403 200 200 403 200 200 403 200", unsigned: 303) { _ in
+            get("/losses?period=this-month")
+        },
         AccessRow(.post, "/coaches/{handle}/observations", "403 403 403 303 403 303 403 303", unsigned: 303) { _ in
             submit(
                 "/coaches/ann/observations",

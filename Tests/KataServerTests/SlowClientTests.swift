@@ -19,7 +19,8 @@ struct SlowClientTests {
         try await fixture.withServiceGroup { _, port in
             // 400 bytes, a byte every 100 ms: the whole body would take 40 s, the deadline is 1 s.
             let body = Array(
-                (#"{"handle":"ann","password":"correct horse battery staple","name":""# + String(repeating: "s", count: 330)
+                (#"{"handle":"ann","password":"correct horse battery staple","name":""#
+                    + String(repeating: "s", count: 330)
                     + #""}"#).utf8)
             let slow = try RawConnection(port: port)
             try slow.send(

@@ -56,7 +56,7 @@ struct AdminPageTests {
         }
         #expect(
             admin.text.contains(
-                #"<a href="/practice">Practice</a> <a href="/chain">Chain</a> <a href="/reviews">Reviews</a> <a href="/admin">Admin</a></nav>"#
+                #"<a href="/practice">Practice</a> <a href="/losses">Losses</a> <a href="/chain">Chain</a> <a href="/reviews">Reviews</a> <a href="/admin">Admin</a></nav>"#
             ))
         #expect(!annToday.text.contains(#"href="/admin""#), "no Admin link for a coach")
         #expect(annAdmin.status == .forbidden)

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
             visitor: visitor.map {
                 .init(
                     handle: $0.account.handle.rawValue, csrf: $0.csrf,
-                    chain: $0.caller.has(.lean) || $0.caller.has(.admin) || $0.manages,
+                    losses: $0.seesLosses, chain: $0.caller.has(.lean) || $0.caller.has(.admin) || $0.manages,
                     reviews: $0.caller.has(.hr) || $0.caller.has(.admin), admin: $0.caller.has(.admin))
             },
             notice: notice, body: body)
@@ -73,8 +73,9 @@ struct PageRenderer: Sendable {
         struct Signed {
             var handle: String
             var csrf: String
-            /// Whether the nav links to Chain (lean staff, admins, managers), to Reviews (HR and
-            /// admins) and to Admin (admins).
+            /// Whether the nav links to Losses and Chain (lean staff, managers, admins), to Reviews
+            /// (HR and admins) and to Admin (admins).
+            var losses: Bool
             var chain: Bool
             var reviews: Bool
             var admin: Bool

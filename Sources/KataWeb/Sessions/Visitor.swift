@@ -8,6 +8,8 @@ struct Visitor: Sendable {
     var sessionSHA256: String
     /// Whether someone reports to the visitor: a manager may open the Chain page of their line.
     var manages = false
+    /// Whether the visitor may open the Losses page (DESIGN §10.3: lean staff, managers, admins).
+    var seesLosses = false
 
     /// The identity the access rules decide on.
     var caller: Caller { account.caller }

@@ -17,7 +17,7 @@ extension Templates {
         <header class="site">
         <a class="brand" href="/">kata</a>
         {{#visitor}}
-        <nav aria-label="Main"><a href="/">Today</a> <a href="/practice">Practice</a>{{#chain}} <a href="/chain">Chain</a>{{/chain}}{{#reviews}} <a href="/reviews">Reviews</a>{{/reviews}}{{#admin}} <a href="/admin">Admin</a>{{/admin}}</nav>
+        <nav aria-label="Main"><a href="/">Today</a> <a href="/practice">Practice</a>{{#losses}} <a href="/losses">Losses</a>{{/losses}}{{#chain}} <a href="/chain">Chain</a>{{/chain}}{{#reviews}} <a href="/reviews">Reviews</a>{{/reviews}}{{#admin}} <a href="/admin">Admin</a>{{/admin}}</nav>
         <form class="sign-out" method="post" action="/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <span class="who">{{handle}}</span>

@@ -15,7 +15,8 @@ enum Templates {
         "reviews": reviews, "review-table": reviewTable, "admin-settings": adminSettings,
         "admin-home": adminHome, "admin-roles": adminRoles, "admin-link": adminLink, "admin-accounts": adminAccounts,
         "admin-account": adminAccount, "admin-audit": adminAudit, "admin-people": adminPeople,
-        "admin-field": adminField, "admin-import": adminImport, "chain": chain, "chain-person": chainPerson,
+        "admin-field": adminField, "admin-import": adminImport, "losses": losses, "chain": chain,
+        "chain-person": chainPerson,
     ]
 
     /// The library of every template; a template that does not parse stops the server at its start,
