@@ -31,12 +31,12 @@ struct SlowClientTests {
                     try slow.send([byte])
                     if let text = slow.receive(waiting: 0.1) { return text }
                 }
-                return slow.receive(waiting: 20) ?? ""
+                return slow.receive(waiting: 120) ?? ""
             }
             #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer)")
             #expect(answer.contains("did not arrive within 1 seconds"), "\(answer)")
             #expect(answer.lowercased().contains("connection: close"), "\(answer)")
-            #expect(try await onOwnThread { slow.isClosed(waiting: 20) }, "the server kept the connection open")
+            #expect(try await onOwnThread { slow.isClosed(waiting: 120) }, "the server kept the connection open")
         }
         #expect(fixture.log.lines.contains { $0.contains(#""status":408"#) }, "\(fixture.log.lines)")
     }
@@ -56,10 +56,10 @@ struct SlowClientTests {
             }
             let quick = try RawConnection(port: port)
             try quick.send("GET /healthz HTTP/1.1\r\nHost: kata\r\n\r\n")
-            let answer = try await onOwnThread { quick.receive(waiting: 20) ?? "" }
+            let answer = try await onOwnThread { quick.receive(waiting: 120) ?? "" }
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
             let dribbling = slow
-            let answers = try await onOwnThread { dribbling.map { $0.receive(waiting: 30) ?? "" } }
+            let answers = try await onOwnThread { dribbling.map { $0.receive(waiting: 120) ?? "" } }
             #expect(answers.allSatisfy { $0.hasPrefix("HTTP/1.1 408") }, "\(answers)")
         }
     }
@@ -71,13 +71,13 @@ struct SlowClientTests {
         try await fixture.withServiceGroup { _, port in
             let stalled = try RawConnection(port: port)
             try stalled.send("GET /healthz HTTP/1.1\r\nHost: ka")
-            #expect(try await onOwnThread { stalled.isClosed(waiting: 30) }, "the server kept a stalled connection")
+            #expect(try await onOwnThread { stalled.isClosed(waiting: 120) }, "the server kept a stalled connection")
             // A connection left open after its answer is closed too.
             let kept = try RawConnection(port: port)
             try kept.send("GET /healthz HTTP/1.1\r\nHost: kata\r\n\r\n")
-            let answer = try await onOwnThread { kept.receive(waiting: 20) ?? "" }
+            let answer = try await onOwnThread { kept.receive(waiting: 120) ?? "" }
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
-            #expect(try await onOwnThread { kept.isClosed(waiting: 30) }, "the server kept an idle connection")
+            #expect(try await onOwnThread { kept.isClosed(waiting: 120) }, "the server kept an idle connection")
         }
     }
 }
