@@ -9,10 +9,10 @@ extension Templates {
         <p class="lead">Obstacles only management can remove, and how long they wait. Every loss is an estimate; a reasoned decline is an answer. No learner is named.</p>
         {{#empty}}<p class="empty">{{empty}}</p>{{/empty}}
         {{#hasRows}}
-        <dl class="figures-list">
-        {{#figures}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+        <div class="figure-grid">
+        {{#figures}}<dl class="figure"><dt>{{label}}</dt><dd>{{value}}</dd></dl>
         {{/figures}}
-        </dl>
+        </div>
         <h2 id="deciders-heading">By decider</h2>
         <div class="table-scroll" role="region" aria-labelledby="deciders-heading" tabindex="0">
         <table class="figures">
