@@ -66,7 +66,14 @@ struct InterchangeRoutes {
         var size = 0
         for try await buffer in request.body {
             size += buffer.readableBytes
-            guard size <= Self.importLimit else { throw HTTPError(.contentTooLarge) }
+            guard size <= Self.importLimit else {
+                // Not the 8 MB of other bodies: an import takes up to 1 GB.
+                return APIError(
+                    .usage(
+                        "the file is larger than \(Self.importLimit >> 20) MB, the most one import takes; "
+                            + "split it (by kind, or cycles by date) and import the parts one after the other.")
+                ).response(status: .contentTooLarge, code: "too-large")
+            }
             try spool.append(Data(buffer.readableBytesView))
         }
         try spool.close()
