@@ -104,19 +104,17 @@ struct EscalationCommand: ParsableCommand {
         }
 
         func run(in context: CommandContext) async throws {
-            let store = try await global.openStore(context)
-            let today = try await context.today(store)
             let action: EscalationEvent.Action =
                 switch decision {
                 case .accept: .accepted
                 case .decline: .declined
                 case .defer: .deferred
                 }
-            let event = try EscalationEvent(
-                date: date?.day(today: today, field: "--date") ?? today, action: action, reason: reason,
-                reviewBy: reviewBy?.day(today: today, field: "--review-by"))
-            let escalation = try await store.recordEscalationEvent(
-                store.resolve(.escalation, id), event, today: today)
+            let (escalation, event) = try await EscalationCommand.record(id, date, global, context) { day, today in
+                try EscalationEvent(
+                    date: day, action: action, reason: reason,
+                    reviewBy: reviewBy?.day(today: today, field: "--review-by"))
+            }
             context.output.line("Escalation \(escalation.id.short) is \(escalation.status.rawValue) on \(event.date).")
         }
     }
@@ -137,13 +135,10 @@ struct EscalationCommand: ParsableCommand {
         var verifiedOn: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try await global.openStore(context)
-            let today = try await context.today(store)
-            let event = try EscalationEvent(
-                date: date?.day(today: today, field: "--date") ?? today, action: .resolved,
-                verifiedOn: verifiedOn?.day(today: today, field: "--verified-on"))
-            let escalation = try await store.recordEscalationEvent(
-                store.resolve(.escalation, id), event, today: today)
+            let (escalation, event) = try await EscalationCommand.record(id, date, global, context) { day, today in
+                try EscalationEvent(
+                    date: day, action: .resolved, verifiedOn: verifiedOn?.day(today: today, field: "--verified-on"))
+            }
             context.output.line("Escalation \(escalation.id.short) is resolved on \(event.date).")
         }
     }
@@ -159,14 +154,24 @@ struct EscalationCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The day (default: today).") var date: DayArgument?
 
         func run(in context: CommandContext) async throws {
-            let store = try await global.openStore(context)
-            let today = try await context.today(store)
-            let event = try EscalationEvent(
-                date: date?.day(today: today, field: "--date") ?? today, action: .reopened, reason: reason)
-            let escalation = try await store.recordEscalationEvent(
-                store.resolve(.escalation, id), event, today: today)
+            let (escalation, event) = try await EscalationCommand.record(id, date, global, context) { day, _ in
+                try EscalationEvent(date: day, action: .reopened, reason: reason)
+            }
             context.output.line("Escalation \(escalation.id.short) is open again on \(event.date).")
         }
+    }
+
+    /// Records the event `make` builds (from the day of `--date`, else today, and today) on the
+    /// escalation whose id starts with `id`: what decide, resolve and reopen share.
+    static func record(
+        _ id: String, _ date: DayArgument?, _ global: GlobalOptions, _ context: CommandContext,
+        _ make: (Day, Day) throws -> EscalationEvent
+    ) async throws -> (Escalation, EscalationEvent) {
+        let store = try await global.openStore(context)
+        let today = try await context.today(store)
+        let event = try make(try date?.day(today: today, field: "--date") ?? today, today)
+        let escalation = try await store.recordEscalationEvent(store.resolve(.escalation, id), event, today: today)
+        return (escalation, event)
     }
 
     struct List: KataCommand {
