@@ -193,24 +193,47 @@ struct EscalationCommand: ParsableCommand {
             let store = try await global.openStore(context)
             let escalations = try await store.escalations(
                 EscalationFilter(to: to.map { try handle($0, "--to") }, unit: unit, liveOnly: open))
-            let text = format.format == .text
-            let listing = Listing(
-                columns: ["id", "to", "status", "toldOn", "loss", "fixCost", "cause → affected"],
-                rows: escalations.map {
-                    [
-                        text ? $0.id.short : $0.id.text, $0.to.rawValue, $0.status.rawValue, $0.toldOn.description,
-                        $0.loss.map { "~" + $0.description } ?? "", $0.fixCost?.rawValue ?? "",
-                        "\($0.causeUnit ?? "?") → \($0.affectedUnit ?? "?")",
-                    ]
-                })
-            if format.format == .json {
-                context.output.write(try jsonText(EscalationJSON(escalations: escalations)))
-                return
+            switch format.format {
+            case .json: context.output.write(try jsonText(EscalationJSON(escalations: escalations)))
+            case .csv: context.output.write(Listing.escalations(escalations, short: false).csv())
+            case .text:
+                context.output.write(escalations.isEmpty ? "No escalations.\n" : EscalationList.text(escalations))
             }
-            try render(
-                listing, records: escalations, empty: "No escalations.", context,
-                format.format)
         }
+    }
+}
+
+/// `kata escalation list` as a table: the id with its units under it, so that a row fits 80
+/// columns with the decider's handle whole, at the end.
+enum EscalationList {
+    static func text(_ escalations: [Escalation]) -> String {
+        let table = Listing.escalations(escalations, short: true)
+        let units = escalations.map {
+            "caused in \($0.causeUnit ?? "an unknown unit"), felt in \($0.affectedUnit ?? "an unknown unit")"
+        }
+        let lines = Listing(columns: Array(table.columns.dropLast()), rows: table.rows.map { Array($0.dropLast()) })
+            .text().split(separator: "\n", omittingEmptySubsequences: false)
+        var text = String(lines[0]) + "\n"
+        for (line, unit) in zip(lines.dropFirst(), units) {
+            text += line + "\n" + String(repeating: " ", count: 10) + unit.terminalSafe + "\n"
+        }
+        return text
+    }
+}
+
+extension Listing {
+    /// The escalations as rows; the last column, cause → affected unit, is left out of the text
+    /// view's row (it goes under the id).
+    static func escalations(_ escalations: [Escalation], short: Bool) -> Listing {
+        Listing(
+            columns: ["id", "status", "toldOn", "loss (estimate)", "fixCost", "to", "cause → affected"],
+            rows: escalations.map {
+                [
+                    short ? $0.id.short : $0.id.text, $0.status.rawValue, $0.toldOn.description,
+                    $0.loss?.description ?? "", $0.fixCost?.rawValue ?? "", $0.to.rawValue,
+                    "\($0.causeUnit ?? "?") → \($0.affectedUnit ?? "?")",
+                ]
+            })
     }
 }
 

@@ -37,8 +37,8 @@ struct LossesCommand: KataCommand {
         let store = try await global.openStore(context)
         let today = try await context.today(store)
         let period = try period.map(Period.init(parsing:)) ?? Period(from: today.adding(days: -27), to: today)
-        let escalations = try await store.escalations(
-            EscalationFilter(to: to.map { try handle($0, "--to") }, unit: unit.nonBlank))
+        let escalations = try await store.escalationsForLosses(
+            EscalationFilter(to: to.map { try handle($0, "--to") }, unit: unit.nonBlank), in: period)
         let report = LossReport(
             escalations: escalations, period: period, today: today, calendar: try await store.settings().calendar)
         switch format.format {

@@ -61,7 +61,9 @@ struct EscalationContractTests {
             #expect(row["toldHow"] as? String == "by kata")
             #expect(row["status"] as? String == "open")
             let text = try world.expectSuccess(await world.kata.run("escalation", "list", "--open"))
-            #expect(text.output.contains("carl  open    2026-11-10  ~1800 EUR/week  none     Logistics → Assembly"))
+            #expect(text.output.contains("open    2026-11-10  1800 EUR/week    none     carl\n"))
+            #expect(text.output.contains("\n          caused in Logistics, felt in Assembly\n"))
+            #expect(text.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
             // One live escalation per obstacle: a second is refused and nothing is written.
             let again = await world.kata.run("escalate", obstacle, "--to", "ann")
             #expect(again.exitCode == 65)
@@ -185,6 +187,15 @@ struct EscalationContractTests {
             let text = try world.expectSuccess(await world.kata.run("losses", "2026-11")).output
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
             #expect(text.contains("Estimated loss while waiting: ~3,600 EUR (estimate)"))
+            guard backend == .server else { return }
+            // Through a server, HR sees none of it (DESIGN §10.3): the command asks the losses
+            // route, which refuses, rather than working the view out of HR's own escalations.
+            try await world.addAccount("hanna", name: "Hanna HR", role: "hr")
+            try await world.signIn("hanna")
+            let refused = await world.kata.run("losses", "2026-11")
+            #expect(refused.exitCode == 77)
+            #expect(refused.errors.contains("the losses view is for lean staff, managers and admins"))
+            #expect(refused.output.isEmpty)
         }
     }
 }

@@ -22,6 +22,18 @@ extension RemoteStore {
             as: EscalationList.self
         ).escalations
     }
+
+    /// The escalations of the server's losses view (`GET /api/v1/losses`), as they stood at the
+    /// period's end: the route refuses a caller who may not see losses.
+    public func escalationsForLosses(_ filter: EscalationFilter, in period: Period) async throws -> [Escalation] {
+        try await get(
+            "/api/v1/losses",
+            query: items(
+                ("from", period.from.description), ("to", period.to.description),
+                ("decider", filter.to?.rawValue), ("unit", filter.unit)),
+            as: EscalationList.self
+        ).escalations
+    }
 }
 
 struct EscalationList: Decodable { var escalations: [Escalation] }

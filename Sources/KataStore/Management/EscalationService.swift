@@ -20,6 +20,17 @@ public protocol EscalationService: Sendable {
     func recordEscalationEvent(_ id: UUID, _ event: EscalationEvent, today: Day?) async throws -> Escalation
     /// Escalations the caller may see, oldest told first.
     func escalations(_ filter: EscalationFilter) async throws -> [Escalation]
+    /// The escalations the losses view of `period` is worked out from (DESIGN §11.1), for a caller
+    /// who may see that view: a database store gives `escalations(filter)` (the server's route
+    /// checks who asks); the HTTP client asks the server's losses route, which refuses HR, plain
+    /// coaches and learners.
+    func escalationsForLosses(_ filter: EscalationFilter, in period: Period) async throws -> [Escalation]
+}
+
+extension EscalationService {
+    public func escalationsForLosses(_ filter: EscalationFilter, in period: Period) async throws -> [Escalation] {
+        try await escalations(filter)
+    }
 }
 
 /// Which escalations to list.
