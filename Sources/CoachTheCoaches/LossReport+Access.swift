@@ -6,10 +6,11 @@ extension LossReport {
     /// Whether `caller` may see the losses view (DESIGN §10.3).
     ///
     /// The owner of a file, lean staff and admins see it across the organisation, a manager
-    /// (someone in `people` reports to them) for the people below them; HR and everyone else none.
-    public static func mayRead(_ caller: Caller, people: [Person]) -> Bool {
+    /// (someone reports to them, as `store` knows) for the people below them; HR and everyone
+    /// else none.
+    public static func mayRead(_ caller: Caller, in store: any KataService) async throws -> Bool {
         guard let me = caller.readScope else { return true }
-        return people.contains { $0.reportsTo == me }
+        return try await store.hasReports(me)
     }
 
     /// The refusal for a caller who may not see the losses view.

@@ -66,6 +66,15 @@ extension PostgresStore {
         }
     }
 
+    /// Whether anyone reports to `handle`, without reading everyone.
+    public func hasReports(_ handle: Handle) async throws -> Bool {
+        try await read { connection in
+            try await connection.rows(
+                "SELECT EXISTS (SELECT 1 FROM person WHERE reports_to = \(handle.rawValue))", pool.logger
+            ).first?.decode(Bool.self) ?? false
+        }
+    }
+
     static func fetchPerson(
         _ handle: Handle, _ connection: PostgresConnection, _ logger: Logger, forUpdate: Bool = false
     ) async throws -> Person? {

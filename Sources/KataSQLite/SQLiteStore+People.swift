@@ -64,6 +64,14 @@ extension SQLiteStore {
         }
     }
 
+    /// Whether anyone reports to `handle`, without reading everyone.
+    public func hasReports(_ handle: Handle) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE reportsTo = ?)", arguments: [handle]) ?? false
+        }
+    }
+
     static func fetchPerson(_ handle: Handle, _ db: Database) throws -> Person? {
         try Row.fetchOne(db, sql: "SELECT * FROM person WHERE handle = ?", arguments: [handle]).map(Person.init(row:))
     }

@@ -5,6 +5,12 @@ import ImprovementKata
 extension KataService {
     public func people() async throws -> [Person] { try await people(unit: nil) }
 
+    /// Whether anyone reports to `handle`, from the list of people (the HTTP client's way; the
+    /// database stores ask the database).
+    public func hasReports(_ handle: Handle) async throws -> Bool {
+        try await people(unit: nil).contains { $0.reportsTo == handle }
+    }
+
     public func pairings(
         coach: Handle? = nil, learner: Handle? = nil, secondCoach: Handle? = nil, activeOn: Day? = nil
     ) async throws -> [Pairing] {

@@ -33,6 +33,8 @@ public protocol KataService: Sendable {
     func person(_ handle: Handle) async throws -> Person?
     /// Everyone, or everyone in `unit`, by handle.
     func people(unit: String?) async throws -> [Person]
+    /// Whether anyone reports to `handle`: a manager, for the views of DESIGN §10.3 and §11.
+    func hasReports(_ handle: Handle) async throws -> Bool
     func addPairing(_ pairing: Pairing) async throws
     /// Ends the open pairing of `coach` and `learner` on `day`.
     func endPairing(coach: Handle, learner: Handle, on day: Day) async throws -> Pairing

@@ -53,10 +53,8 @@ struct WebPages: Sendable {
         if visitor.caller.readScope == nil {
             visitor.seesLosses = true
         } else {
-            let me = session.account.handle
-            let people = try await server.store(.owner).people(unit: nil)
-            visitor.manages = people.contains { $0.reportsTo == me }
-            visitor.seesLosses = LossReport.mayRead(visitor.caller, people: people)
+            visitor.manages = try await server.store(.owner).hasReports(session.account.handle)
+            visitor.seesLosses = visitor.manages  // LossReport.mayRead for a caller with a read scope
         }
         return visitor
     }

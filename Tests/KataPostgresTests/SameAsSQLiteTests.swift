@@ -111,6 +111,12 @@ extension PostgresTests {
                 await twins.same({ try $0.people(unit: nil) }, { try await $0.people(unit: nil) })
                 await twins.same({ try $0.people(unit: "Assembly") }, { try await $0.people(unit: "Assembly") })
                 await twins.same({ try $0.person(Self.handle("bo")) }, { try await $0.person(Self.handle("bo")) })
+                // bo reports to ann; nobody reports to bo or to a handle nobody has.
+                for (handle, manages) in [("ann", true), ("bo", false), ("carl", false), ("nobody", false)] {
+                    let answer = await twins.same(
+                        { try $0.hasReports(Self.handle(handle)) }, { try await $0.hasReports(Self.handle(handle)) })
+                    #expect(answer == .value(manages), "\(handle)")
+                }
                 await twins.same(
                     { try $0.person(Self.handle("nobody")) }, { try await $0.person(Self.handle("nobody")) })
                 // The same handle again; a manager nobody is (near ann: "did you mean").

@@ -63,8 +63,7 @@ struct EscalationRoutes {
     /// Refuses a caller who may not see the losses view: lean staff, admins and managers (someone
     /// reports to them) may; anyone else, HR among them, is told so.
     func requireLossReader(_ caller: Caller) async throws {
-        guard caller.readScope != nil else { return }
-        guard LossReport.mayRead(caller, people: try await data.store(.owner).people(unit: nil)) else {
+        guard try await LossReport.mayRead(caller, in: data.store(.owner)) else {
             throw LossReport.notAllowed
         }
     }
