@@ -31,10 +31,10 @@ enum ChainText {
         for level in chain.levels {
             switch level.coaches {
             case 0: out += "  level \(level.level): no coaches\n"
-            case 1: out += "  level \(level.level): 1 coach, \(level.touchedFromAbove) touched from above\n"
             default:
-                out +=
-                    "  level \(level.level): \(level.coaches) coaches, \(level.touchedFromAbove) touched from above\n"
+                let coaches = level.coaches == 1 ? "1 coach" : "\(level.coaches) coaches"
+                let share = Int(((level.share ?? 0) * 100).rounded())
+                out += "  level \(level.level): \(coaches), \(level.touchedFromAbove) touched from above (\(share) %)\n"
             }
         }
         return out

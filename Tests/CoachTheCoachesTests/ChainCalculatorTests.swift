@@ -97,6 +97,13 @@ struct ChainCalculatorTests {
                 ChainLevel(level: 3, coaches: 2, touchedFromAbove: 2),
                 ChainLevel(level: 4, coaches: 0, touchedFromAbove: 0),
             ])
+        #expect(report.levels.map(\.share) == [0, 1, 1, nil])
+        let json = try JSONSerialization.jsonObject(
+            with: JSONEncoder().encode(ChainLevel(level: 2, coaches: 3, touchedFromAbove: 2)))
+        #expect((json as? [String: Any])?["share"] as? Double == 0.6667)
+        let none = try JSONSerialization.jsonObject(
+            with: JSONEncoder().encode(ChainLevel(level: 4, coaches: 0, touchedFromAbove: 0)))
+        #expect((none as? [String: Any])?["share"] is NSNull)
     }
 
     @Test("from one person: their line only, with levels counted from them")
@@ -117,7 +124,7 @@ struct ChainCalculatorTests {
         let text = String(decoding: try encoder.encode(report), as: UTF8.self)
         #expect(
             text == """
-                {"levels":[{"coaches":1,"level":1,"touchedFromAbove":1}],"to":"2026-12-04","tree":[{"coach":true,\
+                {"levels":[{"coaches":1,"level":1,"share":1,"touchedFromAbove":1}],"to":"2026-12-04","tree":[{"coach":true,\
                 "coached":false,"handle":"dan","name":"Dan","reports":[],"touchedBy":["pat"],"touchedFromAbove":true,\
                 "walkPlan":null,"walks":0}],"weeks":4}
                 """)

@@ -45,7 +45,7 @@ struct ChainTextTests {
                   no one above ann touched their coaching in 1 week
 
                 By level
-                  level 1: 1 coach, 0 touched from above
+                  level 1: 1 coach, 0 touched from above (0 %)
 
                 """)
     }

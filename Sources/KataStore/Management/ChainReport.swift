@@ -84,4 +84,29 @@ public struct ChainLevel: Sendable, Equatable, Codable {
         self.coaches = coaches
         self.touchedFromAbove = touchedFromAbove
     }
+
+    /// The share of the level's coaches touched from above (4 places), nil without coaches: the
+    /// figure DESIGN §11.2 asks for per level.
+    public var share: Double? {
+        coaches == 0 ? nil : (Double(touchedFromAbove) / Double(coaches) * 10_000).rounded() / 10_000
+    }
+
+    enum CodingKeys: String, CodingKey { case level, coaches, touchedFromAbove, share }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            level: try container.decode(Int.self, forKey: .level),
+            coaches: try container.decode(Int.self, forKey: .coaches),
+            touchedFromAbove: try container.decode(Int.self, forKey: .touchedFromAbove))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(level, forKey: .level)
+        try container.encode(coaches, forKey: .coaches)
+        try container.encode(touchedFromAbove, forKey: .touchedFromAbove)
+        // Written as null for a level without coaches, so that every level has the same keys.
+        try container.encode(share, forKey: .share)
+    }
 }
