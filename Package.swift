@@ -157,7 +157,11 @@ let package = Package(
         .executableTarget(name: "kata", dependencies: ["KataCLI"], swiftSettings: strictness),
         .target(
             name: "KataTestSupport",
-            dependencies: ["ImprovementKata", "KataStore", "KataSQLite", "KataCLI"],
+            dependencies: [
+                "ImprovementKata", "KataStore", "KataSQLite", "KataCLI", "KataPostgres", "KataPostgresSchema",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Tests/KataTestSupport",
             swiftSettings: strictness
         ),
@@ -220,8 +224,8 @@ let package = Package(
         .testTarget(
             name: "KataStoreContractTests",
             dependencies: [
-                "KataClient", "KataServer", "KataCLI", "KataSQLite", "KataStore", "CoachTheCoaches", "KataTestSupport",
-                "ImprovementKata", .product(name: "Hummingbird", package: "hummingbird"),
+                "KataClient", "KataServer", "KataCLI", "KataSQLite", "KataPostgres", "KataStore", "CoachTheCoaches",
+                "KataTestSupport", "ImprovementKata", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness

@@ -2,6 +2,7 @@ import Foundation
 import ImprovementKata
 import KataPostgres
 import KataPostgresSchema
+import KataTestSupport
 import PostgresNIO
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import ImprovementKata
 import KataPostgres
+import KataTestSupport
 import Testing
 
 extension PostgresTests {

@@ -3,6 +3,7 @@ import ImprovementKata
 import KataPostgres
 import KataSQLite
 import KataStore
+import KataTestSupport
 import Testing
 
 extension PostgresTests {

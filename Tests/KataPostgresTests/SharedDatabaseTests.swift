@@ -2,6 +2,7 @@ import Foundation
 import ImprovementKata
 import KataPostgres
 import KataStore
+import KataTestSupport
 import Testing
 
 extension PostgresTests {

@@ -5,6 +5,7 @@ import KataCLI
 import KataPostgres
 import KataSQLite
 import KataStore
+import KataTestSupport
 import Testing
 
 extension PostgresTests {

@@ -6,10 +6,17 @@ import KataStore
 import KataTestSupport
 import Testing
 
-/// Every operation of the seam once, with real values, against the file and against the client of
-/// a server over the same kind of file: the same results from both (DESIGN §3).
-@Suite("The seam answers the same from a file and from a server")
+/// Every operation of the seam once, with real values, against every store (`Backend`): the file,
+/// PostgreSQL, and the client of a server over each: the same results from all (DESIGN §3).
+@Suite("The seam answers the same from a file, from PostgreSQL and from a server")
 struct SeamContractTests {
+    @Test(
+        "the contract cases run on PostgreSQL and on a server over it too",
+        .enabled(if: TestCluster.runs, TestCluster.skipped))
+    func onPostgres() {
+        #expect(Backend.allCases.filter(\.isPostgres) == [.postgres, .serverOnPostgres])
+    }
+
     static let today = Day("2026-11-20")
 
     @Test("people and pairings: listed, read, added and edited alike", arguments: Backend.allCases)

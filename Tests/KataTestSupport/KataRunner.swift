@@ -29,6 +29,9 @@ public final class KataRunner: @unchecked Sendable {
     public var environment: [String: String]
     /// The instant commands take as now.
     public var now: Date
+    /// Arguments put after every command's own: `["--database", url]` runs the commands on that
+    /// PostgreSQL database instead of the runner's file.
+    public var storeArguments: [String] = []
 
     /// A runner with an initialised database (time zone UTC, Monday to Friday) unless `initialise`
     /// is false.
@@ -67,7 +70,7 @@ public final class KataRunner: @unchecked Sendable {
         let context = CommandContext(
             environment: environment, now: now, today: today, input: input.map(ScriptedInput.init),
             outputIsTerminal: terminal)
-        let code = await Kata.execute(arguments, context: context)
+        let code = await Kata.execute(arguments + storeArguments, context: context)
         return CommandResult(exitCode: code, output: context.output.text, errors: context.errors.text)
     }
 

@@ -7,37 +7,33 @@ import NIOCore
 import PostgresNIO
 import Testing
 
-/// Every test of the PostgreSQL store, one at a time: each makes a database and connections of its
-/// own, and on two cores a dozen of them at once starve the other tests' in-process servers.
-@Suite("PostgreSQL store", .serialized)
-enum PostgresTests {}
-
 /// The PostgreSQL cluster the tests use: `scripts/with-postgres swift test` starts a private one
 /// and says where in `KATA_TEST_POSTGRES_URL`. Each test gets a database of its own on it, made
 /// empty and dropped at the end.
 ///
 /// Without the variable the tests that need the cluster are skipped, saying how to run them; with
-/// `KATA_REQUIRE_POSTGRES=1` (CI) they fail instead.
-enum TestCluster {
-    static let url = ProcessInfo.processInfo.environment["KATA_TEST_POSTGRES_URL"]
-    static let required = ProcessInfo.processInfo.environment["KATA_REQUIRE_POSTGRES"] == "1"
+/// `KATA_REQUIRE_POSTGRES=1` (CI) they fail instead. The store's own tests (KataPostgresTests) and
+/// the contract suite's PostgreSQL cases (KataStoreContractTests) share it.
+public enum TestCluster {
+    public static let url = ProcessInfo.processInfo.environment["KATA_TEST_POSTGRES_URL"]
+    public static let required = ProcessInfo.processInfo.environment["KATA_REQUIRE_POSTGRES"] == "1"
 
     /// Whether the tests that need PostgreSQL run: a cluster is there, or CI requires one (and the
     /// tests fail without it).
-    static let runs = url != nil || required
+    public static let runs = url != nil || required
 
     /// The reason shown for the skipped tests.
-    static let skipped: Comment =
+    public static let skipped: Comment =
         "PostgreSQL tests skipped: KATA_TEST_POSTGRES_URL is not set; run them with 'scripts/with-postgres swift test'"
 
-    static var logger: Logger {
+    public static var logger: Logger {
         var logger = Logger(label: "kata.postgres.tests")
         logger.logLevel = .error
         return logger
     }
 
     /// Runs `body` with the URL of a new, empty database, dropped afterwards whatever happens.
-    static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
+    public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
         guard let url else {
             throw KataError.failure(
                 "KATA_REQUIRE_POSTGRES=1 but KATA_TEST_POSTGRES_URL is not set: run 'scripts/with-postgres swift test'")
@@ -65,7 +61,7 @@ enum TestCluster {
     }
 
     /// `url` pointing at the database `name` instead.
-    static func urlReplacingDatabase(_ url: String, with name: String) -> String? {
+    public static func urlReplacingDatabase(_ url: String, with name: String) -> String? {
         guard var components = URLComponents(string: url) else { return nil }
         components.path = "/" + name
         return components.string
@@ -74,7 +70,7 @@ enum TestCluster {
     /// Runs the statements of `text` one after the other on a connection of their own to the
     /// database of `url`, and returns the rows of the last.
     @discardableResult
-    static func sql(_ url: String, _ text: String) async throws -> [PostgresRow] {
+    public static func sql(_ url: String, _ text: String) async throws -> [PostgresRow] {
         try await withConnection(try PostgresLocation(url: url)) { connection in
             var rows: [PostgresRow] = []
             for statement in PostgresSchema.statements(in: text) {
@@ -84,14 +80,14 @@ enum TestCluster {
         }
     }
 
-    static func administer(_ location: PostgresLocation, _ statement: String) async throws {
+    public static func administer(_ location: PostgresLocation, _ statement: String) async throws {
         try await withConnection(location) { connection in
             _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
     }
 
     /// Lends `work` a connection of its own to `location`, closed afterwards.
-    static func withConnection<T>(_ location: PostgresLocation, _ work: (PostgresConnection) async throws -> T)
+    public static func withConnection<T>(_ location: PostgresLocation, _ work: (PostgresConnection) async throws -> T)
         async throws -> T
     {
         let configuration = PostgresConnection.Configuration(
