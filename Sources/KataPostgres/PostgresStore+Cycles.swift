@@ -42,18 +42,18 @@ extension PostgresStore {
     /// The cycle logged under `id` before, nil when the id is free; for an account, first whether
     /// it may log `entry`.
     private func loggedEarlier(_ entry: CycleEntry, id: UUID) async throws -> LoggedCycle? {
-        try await read { connection in
+        let exists = try await lookup { connection in
             let logger = pool.logger
             if account != nil {
                 // The directory is everyone's: a handle nobody has is unknown, not forbidden.
                 try await PostgresStore.requirePerson(entry.learner, as: "learner", connection, logger)
                 try await requireCoach(of: entry.learner, on: entry.date, connection)
             }
-            let exists =
-                try await connection.rows("SELECT EXISTS (SELECT 1 FROM cycle WHERE id = \(id))", logger)
+            return try await connection.rows("SELECT EXISTS (SELECT 1 FROM cycle WHERE id = \(id))", logger)
                 .first?.decode(Bool.self) ?? false
-            return exists ? try await PostgresStore.cycleDetail(id, connection, logger) : nil
         }
+        guard exists else { return nil }
+        return try await read { connection in try await PostgresStore.cycleDetail(id, connection, pool.logger) }
     }
 
     /// `earlier` when `entry` is the cycle logged as it (a retried request, an outbox resent);

@@ -119,11 +119,19 @@ public struct PostgresStore: Sendable {
     /// Runs `work` on one consistent snapshot of the database (a read-only repeatable-read
     /// transaction), translating database errors into `KataError`.
     func read<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await lookup { connection in
+            try await PostgresStore.transaction(
+                connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: pool.logger, work)
+        }
+    }
+
+    /// Runs `work` on a connection of the pool without a transaction around it, translating
+    /// database errors into `KataError`: for statements each of which stands alone (one
+    /// statement sees one snapshot), two round trips fewer than `read` (BEGIN and COMMIT) on
+    /// the paths every request takes.
+    func lookup<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await pool.withConnection { connection in
-                try await PostgresStore.transaction(
-                    connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: pool.logger, work)
-            }
+            return try await pool.withConnection(work)
         } catch let error as PSQLError {
             throw PostgresErrors.translate(error, at: pool.location)
         } catch let error as PostgresDecodingError {
