@@ -11,39 +11,69 @@ extension PostgresStore {
     /// The same id with the same content again returns the cycle logged the first time (`isNew`
     /// false) and writes nothing; other content under a used id is a conflict. A cycle dated after
     /// `today` (by default the day of `now` in the organisation's time zone) is refused.
+    ///
+    /// Whether the id is taken is looked up before the write, in a read of its own, and the write
+    /// inserts the cycle with `ON CONFLICT DO NOTHING`: the lookup inside the serializable write
+    /// put a predicate lock on a page of the cycles' primary key, and each cycle inserted on that
+    /// page meanwhile made one of the two writes fail and wait to run again (133 cycles/s). An id
+    /// taken between the lookup and the insert (the same cycle sent twice at once) is looked up
+    /// again, and so is every attempt after a collision.
     public func recordCycle(_ entry: CycleEntry, id: UUID, at now: Date, today: Day?) async throws -> RecordedCycle {
         if let account, !account.roles.contains(.admin), entry.coach != account.handle {
             throw KataError.forbidden("you may log only the cycles you coach yourself, not those of \(entry.coach).")
         }
-        return try await write { connection in
+        return try await retryingCollisions {
+            while true {
+                if let earlier = try await loggedEarlier(entry, id: id) {
+                    return RecordedCycle(cycle: try sameCycle(entry, id: id, as: earlier), isNew: false)
+                }
+                do {
+                    let logged = try await serializable { connection in
+                        try await PostgresStore.logCycle(entry, id: id, at: now, today: today, connection, pool.logger)
+                    }
+                    return RecordedCycle(cycle: logged, isNew: true)
+                } catch is CycleIDTaken {
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The cycle logged under `id` before, nil when the id is free; for an account, first whether
+    /// it may log `entry`.
+    private func loggedEarlier(_ entry: CycleEntry, id: UUID) async throws -> LoggedCycle? {
+        let exists = try await lookup { connection in
             let logger = pool.logger
             if account != nil {
                 // The directory is everyone's: a handle nobody has is unknown, not forbidden.
                 try await PostgresStore.requirePerson(entry.learner, as: "learner", connection, logger)
                 try await requireCoach(of: entry.learner, on: entry.date, connection)
             }
-            // A cycle sent again under its id (a retried request, an outbox resent) is the one logged.
-            let exists =
-                try await connection.rows("SELECT EXISTS (SELECT 1 FROM cycle WHERE id = \(id))", logger)
+            return try await connection.rows("SELECT EXISTS (SELECT 1 FROM cycle WHERE id = \(id))", logger)
                 .first?.decode(Bool.self) ?? false
-            if exists {
-                let earlier = try await PostgresStore.cycleDetail(id, connection, logger)
-                guard entry.isLogged(as: earlier) else {
-                    let text = id.uuidString.lowercased()
-                    // Both versions for whoever may see the first (DESIGN §10.1); nothing of another's.
-                    guard account.map({ $0.roles.contains(.admin) || earlier.cycle.coach == $0.handle }) ?? true else {
-                        throw KataError.conflict("the id \(text) is taken by another record; make a new id.")
-                    }
-                    throw KataError.conflict(
-                        "a different cycle was logged under the id \(text): logged \(Wire.text(of: earlier)); "
-                            + "sent \(Wire.text(of: entry)). Make a new id for a new cycle.")
-                }
-                return RecordedCycle(cycle: earlier, isNew: false)
-            }
-            let logged = try await PostgresStore.logCycle(entry, id: id, at: now, today: today, connection, logger)
-            return RecordedCycle(cycle: logged, isNew: true)
         }
+        guard exists else { return nil }
+        return try await read { connection in try await PostgresStore.cycleDetail(id, connection, pool.logger) }
     }
+
+    /// `earlier` when `entry` is the cycle logged as it (a retried request, an outbox resent);
+    /// otherwise a conflict, with both versions for whoever may see the first (DESIGN §10.1).
+    private func sameCycle(_ entry: CycleEntry, id: UUID, as earlier: LoggedCycle) throws -> LoggedCycle {
+        guard entry.isLogged(as: earlier) else {
+            let text = id.uuidString.lowercased()
+            guard account.map({ $0.roles.contains(.admin) || earlier.cycle.coach == $0.handle }) ?? true else {
+                throw KataError.conflict("the id \(text) is taken by another record; make a new id.")
+            }
+            throw KataError.conflict(
+                "a different cycle was logged under the id \(text): logged \(Wire.text(of: earlier)); "
+                    + "sent \(Wire.text(of: entry)). Make a new id for a new cycle.")
+        }
+        return earlier
+    }
+
+    /// The cycle's id was taken by another write after it was looked up: nothing of this one is
+    /// kept, and the cycle is looked up again.
+    struct CycleIDTaken: Error {}
 
     static func logCycle(
         _ entry: CycleEntry, id: UUID, at now: Date, today: Day?, _ connection: PostgresConnection, _ logger: Logger
@@ -68,7 +98,7 @@ extension PostgresStore {
                     "\(entry.learner) has no active target condition to record steps and obstacles against; "
                         + "set one with 'kata target add --learner \(entry.learner) …'.")
             }
-            try await cycle.insert(connection, logger)
+            try await cycle.insertNew(connection, logger)
             return LoggedCycle(cycle: cycle)
         }
 
@@ -149,7 +179,7 @@ extension PostgresStore {
             )
         }
 
-        try await cycle.insert(connection, logger)
+        try await cycle.insertNew(connection, logger)
         return LoggedCycle(cycle: cycle, target: target, obstacle: obstacle, reviewed: reviewed, planned: planned)
     }
 

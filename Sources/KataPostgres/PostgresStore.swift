@@ -80,21 +80,34 @@ public struct PostgresStore: Sendable {
 
     /// Runs `work` in one serializable transaction, again (up to 12 times in all) when PostgreSQL
     /// could not serialise it with another, translating database errors into `KataError`.
+    func write<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await retryingCollisions { try await serializable(work) }
+    }
+
+    /// Runs `work` once in one serializable transaction; PostgreSQL's errors are left as they are.
+    func serializable<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws -> T
+    {
+        try await pool.withConnection { connection in
+            try await PostgresStore.transaction(
+                connection, "BEGIN ISOLATION LEVEL SERIALIZABLE", logger: pool.logger, work)
+        }
+    }
+
+    /// Runs `attempt` again (up to 12 times in all) when PostgreSQL could not serialise its
+    /// transaction with another, translating database errors into `KataError`.
     ///
     /// Before each new attempt it waits a random while, up to twice as long each time (2, 4, 8 …
     /// at most 200 ms), so that writers that collided do not collide again in step: with none,
     /// 16 writers at once used up their attempts within a millisecond and were refused.
-    func write<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        var attempt = 1
+    func retryingCollisions<T: Sendable>(_ attempt: () async throws -> T) async throws -> T {
+        var attempts = 1
         while true {
             do {
-                return try await pool.withConnection { connection in
-                    try await PostgresStore.transaction(
-                        connection, "BEGIN ISOLATION LEVEL SERIALIZABLE", logger: pool.logger, work)
-                }
-            } catch let error as PSQLError where PostgresErrors.isSerializationFailure(error) && attempt < 12 {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...min(200, 1 << attempt))))
-                attempt += 1
+                return try await attempt()
+            } catch let error as PSQLError where PostgresErrors.isSerializationFailure(error) && attempts < 12 {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...min(200, 1 << attempts))))
+                attempts += 1
             } catch let error as PSQLError {
                 throw PostgresErrors.translate(error, at: pool.location)
             } catch let error as PostgresDecodingError {
@@ -106,11 +119,19 @@ public struct PostgresStore: Sendable {
     /// Runs `work` on one consistent snapshot of the database (a read-only repeatable-read
     /// transaction), translating database errors into `KataError`.
     func read<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await lookup { connection in
+            try await PostgresStore.transaction(
+                connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: pool.logger, work)
+        }
+    }
+
+    /// Runs `work` on a connection of the pool without a transaction around it, translating
+    /// database errors into `KataError`: for statements each of which stands alone (one
+    /// statement sees one snapshot), two round trips fewer than `read` (BEGIN and COMMIT) on
+    /// the paths every request takes.
+    func lookup<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await pool.withConnection { connection in
-                try await PostgresStore.transaction(
-                    connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: pool.logger, work)
-            }
+            return try await pool.withConnection(work)
         } catch let error as PSQLError {
             throw PostgresErrors.translate(error, at: pool.location)
         } catch let error as PostgresDecodingError {

@@ -270,13 +270,17 @@ extension CoachingCycle {
             reviewed: reviewed, planned: planned)
     }
 
-    func insert(_ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query(
+    /// Inserts the cycle under its id; throws `CycleIDTaken` (and the transaction is rolled back)
+    /// when another cycle holds the id already.
+    func insertNew(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        let inserted = try await connection.rows(
             """
             INSERT INTO cycle (id, date, coach, learner, second_coach, minutes, target, actual_condition, obstacle,
                 reviewed, planned)
             VALUES (\(id), \(date.description)::date, \(coach.rawValue), \(learner.rawValue), \(secondCoach?.rawValue),
                 \(minutes), \(target), \(actualCondition), \(obstacle), \(reviewed), \(planned))
-            """, logger: logger)
+            ON CONFLICT (id) DO NOTHING RETURNING id
+            """, logger)
+        guard !inserted.isEmpty else { throw PostgresStore.CycleIDTaken() }
     }
 }

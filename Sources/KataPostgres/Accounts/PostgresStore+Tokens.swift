@@ -23,7 +23,8 @@ extension PostgresStore {
     /// Nil when the token is unknown or revoked, or its account is disabled. Records when it was
     /// used (to the minute: see `Instant.touchInterval`).
     public func owner(ofToken sha256: String, at now: Date) async throws -> TokenOwner? {
-        let found = try await read { connection -> TokenOwner? in
+        // One statement: no transaction around it (every request signed in with a token asks).
+        let found = try await lookup { connection -> TokenOwner? in
             guard
                 let row = try await connection.rows(
                     """
