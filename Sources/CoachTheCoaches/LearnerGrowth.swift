@@ -55,7 +55,7 @@ public struct LearnerGrowth: Codable, Sendable, Equatable {
         self.init(
             experimentsRun: run.count, answered: answers.count, surprised: answers.filter(\.surprised).count,
             surpriseShare: answers.isEmpty ? nil : Double(answers.filter(\.surprised).count) / Double(answers.count),
-            medianGoSeeLag: Self.median(lags),
+            medianGoSeeLag: LossReport.median(lags),
             targetsClosed: closed.count,
             targetsClosedWithReflection: closed.filter { $0.reflection.nonBlank != nil }.count)
     }
@@ -70,15 +70,6 @@ public struct LearnerGrowth: Codable, Sendable, Equatable {
         try c.encode(medianGoSeeLag, forKey: .medianGoSeeLag)
         try c.encode(targetsClosed, forKey: .targetsClosed)
         try c.encode(targetsClosedWithReflection, forKey: .targetsClosedWithReflection)
-    }
-
-    /// The middle value, or the mean of the two middle values; nil for none.
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count.isMultiple(of: 2) { return Double(sorted[middle - 1] + sorted[middle]) / 2 }
-        return Double(sorted[middle])
     }
 
     /// What each figure means, in the words the storyboard and the packets use.

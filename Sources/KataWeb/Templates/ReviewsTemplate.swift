@@ -77,7 +77,7 @@ extension Templates {
         <section aria-labelledby="packet-own">
         <h3 id="packet-own">Own development as a learner</h3>
         <p>{{ownSummary}}</p>
-        {{#ownGrowth}}<h4>Growth as a learner in this period</h4><dl class="growth">{{#lines}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/lines}}</dl>{{/ownGrowth}}
+        {{#ownGrowth}}<h4>Growth as a learner in this period</h4><dl class="growth">{{#lines}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/lines}}</dl>{{/ownGrowth}}
         {{#ownTargets}}{{> review-table}}{{/ownTargets}}
         {{^ownTargets}}<p class="empty">No target conditions of their own were active in this period.</p>{{/ownTargets}}
         </section>

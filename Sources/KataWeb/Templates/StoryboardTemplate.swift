@@ -63,7 +63,7 @@ extension Templates {
         <section class="panel growth" aria-labelledby="growth-heading">
         <h2 id="growth-heading">Growth as a learner <span class="hint">(all target conditions)</span></h2>
         <dl>
-        {{#growth}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/growth}}
+        {{#growth}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/growth}}
         </dl>
         </section>
 
