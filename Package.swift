@@ -78,6 +78,7 @@ let package = Package(
             path: "Schema/PostgreSQL",
             resources: [
                 .embedInCode("0001-initial.sql"), .embedInCode("0002-escalations.sql"), .embedInCode("0003-walks.sql"),
+                .embedInCode("0005-as-expected.sql"),
             ],
             swiftSettings: strictness
         ),

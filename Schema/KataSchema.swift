@@ -23,5 +23,8 @@ public enum KataSchema {
             identifier: "0004-escalations",
             sql: String(decoding: PackageResources._004_escalations_sql, as: UTF8.self)),
         Migration(identifier: "0005-walks", sql: String(decoding: PackageResources._005_walks_sql, as: UTF8.self)),
+        Migration(
+            identifier: "0007-as-expected",
+            sql: String(decoding: PackageResources._007_as_expected_sql, as: UTF8.self)),
     ]
 }

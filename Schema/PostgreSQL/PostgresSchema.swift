@@ -33,6 +33,9 @@ public enum PostgresSchema {
         Migration(
             version: 3, identifier: "0003-walks",
             sql: String(decoding: PackageResources._003_walks_sql, as: UTF8.self)),
+        Migration(
+            version: 5, identifier: "0005-as-expected",
+            sql: String(decoding: PackageResources._005_as_expected_sql, as: UTF8.self)),
     ]
 
     /// The statements of `sql`, split at the semicolons outside quotes, dollar-quoted bodies and

@@ -53,6 +53,8 @@ public struct ReviewPacket: Codable, Sendable, Equatable {
     public var targetConditions: [CoachedTargetCondition]
     /// The coach's own development as a learner.
     public var ownDevelopment: OwnDevelopment
+    /// The escalations the person was asked to decide (DESIGN §11.1), with no learner named.
+    public var escalationsToDecide: DeciderEscalations
     /// What every figure means, in the words of DESIGN §6.
     public var definitions: [FigureDefinition]
 
@@ -60,7 +62,8 @@ public struct ReviewPacket: Codable, Sendable, Equatable {
         generatedAt: String, kataVersion: String, period: ReviewPeriod, coach: ReviewPerson, privacy: ReviewPrivacy,
         emptyPeriod: Bool, practice: PracticeSummary, calendar: ReviewCalendar, dailyCycles: [DailyCycles],
         learners: [CoachingPartner], observations: [ReviewObservation], targetConditions: [CoachedTargetCondition],
-        ownDevelopment: OwnDevelopment, definitions: [FigureDefinition] = FigureDefinition.all
+        ownDevelopment: OwnDevelopment, escalationsToDecide: DeciderEscalations = .none,
+        definitions: [FigureDefinition] = FigureDefinition.all
     ) {
         format = ReviewPacket.formatTag
         purpose = ReviewPacket.purposeStatement
@@ -77,6 +80,7 @@ public struct ReviewPacket: Codable, Sendable, Equatable {
         self.observations = observations
         self.targetConditions = targetConditions
         self.ownDevelopment = ownDevelopment
+        self.escalationsToDecide = escalationsToDecide
         self.definitions = definitions
     }
 
@@ -369,14 +373,28 @@ public struct OwnDevelopment: Codable, Sendable, Equatable {
     public var coaches: [CoachingPartner]
     /// The coach's own target conditions that were active at some time in the period.
     public var targetConditions: [OwnTargetCondition]
+    /// The coach's growth as a learner (DESIGN §11.4): steps reviewed and target conditions closed
+    /// in the period; null when the store could not tell.
+    public var growth: LearnerGrowth?
 
     public init(
-        cyclesReceived: Int, daysCoached: Int, coaches: [CoachingPartner], targetConditions: [OwnTargetCondition]
+        cyclesReceived: Int, daysCoached: Int, coaches: [CoachingPartner], targetConditions: [OwnTargetCondition],
+        growth: LearnerGrowth? = nil
     ) {
         self.cyclesReceived = cyclesReceived
         self.daysCoached = daysCoached
         self.coaches = coaches
         self.targetConditions = targetConditions
+        self.growth = growth
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cyclesReceived, forKey: .cyclesReceived)
+        try c.encode(daysCoached, forKey: .daysCoached)
+        try c.encode(coaches, forKey: .coaches)
+        try c.encode(targetConditions, forKey: .targetConditions)
+        try c.encode(growth, forKey: .growth)
     }
 }
 

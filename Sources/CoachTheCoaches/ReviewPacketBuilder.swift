@@ -104,9 +104,25 @@ public struct ReviewPacketBuilder: Sendable {
         guard facts.count == practices.count else {
             throw KataError.failure("the store gave \(facts.count) review facts for \(practices.count) coaches.")
         }
-        return zip(practices, facts).map { practice, facts in
-            packet(practice: practice, facts: facts, calendar: calendar, generatedAt: generatedAt)
+        var packets: [ReviewPacket] = []
+        for (practice, facts) in zip(practices, facts) {
+            var packet = packet(practice: practice, facts: facts, calendar: calendar, generatedAt: generatedAt)
+            // The coach's own growth as a learner: the packet is about them, so no learner is compared.
+            packet.ownDevelopment.growth = try await (store as? any GrowthSource)?.growth(
+                of: facts.coach, in: counted)
+            packet.escalationsToDecide = try await escalationsToDecide(facts.coach, calendar: settings.calendar)
+            packets.append(packet)
         }
+        return packets
+    }
+
+    /// The escalations put to `decider`, as `kata losses --to` counts them for the packet's period.
+    private func escalationsToDecide(_ decider: Handle, calendar: WorkCalendar) async throws -> DeciderEscalations {
+        guard let escalations = store as? any EscalationService else { return .none }
+        let asked = try await escalations.escalations(EscalationFilter(to: decider))
+        guard !asked.isEmpty else { return .none }
+        return DeciderEscalations(
+            LossReport(escalations: asked, period: counted, today: counted.to, calendar: calendar))
     }
 
     /// The packets of every summary together, for `--all`.

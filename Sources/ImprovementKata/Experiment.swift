@@ -17,16 +17,22 @@ public struct Experiment: Hashable, Sendable, Codable, Identifiable {
     public var goSee: Day?
     public var happened: String?
     public var learned: String?
+    /// Whether what happened was what the learner expected (asked with the result).
+    public var asExpected: AsExpected?
     public var closedOn: Day?
 
     public init(
         id: UUID = UUID(), target: UUID, obstacle: UUID? = nil, step: String, expected: String? = nil, plannedOn: Day,
-        goSee: Day? = nil, happened: String? = nil, learned: String? = nil, closedOn: Day? = nil
+        goSee: Day? = nil, happened: String? = nil, learned: String? = nil, asExpected: AsExpected? = nil,
+        closedOn: Day? = nil
     ) throws {
         guard !step.isBlank else { throw KataError.missing(fields: ["next step"], hint: "Say what the next step is.") }
         if let goSee { try Experiment.validate(goSee: goSee, plannedOn: plannedOn) }
         if let closedOn, closedOn < plannedOn {
             throw KataError.ruleBroken("the step is reviewed (\(closedOn)) before it was planned (\(plannedOn)).")
+        }
+        if asExpected != nil && closedOn == nil {
+            throw KataError.ruleBroken("whether the step went as expected is known only once it is reviewed.")
         }
         self.id = id
         self.target = target
@@ -37,6 +43,7 @@ public struct Experiment: Hashable, Sendable, Codable, Identifiable {
         self.goSee = goSee
         self.happened = happened
         self.learned = learned
+        self.asExpected = asExpected
         self.closedOn = closedOn
     }
 
@@ -53,14 +60,15 @@ public struct Experiment: Hashable, Sendable, Codable, Identifiable {
     /// Whether the learner wrote a prediction (white space alone is none).
     public var hasPrediction: Bool { expected.nonBlank != nil }
 
-    /// Records what happened and what was learned, closing the experiment.
-    public mutating func close(on day: Day, happened: String?, learned: String?) throws {
+    /// Records what happened, whether it was expected and what was learned, closing the experiment.
+    public mutating func close(on day: Day, happened: String?, learned: String?, asExpected: AsExpected? = nil) throws {
         guard !isClosed else { throw KataError.ruleBroken("the step '\(step)' has been reviewed already.") }
         guard day >= plannedOn else {
             throw KataError.ruleBroken("the step was planned on \(plannedOn); it cannot be reviewed on \(day).")
         }
         self.happened = happened.nonBlank
         self.learned = learned.nonBlank
+        self.asExpected = asExpected
         closedOn = day
     }
 }

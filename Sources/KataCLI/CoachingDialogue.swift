@@ -63,7 +63,8 @@ struct CoachingDialogue {
         // refused before anything is asked, and none is asked for.
         let reviewable = openStep.map { entry.date >= $0.plannedOn } ?? false
         if var step = openStep, !reviewable, flags.review {
-            try step.close(on: entry.date, happened: entry.happened, learned: entry.learned)
+            try step.close(
+                on: entry.date, happened: entry.happened, learned: entry.learned, asExpected: entry.asExpected)
         }
         let open = board.obstacles.filter { !$0.status.isClosed }
         guard
@@ -86,6 +87,7 @@ struct CoachingDialogue {
             out.write(wrap(step.step, lead: "   Reflect on the last step (\(step.plannedOn)): "))
             out.write(wrap(step.expected.nonBlank ?? "(no expectation was written)", lead: "   What did you expect?  "))
             entry.happened = try prompter.ask("  What actually happened?").nonEmpty
+            entry.asExpected = try await askAsExpected()
             entry.learned = try prompter.ask("  What did you learn?").nonEmpty
         }
 
@@ -95,7 +97,7 @@ struct CoachingDialogue {
             try await chooseObstacle(open, &entry)
         }
 
-        let stepStillOpen = openStep != nil && entry.happened == nil && entry.learned == nil && !flags.review
+        let stepStillOpen = openStep != nil && !entry.reviewsLastStep && !flags.review
         out.line()
         out.line("4. What is your next step (next experiment)? What do you expect?")
         if stepStillOpen {
@@ -144,6 +146,20 @@ struct CoachingDialogue {
     /// `text` after `lead`, wrapped at 80 columns under where it starts, safe for the terminal.
     private func wrap(_ text: String, lead: String) -> String {
         StoryboardText.wrap(text.terminalSafe, lead: lead)
+    }
+
+    /// Asks whether the result was what the learner expected; Enter leaves it unsaid.
+    private func askAsExpected() async throws -> AsExpected? {
+        try await prompter.ask("  Was that what you expected? (yes / partly / no)") { answer in
+            if answer.isEmpty { return nil }
+            // A first letter is enough: y, p or n.
+            let word = answer.lowercased()
+            let choice = AsExpected.allCases.first { $0.rawValue == word || String($0.rawValue.prefix(1)) == word }
+            guard let choice else {
+                throw KataError.failure("Answer yes, partly or no (or press Enter to leave it out).")
+            }
+            return choice
+        }
     }
 
     private func askMinutes(_ entry: inout CycleEntry) async throws {

@@ -82,6 +82,7 @@ struct CycleCommand: ParsableCommand {
                 out.line("   Last step: \(reviewed.step)")
                 out.line("   Expected:  \(reviewed.expected.nonBlank ?? "(none written)")")
                 out.line("   Happened:  \(reviewed.happened ?? "")")
+                if let answer = reviewed.asExpected { out.line("   As expected: \(answer.rawValue)") }
                 out.line("   Learned:   \(reviewed.learned ?? "")")
             }
             if let obstacle = detail.obstacle { out.line("3. Obstacle:  \(obstacle.text) [\(obstacle.id.short)]") }
@@ -114,6 +115,8 @@ struct CycleCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "The 2nd coach who watched.") var secondCoach: String?
         @Option(parsing: .unconditional, help: "The actual condition now.") var actual: String?
         @Option(parsing: .unconditional, help: "What happened with the step reviewed.") var happened: String?
+        @Option(parsing: .unconditional, help: "Whether that was what the learner expected.")
+        var asExpected: AsExpected?
         @Option(parsing: .unconditional, help: "What was learned from it.") var learned: String?
         @Option(parsing: .unconditional, help: "The step planned.") var nextStep: String?
         @Option(parsing: .unconditional, help: "What the learner expects from the step planned.") var expect: String?
@@ -138,7 +141,8 @@ struct CycleCommand: ParsableCommand {
                 date: try date?.day(today: today, field: "--date"), minutes: minutes,
                 secondCoach: try secondCoach.map { try handle($0, "--second-coach") }, actualCondition: actual,
                 obstacle: try await store.resolve(.obstacle, obstacle), happened: happened, learned: learned,
-                nextStep: nextStep, expected: expect, goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
+                nextStep: nextStep, expected: expect, goSee: try goSee?.day(today: cycleDate, field: "--go-see"),
+                asExpected: asExpected)
             let detail = try await store.editCycle(cycleID, correction, at: context.now, today: today)
             context.output.line("Corrected cycle \(detail.cycle.id.short).")
         }

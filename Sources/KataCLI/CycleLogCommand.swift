@@ -27,7 +27,8 @@ struct CycleLogCommand: KataCommand {
             Examples:
               kata cycle log --learner bo
               kata cycle log --learner bo --minutes 15 --actual "58 s, 3 run-outs" \\
-                --happened "No run-out on day shift" --learned "Night shift refills late" \\
+                --happened "No run-out on day shift" --as-expected partly \\
+                --learned "Night shift refills late" \\
                 --next-step "Refill at shift change" --expect "No run-outs on nights" \\
                 --go-see tomorrow
             """)
@@ -42,6 +43,8 @@ struct CycleLogCommand: KataCommand {
     var target: String?
     @Option(parsing: .unconditional, help: "Q2: the actual condition now.") var actual: String?
     @Option(parsing: .unconditional, help: "Q2: what actually happened with the last step.") var happened: String?
+    @Option(parsing: .unconditional, help: "Q2: was that what you expected?")
+    var asExpected: AsExpected?
     @Option(parsing: .unconditional, help: "Q2: what was learned from it.") var learned: String?
     @Option(parsing: .unconditional, help: "Q3: the obstacle addressed now (id from the parking lot).") var obstacle:
         String?
@@ -89,7 +92,7 @@ struct CycleLogCommand: KataCommand {
             target: try await store.resolve(.target, target), actualCondition: actual, happened: happened,
             learned: learned, obstacle: try await store.resolve(.obstacle, obstacle),
             newObstacle: newObstacle, nextStep: nextStep, expected: expect,
-            goSee: try goSee?.day(today: cycleDate, field: "--go-see"))
+            goSee: try goSee?.day(today: cycleDate, field: "--go-see"), asExpected: asExpected)
         if let prompter {
             try await CoachingDialogue(store: store, prompter: prompter, flags: given).complete(&entry)
         }
@@ -105,7 +108,7 @@ struct CycleLogCommand: KataCommand {
     /// Which values came from the command line (and so are not asked for).
     private var given: CoachingDialogue.Given {
         CoachingDialogue.Given(
-            actual: actual != nil, review: happened != nil || learned != nil,
+            actual: actual != nil, review: happened != nil || learned != nil || asExpected != nil,
             obstacle: obstacle != nil || newObstacle != nil, nextStep: nextStep != nil, expect: expect != nil,
             goSee: goSee != nil, minutes: minutes != nil)
     }
@@ -135,6 +138,8 @@ struct CycleLogCommand: KataCommand {
         }
     }
 }
+
+extension AsExpected: ExpressibleByArgument {}
 
 /// Asks questions on the terminal; nil answers mean the coach pressed Ctrl-D.
 struct Prompter {

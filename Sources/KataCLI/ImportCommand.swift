@@ -13,7 +13,7 @@ struct ImportCommand: KataCommand {
             The format is told from the content: a file starting with '{' is interchange JSONL (as \
             written by 'kata export data'); anything else is a cycles CSV with a header row: date, \
             coach, learner, and optionally id, secondCoach, minutes, target, actualCondition, obstacle, \
-            reviewed, planned, step, expected, happened, learned, goSee.
+            reviewed, planned, step, expected, happened, learned, goSee, asExpected (yes, partly or no).
 
             Records may come in any order. Importing the same file again changes nothing; a record \
             whose id is in the database with other content is a conflict, shown in both versions. One \

@@ -8,3 +8,6 @@ extension PostgresStore: CoachingInsights {}
 
 /// The chain of coaching worked out by CoachTheCoaches from PostgreSQL's facts, beside its walks.
 extension PostgresStore: WalkService {}
+
+/// The learner's growth (DESIGN §11.4) read through the storyboards, for the review packets.
+extension PostgresStore: GrowthSource {}

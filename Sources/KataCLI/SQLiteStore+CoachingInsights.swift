@@ -11,3 +11,6 @@ extension SQLiteStore: CoachingInsights {}
 
 /// The chain of coaching worked out by CoachTheCoaches from the file's facts, beside its walks.
 extension SQLiteStore: WalkService {}
+
+/// The learner's growth (DESIGN §11.4) read through the storyboards, for the review packets.
+extension SQLiteStore: GrowthSource {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachTheCoaches
 import Foundation
 import ImprovementKata
 import KataSQLite
@@ -12,7 +13,7 @@ enum StoryboardText {
     /// The width the text is laid out for.
     static let width = 80
 
-    static func render(_ board: Storyboard, today: Day) -> String {
+    static func render(_ board: Storyboard, today: Day, growth: LearnerGrowth? = nil) -> String {
         var heading = "\(board.learner.name) (\(board.learner.handle))"
         if let unit = board.learner.unit { heading += " · \(unit)" }
         var out = wrap(heading, lead: "STORYBOARD  ") + "\n"
@@ -42,12 +43,21 @@ enum StoryboardText {
             if let goSee = step.goSee { out += indent + "Go see:   \(goSee)\n" }
             if step.isClosed {
                 out += wrap(step.happened ?? "", lead: indent + "Happened: ")
+                if let answer = step.asExpected { out += indent + "As expected? \(answer.rawValue)\n" }
                 out += wrap(step.learned ?? "", lead: indent + "Learned:  ")
             } else {
                 out += indent + "(result not in yet)\n"
             }
         }
+        if let growth { out += "\n" + self.growth(growth) }
         return out
+    }
+
+    /// The learner's growth figures (DESIGN §11.4), over all their target conditions.
+    static func growth(_ growth: LearnerGrowth) -> String {
+        growth.lines.reduce("Growth as a learner (all target conditions)\n") { out, line in
+            out + wrap(line.value, lead: "  " + line.label.padded(to: 20))
+        }
     }
 
     /// The target condition block, with the actual condition last recorded (a snapshot or a
@@ -149,21 +159,44 @@ struct StoryboardCommand: KataCommand {
         commandName: "storyboard",
         abstract: "Show a learner's storyboard: challenge, target and current condition, obstacles, experiments.",
         discussion: """
-            Without --target it shows the learner's most recent active target condition.
+            Without --target it shows the learner's most recent active target condition. Below the \
+            board, the learner's growth over all their target conditions: experiments run, the share \
+            of results that surprised (partly or not as expected: how PDCA teaches), the median days \
+            from a planned go-see date to the cycle that reviewed the step, and target conditions \
+            closed with a reflection. In JSON: {"storyboard": …, "growth": …}.
 
             Example:
               kata storyboard bo
             """)
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    /// What `--format json` prints.
+    struct Document: Encodable {
+        var storyboard: Storyboard
+        var growth: LearnerGrowth?
+    }
+
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The learner's handle.") var learner: String
     @Option(parsing: .unconditional, help: "The target condition's id, when the learner has several.") var target:
         String?
+    @Option(parsing: .unconditional, help: "Output format: text (default) or json.") var format: Format = .text
 
     func run(in context: CommandContext) async throws {
         let store = try await global.openStore(context)
-        let board = try await store.storyboard(
-            learner: handle(learner, "learner"), target: try await store.resolve(.target, target))
-        context.output.write(StoryboardText.render(board, today: try await context.today(store)).terminalSafe)
+        let learner = try handle(learner, "learner")
+        let board = try await store.storyboard(learner: learner, target: try await store.resolve(.target, target))
+        // The figures need every target condition of the learner; offline, the cache holds only the
+        // board, which is then shown without them.
+        let growth = try? await store.growth(of: learner)
+        switch format {
+        case .json: context.output.write(try jsonText(Document(storyboard: board, growth: growth)))
+        case .text:
+            context.output.write(
+                StoryboardText.render(board, today: try await context.today(store), growth: growth).terminalSafe)
+        }
     }
 }

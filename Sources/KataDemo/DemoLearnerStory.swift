@@ -271,6 +271,7 @@ struct DemoLearnerStory {
         let lead = random.pick(openComesTrue ? DemoPhrases.happenedAsExpected : DemoPhrases.happenedOtherwise)
         let detail = random.pick(openComesTrue ? DemoPhrases.detailsAsExpected : DemoPhrases.detailsOtherwise)
         experiments[index].happened = "\(lead) \(metric.name) at \(value) \(metric.unit); \(detail)"
+        experiments[index].asExpected = Self.answer(comesTrue: openComesTrue, id: experiments[index].id)
         experiments[index].learned = random.pick(
             openComesTrue ? DemoPhrases.learnedAsExpected : DemoPhrases.learnedOtherwise)
         experiments[index].closedOn = day
@@ -284,5 +285,16 @@ struct DemoLearnerStory {
             obstacles[working].closedOn = day
             self.working = nil
         }
+    }
+
+    /// The learner's answer to "Was that what you expected?" for a step.
+    ///
+    /// Mostly yes for a step that came true, partly or no for one that did not, now and then not asked. Read from the step's id (itself
+    /// drawn from the seed), so that the answers draw nothing from the random stream and every other
+    /// record of a seed stays as it was.
+    static func answer(comesTrue: Bool, id: String) -> String? {
+        let draw = id.last?.hexDigitValue ?? 0
+        if comesTrue { return draw < 13 ? "yes" : draw < 15 ? "partly" : nil }
+        return draw < 7 ? "no" : draw < 14 ? "partly" : nil
     }
 }

@@ -163,6 +163,7 @@ struct DemoLines: Sendable {
                     writer.field("plannedOn", day(row.plannedOn))
                     writer.field("goSee", day(row.goSee))
                     writer.field("happened", row.happened)
+                    writer.field("asExpected", row.asExpected)
                     writer.field("learned", row.learned)
                     writer.field("closedOn", day(row.closedOn))
                     try writer.endLine()

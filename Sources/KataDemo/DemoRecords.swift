@@ -53,6 +53,8 @@ struct DemoExperimentRecord {
     var plannedOn: Int
     var goSee: Int?
     var happened: String?
+    /// `yes`, `partly` or `no`: whether the result was what the learner expected.
+    var asExpected: String?
     var learned: String?
     var closedOn: Int?
 }

@@ -16,8 +16,11 @@ public enum ReviewCSVRenderer {
         "learners", "workdays", "coachedDays", "cadence", "longestStreak", "currentStreak", "longestGap", "lastCycle",
         "daysSinceLastCycle", "averageMinutes", "cyclesOver20Minutes", "predictionRate", "observations",
         "targetConditions", "targetConditionsActive", "targetConditionsAchieved", "targetConditionsMissed",
-        "targetConditionsDropped", "cyclesReceived", "daysCoachedAsLearner", "ownTargetConditions", "learnerNames",
-        "notes", "privacy", "purpose",
+        "targetConditionsDropped", "cyclesReceived", "daysCoachedAsLearner", "ownTargetConditions",
+        "ownExperimentsRun", "ownSurprisesAnswered", "ownSurprises", "ownSurpriseShare", "ownMedianGoSeeLag",
+        "ownTargetsClosed", "ownTargetsClosedWithReflection", "escalationsAsked", "escalationsAnswered",
+        "escalationsUnanswered", "escalationsMedianDaysWaiting", "escalationsOldestDaysWaiting",
+        "zeroCostUnanswered", "learnerNames", "notes", "privacy", "purpose",
     ]
 
     /// The table of `packets`, one row each, starting with a byte-order mark.
@@ -42,8 +45,29 @@ public enum ReviewCSVRenderer {
             "\(p.observations)", "\(packet.targetConditions.count)", "\(counts["active", default: 0])",
             "\(counts["achieved", default: 0])", "\(counts["missed", default: 0])", "\(counts["dropped", default: 0])",
             "\(packet.ownDevelopment.cyclesReceived)", "\(packet.ownDevelopment.daysCoached)",
-            "\(packet.ownDevelopment.targetConditions.count)", "\(packet.privacy.learnerNames)",
+            "\(packet.ownDevelopment.targetConditions.count)",
+        ] + growth(packet.ownDevelopment.growth) + escalations(packet.escalationsToDecide) + [
+            "\(packet.privacy.learnerNames)",
             "\(packet.privacy.notes)", packet.privacy.statement, packet.purpose,
+        ]
+    }
+
+    /// The coach's own growth figures as a learner; empty cells when not known.
+    static func growth(_ growth: LearnerGrowth?) -> [String] {
+        guard let growth else { return Array(repeating: "", count: 7) }
+        return [
+            "\(growth.experimentsRun)", "\(growth.answered)", "\(growth.surprised)",
+            growth.surpriseShare.map(CSVNumber.share) ?? "", growth.medianGoSeeLag.map(CSVNumber.minutes) ?? "",
+            "\(growth.targetsClosed)", "\(growth.targetsClosedWithReflection)",
+        ]
+    }
+
+    /// The escalations the person was asked to decide: counts and days, no learner.
+    static func escalations(_ asked: DeciderEscalations) -> [String] {
+        [
+            "\(asked.asked)", "\(asked.answered)", "\(asked.unanswered)",
+            asked.medianDaysWaiting.map(CSVNumber.minutes) ?? "", asked.oldestDaysWaiting.map(String.init) ?? "",
+            "\(asked.zeroCostUnanswered.count)",
         ]
     }
 

@@ -121,6 +121,7 @@ public enum ReviewHTMLRenderer {
         html.append(targets(packet))
         html.append(observations(packet))
         html.append(ownDevelopment(packet))
+        html.append(escalationsToDecide(packet))
         html.append(definitions(packet))
         html.append(
             "<footer>\(escape(ReviewFigures.period(packet.period))) · made "
@@ -211,6 +212,11 @@ public enum ReviewHTMLRenderer {
                         .joined(separator: ", ") + ".")
                 + "</p>"
         ]
+        if let growth = own.growth {
+            let items = growth.lines.map { "<dt>\(escape($0.label))</dt><dd>\(escape($0.value))</dd>" }
+            parts.append(
+                "<h3>Growth as a learner in this period</h3><dl class=\"growth\">\(items.joined())</dl>")
+        }
         if own.targetConditions.isEmpty {
             parts.append("<p class=\"empty\">No target conditions of their own were active in this period.</p>")
         } else {
@@ -232,6 +238,19 @@ public enum ReviewHTMLRenderer {
             parts.append("<h3>Own target conditions</h3>" + table(columns, rows))
         }
         return section("Own development as a learner", parts.joined(separator: "\n"))
+    }
+
+    private static func escalationsToDecide(_ packet: ReviewPacket) -> String {
+        let asked = packet.escalationsToDecide
+        guard asked.asked > 0 else { return "" }
+        var parts = ["<p>\(escape(asked.summary))</p>"]
+        if !asked.zeroCostUnanswered.isEmpty {
+            let items = asked.zeroCostUnanswered.map { "<li>\(escape(DeciderEscalations.words($0)))</li>" }
+            parts.append(
+                "<h3>Zero-cost items unanswered after \(LossReport.zeroCostWorkdays) workdays</h3><ul>\(items.joined())</ul>"
+            )
+        }
+        return section(DeciderEscalations.heading, parts.joined(separator: "\n"))
     }
 
     private static func definitions(_ packet: ReviewPacket) -> String {

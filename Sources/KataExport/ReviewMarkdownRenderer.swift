@@ -29,6 +29,7 @@ public enum ReviewMarkdownRenderer {
         }
         out += weekly(packet) + calendar(packet) + learners(packet) + targets(packet) + observations(packet)
         out += ownDevelopment(packet)
+        out += escalationsToDecide(packet)
         out += ["", "## What the figures mean", ""]
         for definition in packet.definitions {
             out.append("- **\(escape(definition.label))** (`\(definition.figure)`): \(escape(definition.definition))")
@@ -161,6 +162,10 @@ public enum ReviewMarkdownRenderer {
                     "- From \(escape(coach.label)): \(ReviewFigures.cycles(coach.cycles)), last on \(coach.lastCycle)")
             }
         }
+        if let growth = own.growth {
+            out += ["", "Growth as a learner in this period (steps reviewed, target conditions closed):", ""]
+            out += growth.lines.map { "- \($0.label): \(escape($0.value))" }
+        }
         out.append("")
         guard !own.targetConditions.isEmpty else {
             return out + ["No target conditions of their own were active in this period."]
@@ -177,6 +182,17 @@ public enum ReviewMarkdownRenderer {
                 + " \(target.setOn) | \(target.achieveBy) | \(outcome) | \(target.cycles) |"
             if notes { line += " \(escape(target.condition ?? "–")) | \(escape(target.reflection ?? "–")) |" }
             out.append(line)
+        }
+        return out
+    }
+
+    private static func escalationsToDecide(_ packet: ReviewPacket) -> [String] {
+        let asked = packet.escalationsToDecide
+        guard asked.asked > 0 else { return [] }
+        var out = ["", "## " + DeciderEscalations.heading, "", escape(asked.summary)]
+        if !asked.zeroCostUnanswered.isEmpty {
+            out += ["", "Zero-cost items unanswered after \(LossReport.zeroCostWorkdays) workdays:", ""]
+            out += asked.zeroCostUnanswered.map { "- " + escape(DeciderEscalations.words($0)) }
         }
         return out
     }

@@ -4,11 +4,12 @@ import KataStore
 /// The cycles CSV: one coaching cycle per row, for moving to and from a spreadsheet.
 ///
 /// The header holds the cycle fields of the interchange format plus the step planned in the
-/// cycle (`step`, `expected`, `happened`, `learned`, `goSee`). A cell that a spreadsheet would
+/// cycle (`step`, `expected`, `happened`, `learned`, `goSee`, `asExpected`). A cell that a spreadsheet would
 /// run as a formula is written with a leading apostrophe, which the import takes off again.
 package enum CycleSheet {
     /// The columns, in the order an export writes them.
-    package static let columns = CycleRecord.fields + ["step", "expected", "happened", "learned", "goSee"]
+    package static let columns =
+        CycleRecord.fields + ["step", "expected", "happened", "learned", "goSee", "asExpected"]
 
     /// The columns a row must have.
     package static let required = ["date", "coach", "learner"]

@@ -40,15 +40,17 @@ extension PostgresStore {
                     minutes = \(cycle.minutes), actual_condition = \(cycle.actualCondition), obstacle = \(cycle.obstacle)
                 WHERE id = \(id)
                 """, logger: logger)
-            if correction.happened != nil || correction.learned != nil {
+            if correction.happened != nil || correction.learned != nil || correction.asExpected != nil {
                 guard var reviewed = detail.reviewed else {
                     throw KataError.ruleBroken("this cycle reviewed no step; there is no result to correct.")
                 }
                 reviewed.happened = correction.happened ?? reviewed.happened
                 reviewed.learned = correction.learned ?? reviewed.learned
+                reviewed.asExpected = correction.asExpected ?? reviewed.asExpected
                 try await connection.query(
                     """
-                    UPDATE experiment SET happened = \(reviewed.happened), learned = \(reviewed.learned)
+                    UPDATE experiment SET happened = \(reviewed.happened), learned = \(reviewed.learned),
+                        as_expected = \(reviewed.asExpected?.rawValue)
                     WHERE id = \(reviewed.id)
                     """, logger: logger)
                 detail.reviewed = reviewed
@@ -65,7 +67,7 @@ extension PostgresStore {
                     id: planned.id, target: planned.target, obstacle: planned.obstacle,
                     step: correction.nextStep ?? planned.step, expected: correction.expected ?? planned.expected,
                     plannedOn: planned.plannedOn, goSee: correction.goSee ?? planned.goSee, happened: planned.happened,
-                    learned: planned.learned, closedOn: planned.closedOn)
+                    learned: planned.learned, asExpected: planned.asExpected, closedOn: planned.closedOn)
                 try await connection.query(
                     """
                     UPDATE experiment SET step = \(corrected.step), expected = \(corrected.expected),
@@ -128,7 +130,7 @@ extension PostgresStore {
                 }
                 try await connection.query(
                     """
-                    UPDATE experiment SET happened = NULL, learned = NULL, closed_on = NULL, closed_at = NULL
+                    UPDATE experiment SET happened = NULL, learned = NULL, as_expected = NULL, closed_on = NULL, closed_at = NULL
                     WHERE id = \(reviewed.id)
                     """, logger: logger)
             }

@@ -109,10 +109,12 @@ extension PostgresStore {
                 throw KataError.ruleBroken(
                     "there is no open step to review for \(entry.learner); leave out --happened and --learned.")
             }
-            try last.close(on: entry.date, happened: entry.happened, learned: entry.learned)
+            try last.close(
+                on: entry.date, happened: entry.happened, learned: entry.learned, asExpected: entry.asExpected)
             try await connection.query(
                 """
                 UPDATE experiment SET happened = \(last.happened), learned = \(last.learned),
+                    as_expected = \(last.asExpected?.rawValue),
                     closed_on = \(last.closedOn?.description)::date, closed_at = greatest(\(now), planned_at)
                 WHERE id = \(last.id)
                 """, logger: logger)

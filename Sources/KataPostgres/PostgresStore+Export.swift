@@ -48,7 +48,7 @@ extension PostgresStore {
         case .experiment:
             return """
                 SELECT id::text, target::text, obstacle::text, step, expected, planned_on::text, go_see::text, happened,
-                    learned, closed_on::text FROM experiment ORDER BY id
+                    as_expected, learned, closed_on::text FROM experiment ORDER BY id
                 """
         case .cycle:
             return """
@@ -224,7 +224,7 @@ extension PostgresStore {
             """
             SELECT c.id::text, c.date::text, c.coach, c.learner, c.second_coach, c.minutes, c.target::text,
                 c.actual_condition, c.obstacle::text, c.reviewed::text, c.planned::text, e.step, e.expected,
-                e.happened, e.learned, e.go_see::text
+                e.happened, e.learned, e.go_see::text, e.as_expected
             FROM cycle c LEFT JOIN experiment e ON e.id = c.planned ORDER BY c.id
             """, logger: logger)
         var count = 0

@@ -230,16 +230,19 @@ extension Observation {
 extension Experiment {
     /// The columns `init(row:)` reads, in its order.
     static let columns = """
-        id, target, obstacle, step, expected, planned_on::text, go_see::text, happened, learned, closed_on::text
+        id, target, obstacle, step, expected, planned_on::text, go_see::text, happened, learned, closed_on::text,
+            as_expected
         """
 
     init(row: PostgresRow) throws {
-        let (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned, closedOn) = try row.decode(
-            (UUID, UUID, UUID?, String, String?, String, String?, String?, String?, String?).self)
+        let (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned, closedOn, asExpected) =
+            try row.decode(
+                (UUID, UUID, UUID?, String, String?, String, String?, String?, String?, String?, String?).self)
         try self.init(
             id: id, target: target, obstacle: obstacle, step: step, expected: expected,
             plannedOn: Column.day(plannedOn, "planned_on"), goSee: Column.day(goSee, "go_see"), happened: happened,
-            learned: learned, closedOn: Column.day(closedOn, "closed_on"))
+            learned: learned, asExpected: asExpected.flatMap(AsExpected.init(rawValue:)),
+            closedOn: Column.day(closedOn, "closed_on"))
     }
 
     /// Inserts the experiment; `recordedAt` is when the prediction was written.
@@ -247,9 +250,10 @@ extension Experiment {
         try await connection.query(
             """
             INSERT INTO experiment (id, target, obstacle, step, expected, planned_on, go_see, happened, learned,
-                closed_on, planned_at)
+                as_expected, closed_on, planned_at)
             VALUES (\(id), \(target), \(obstacle), \(step), \(expected), \(plannedOn.description)::date,
-                \(goSee?.description)::date, \(happened), \(learned), \(closedOn?.description)::date, \(recordedAt))
+                \(goSee?.description)::date, \(happened), \(learned), \(asExpected?.rawValue),
+                \(closedOn?.description)::date, \(recordedAt))
             """, logger: logger)
     }
 }

@@ -155,7 +155,8 @@ extension Experiment {
         try self.init(
             id: row.requiredUUID("id"), target: row.requiredUUID("target"), obstacle: row.uuid("obstacle"),
             step: row["step"], expected: row["expected"], plannedOn: row.requiredDay("plannedOn"), goSee: row["goSee"],
-            happened: row["happened"], learned: row["learned"], closedOn: row["closedOn"])
+            happened: row["happened"], learned: row["learned"],
+            asExpected: (row["asExpected"] as String?).flatMap(AsExpected.init(rawValue:)), closedOn: row["closedOn"])
     }
 
     /// Inserts the experiment; `recordedAt` is when the prediction was written (UTC).
@@ -163,11 +164,11 @@ extension Experiment {
         try db.execute(
             sql: """
                 INSERT INTO experiment (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned,
-                    closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    asExpected, closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id.text, target.text, obstacle?.text, step, expected, plannedOn, goSee, happened, learned, closedOn,
-                recordedAt, closedAt,
+                id.text, target.text, obstacle?.text, step, expected, plannedOn, goSee, happened, learned,
+                asExpected?.rawValue, closedOn, recordedAt, closedAt,
             ])
     }
 }

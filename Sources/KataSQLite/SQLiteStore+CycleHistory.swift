@@ -89,15 +89,16 @@ extension SQLiteStore {
                 arguments: [
                     cycle.date, cycle.secondCoach, cycle.minutes, cycle.actualCondition, cycle.obstacle?.text, id.text,
                 ])
-            if correction.happened != nil || correction.learned != nil {
+            if correction.happened != nil || correction.learned != nil || correction.asExpected != nil {
                 guard var reviewed = detail.reviewed else {
                     throw KataError.ruleBroken("this cycle reviewed no step; there is no result to correct.")
                 }
                 reviewed.happened = correction.happened ?? reviewed.happened
                 reviewed.learned = correction.learned ?? reviewed.learned
+                reviewed.asExpected = correction.asExpected ?? reviewed.asExpected
                 try db.execute(
-                    sql: "UPDATE experiment SET happened = ?, learned = ? WHERE id = ?",
-                    arguments: [reviewed.happened, reviewed.learned, reviewed.id.text])
+                    sql: "UPDATE experiment SET happened = ?, learned = ?, asExpected = ? WHERE id = ?",
+                    arguments: [reviewed.happened, reviewed.learned, reviewed.asExpected?.rawValue, reviewed.id.text])
                 detail.reviewed = reviewed
             }
             if correction.nextStep != nil || correction.expected != nil || correction.goSee != nil {
@@ -112,7 +113,7 @@ extension SQLiteStore {
                     id: planned.id, target: planned.target, obstacle: planned.obstacle,
                     step: correction.nextStep ?? planned.step, expected: correction.expected ?? planned.expected,
                     plannedOn: planned.plannedOn, goSee: correction.goSee ?? planned.goSee, happened: planned.happened,
-                    learned: planned.learned, closedOn: planned.closedOn)
+                    learned: planned.learned, asExpected: planned.asExpected, closedOn: planned.closedOn)
                 try db.execute(
                     sql: "UPDATE experiment SET step = ?, expected = ?, goSee = ? WHERE id = ?",
                     arguments: [corrected.step, corrected.expected, corrected.goSee, corrected.id.text])
@@ -167,7 +168,7 @@ extension SQLiteStore {
                 }
                 try db.execute(
                     sql:
-                        "UPDATE experiment SET happened = NULL, learned = NULL, closedOn = NULL, closedAt = NULL WHERE id = ?",
+                        "UPDATE experiment SET happened = NULL, learned = NULL, asExpected = NULL, closedOn = NULL, closedAt = NULL WHERE id = ?",
                     arguments: [reviewed.id.text])
             }
         }

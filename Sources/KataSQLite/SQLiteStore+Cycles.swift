@@ -96,10 +96,16 @@ extension SQLiteStore {
                 throw KataError.ruleBroken(
                     "there is no open step to review for \(entry.learner); leave out --happened and --learned.")
             }
-            try last.close(on: entry.date, happened: entry.happened, learned: entry.learned)
+            try last.close(
+                on: entry.date, happened: entry.happened, learned: entry.learned, asExpected: entry.asExpected)
             try db.execute(
-                sql: "UPDATE experiment SET happened = ?, learned = ?, closedOn = ?, closedAt = ? WHERE id = ?",
-                arguments: [last.happened, last.learned, last.closedOn, timestamp, last.id.text])
+                sql: """
+                    UPDATE experiment SET happened = ?, learned = ?, asExpected = ?, closedOn = ?, closedAt = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    last.happened, last.learned, last.asExpected?.rawValue, last.closedOn, timestamp, last.id.text,
+                ])
             reviewed = last
             cycle.reviewed = last.id
         } else {

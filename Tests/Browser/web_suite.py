@@ -207,7 +207,7 @@ def sign_in(driver, base, shots, label):
     shoot(driver, os.path.join(shots, f"{label}-2-today.png"))
 
 
-def log_cycle(driver, base, shots, label, answers):
+def log_cycle(driver, base, shots, label, answers, as_expected=None):
     follow(driver, "a.primary[href^='/cycles/new']")
     check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Log a cycle with Bo <b>Chen</b>"),
           f"{label}: the form names the learner, as text")
@@ -218,6 +218,14 @@ def log_cycle(driver, base, shots, label, answers):
         element = field(driver, name)
         element.clear()
         element.send_keys(value)
+    radios = driver.find_elements(By.CSS_SELECTOR, "input[type=radio][name=asExpected]")
+    check([radio.get_attribute("value") for radio in radios] == ["yes", "partly", "no"],
+          f"{label}: 'Was that what you expected?' offers yes, partly and no")
+    check(not any(radio.is_selected() for radio in radios), f"{label}: no answer is chosen before the coach chooses")
+    if as_expected:
+        choice = driver.find_element(By.CSS_SELECTOR, f"label[for='asExpected-{as_expected}']")
+        check(choice.size["height"] >= 24, f"{label}: the {as_expected} answer is a thumb-sized target")
+        choice.click()
     minutes = field(driver, "minutes")
     minutes.clear()
     minutes.send_keys("a quarter hour")
@@ -226,6 +234,9 @@ def log_cycle(driver, base, shots, label, answers):
           f"{label}: a refused form shows the message")
     check(all(field(driver, name).get_attribute("value") == value for name, value in answers.items()),
           f"{label}: a refused form keeps every text typed")
+    if as_expected:
+        check(driver.find_element(By.ID, f"asExpected-{as_expected}").is_selected(),
+              f"{label}: a refused form keeps the answer to 'Was that what you expected?'")
     shoot(driver, os.path.join(shots, f"{label}-4-refused.png"), served=False)
     minutes = field(driver, "minutes")
     minutes.clear()
@@ -449,9 +460,13 @@ def main():
         log_cycle(phone, base, shots, "phone", {
             "actualCondition": "38 min", "happened": "Dies warm after 10 min",
             "learned": "Preheating takes longer than the changeover", "nextStep": "Preheat during the run before",
-            "expected": "Changeover under 30 min"})
+            "expected": "Changeover under 30 min"}, as_expected="partly")
         follow(phone, "main a[href='/storyboards/bo']")
         check("Preheat during the run before" in phone.page_source, "phone: the storyboard shows the new step")
+        check("<dt>As expected?</dt><dd>partly</dd>" in phone.page_source,
+              "phone: the storyboard shows the step reviewed went partly as expected")
+        check("Growth as a learner" in phone.page_source and "surprise is how PDCA teaches" in phone.page_source,
+              "phone: the storyboard shows the learner's growth, surprises worded as lessons")
         check(fits(phone), "phone: the storyboard fits the window's width")
         shoot(phone, os.path.join(shots, "phone-5-storyboard.png"))
         practice_quarter(phone, base, shots, "phone")

@@ -77,6 +77,8 @@ struct CycleLogTests {
             input: [
                 "Run-outs: 0 on days, 1 on nights",  // actual condition
                 "One run-out on nights",  // what happened
+                "maybe",  // not an answer: asked again
+                "p",  // partly what was expected
                 "Night refill is nobody's job",  // learned
                 "",  // keep the obstacle being worked
                 "Refill at shift change",  // next step
@@ -92,10 +94,15 @@ struct CycleLogTests {
         let expectation = try #require(output.range(of: "What did you expect?  No run-outs on days"))
         let happened = try #require(output.range(of: "What actually happened?"))
         #expect(expectation.lowerBound < happened.lowerBound)
+        let asked = try #require(output.range(of: "Was that what you expected? (yes / partly / no)"))
+        let learned = try #require(output.range(of: "What did you learn?"))
+        #expect(happened.lowerBound < asked.lowerBound && asked.lowerBound < learned.lowerBound)
+        #expect(output.contains("Answer yes, partly or no (or press Enter to leave it out)."))
         #expect(output.contains("▶ Screws run out twice a shift"))
         #expect(output.contains("Go and see [2026-11-23]"))
         let detail = try kata.store().cycleDetail(try #require(kata.store().cycles().first).id)
         #expect(detail.reviewed?.happened == "One run-out on nights")
+        #expect(detail.reviewed?.asExpected == .partly)
         #expect(detail.planned?.expected == "No run-outs at all")
         #expect(detail.planned?.goSee == Day("2026-11-23"))
         #expect(detail.cycle.minutes == 12)

@@ -50,6 +50,28 @@ struct DemoCommandTests {
         }
     }
 
+    @Test("grows as-expected answers: mostly yes, a realistic share of partly and no, now and then none")
+    func asExpectedAnswers() async throws {
+        let kata = try await KataRunner(today: "2026-11-20", initialise: false)
+        let result = await kata.run("demo", "--coaches", "4", "--days", "60", "--seed", "3")
+        #expect(result.exitCode == 0, "\(result.errors)")
+        let store = try kata.store()
+        var answers: [AsExpected?] = []
+        for learner in Set(try await store.pairings().map(\.learner)) {
+            for target in try store.targets(learner: learner, status: nil) {
+                answers += try store.storyboard(learner: learner, target: target.id).experiments
+                    .filter(\.isClosed).map(\.asExpected)
+            }
+        }
+        let count = { (answer: AsExpected?) in answers.count { $0 == answer } }
+        #expect(answers.count > 20)
+        #expect(count(.yes) > count(.partly) && count(.partly) > 0 && count(.no) > 0 && count(nil) > 0)
+        let learner = try #require(result.output.split(separator: "\n").first { $0.contains("kata storyboard") })
+        let board = await kata.run(Array(learner.split(separator: " ").drop { $0 != "storyboard" }.map(String.init)))
+        #expect(board.output.contains("Growth as a learner (all target conditions)"))
+        #expect(board.output.contains("surprise is how PDCA teaches"))
+    }
+
     @Test("suggests a learner whose storyboard has content, and 'swift run kata' when run from a build folder")
     func tryNext() async throws {
         // A short history, where not every learner has steps yet: the one suggested has.

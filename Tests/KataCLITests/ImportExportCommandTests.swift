@@ -280,10 +280,10 @@ struct ImportExportCommandTests {
         let rows = result.output.components(separatedBy: "\r\n")
         #expect(
             rows[0]
-                == "id,date,coach,learner,secondCoach,minutes,target,actualCondition,obstacle,reviewed,planned,step,expected,happened,learned,goSee"
+                == "id,date,coach,learner,secondCoach,minutes,target,actualCondition,obstacle,reviewed,planned,step,expected,happened,learned,goSee,asExpected"
         )
         #expect(rows.count == 4 && rows[3].isEmpty)
-        #expect(rows.contains { $0.contains("\"No stop \"\"at all\"\"\",One stop,Hang it earlier,2026-11-04") })
+        #expect(rows.contains { $0.contains("\"No stop \"\"at all\"\"\",One stop,Hang it earlier,2026-11-04,") })
         let path = kata.folder.appendingPathComponent("cycles.csv").path
         try Data(result.output.utf8).write(to: URL(fileURLWithPath: path))
         let back = await kata.run("import", path)

@@ -113,7 +113,8 @@ struct PinnedHelpTests {
                 Examples:
                   kata cycle log --learner bo
                   kata cycle log --learner bo --minutes 15 --actual "58 s, 3 run-outs" \
-                    --happened "No run-out on day shift" --learned "Night shift refills late" \
+                    --happened "No run-out on day shift" --as-expected partly \
+                    --learned "Night shift refills late" \
                     --next-step "Refill at shift change" --expect "No run-outs on nights" \
                     --go-see tomorrow
 
@@ -137,6 +138,9 @@ struct PinnedHelpTests {
                                           active ones.
                   --actual <actual>       Q2: the actual condition now.
                   --happened <happened>   Q2: what actually happened with the last step.
+                  --as-expected <as-expected>
+                                          Q2: was that what you expected? (values: yes, partly,
+                                          no)
                   --learned <learned>     Q2: what was learned from it.
                   --obstacle <obstacle>   Q3: the obstacle addressed now (id from the parking
                                           lot).

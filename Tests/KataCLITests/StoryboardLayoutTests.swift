@@ -61,7 +61,7 @@ struct StoryboardLayoutTests {
     func dialogueFits() async throws {
         let (kata, _) = try await longTeam()
         let result = await kata.run(
-            "cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s", "ok", "learned", "", "", ""])
+            "cycle", "log", "--coach", "ann", "--learner", "bo", input: ["58 s", "ok", "", "learned", "", "", ""])
         #expect(result.exitCode == 0, "\(result.errors)")
         // Typed answers are not echoed here, so what follows a prompt's "> " is on a line of its own.
         let shown = result.output.replacingOccurrences(of: "> ", with: ">\n")

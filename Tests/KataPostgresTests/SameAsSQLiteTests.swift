@@ -622,8 +622,13 @@ extension PostgresTests {
                     date: try Self.day("2026-11-18"), coach: ann, learner: bo, secondCoach: carl, minutes: 25,
                     actualCondition: "55 s", happened: "One stop", learned: "Stage two boxes",
                     newObstacle: "Wrench shared",
-                    nextStep: "Second wrench", expected: "No waiting for the wrench")
+                    nextStep: "Second wrench", expected: "No waiting for the wrench", asExpected: .partly)
                 #expect(!(await log(second, try Self.id(62))).isError)
+                // Whether the step went as expected is kept with its result, in PostgreSQL's CHECKed column too.
+                await twins.same(
+                    { try $0.cycleDetail(Self.id(62)).reviewed?.asExpected },
+                    { try await $0.cycleDetail(Self.id(62)).reviewed?.asExpected })
+                #expect(try await twins.postgres.cycleDetail(Self.id(62)).reviewed?.asExpected == .partly)
                 let chosen = CycleEntry(
                     date: try Self.day("2026-11-19"), coach: ann, learner: bo, minutes: 10, obstacle: try Self.id(52))
                 #expect(!(await log(chosen, try Self.id(63))).isError)

@@ -79,7 +79,8 @@ enum InterchangeFixture {
             CycleEntry(
                 date: day("2026-11-04"), coach: carl, learner: ann, secondCoach: dora, minutes: 22,
                 actualCondition: "55 s", happened: "One stop: the card came late", learned: "Hang the card at 6:45",
-                nextStep: "Hang the card at 6:45", expected: "No stop", goSee: day("2026-11-05")), at: now)
+                nextStep: "Hang the card at 6:45", expected: "No stop", goSee: day("2026-11-05"), asExpected: .partly),
+            at: now)
         try store.addObservation(
             Observation(
                 date: day("2026-11-04"), secondCoach: dora, coach: carl, cycle: second.cycle.id,

@@ -49,6 +49,7 @@ struct InterchangeRoundTripTests {
         #expect(try copy.walkPlans() == original.walkPlans())
         let storyboard = try original.storyboard(learner: F.handle("ann"))
         #expect(try copy.storyboard(learner: F.handle("ann")) == storyboard)
+        #expect(storyboard.experiments.map(\.asExpected) == [.partly, nil], "asExpected comes back with the result")
     }
 
     @Test("the export lists the kinds in dependency order, each ordered by its key")

@@ -83,7 +83,7 @@ struct InterchangeSheetTests {
         let text = String(decoding: csv, as: UTF8.self)
         #expect(
             text.hasPrefix(
-                "id,date,coach,learner,secondCoach,minutes,target,actualCondition,obstacle,reviewed,planned,step,expected,happened,learned,goSee\r\n"
+                "id,date,coach,learner,secondCoach,minutes,target,actualCondition,obstacle,reviewed,planned,step,expected,happened,learned,goSee,asExpected\r\n"
             ))
         #expect(text.contains(",'=54 s,"))
         let summary = try F.importFile(F.file(csv, name: "export.csv"), into: store)

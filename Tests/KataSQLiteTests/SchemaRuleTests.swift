@@ -87,6 +87,22 @@ struct SchemaRuleTests {
         #expect(try fixture.count("obstacle") == 1)
     }
 
+    @Test("whether a step went as expected is yes, partly or no, and only once its result is in")
+    func asExpectedIsChecked() throws {
+        let fixture = try Fixture()
+        try fixture.addTarget()
+        let planned = try #require(try fixture.log("2026-11-03", nextStep: "Move the cart").planned)
+        let set = "UPDATE experiment SET asExpected = ? WHERE id = ?"
+        #expect(execute(fixture.store, set, ["yes", planned.id.text]) != nil, "the step is still open")
+        try fixture.log("2026-11-04", happened: "32 min", learned: "The cart helps")
+        #expect(execute(fixture.store, set, ["maybe", planned.id.text]) != nil)
+        #expect(execute(fixture.store, set, ["partly", planned.id.text]) == nil)
+        let stored = try fixture.store.read { db in
+            try String.fetchOne(db, sql: "SELECT asExpected FROM experiment WHERE id = ?", arguments: [planned.id.text])
+        }
+        #expect(stored == "partly")
+    }
+
     @Test("the prediction of a reviewed experiment cannot be changed")
     func predictionIsFixed() throws {
         let fixture = try Fixture()

@@ -132,7 +132,10 @@ struct CommandLineContractTests {
             let cachedBoard = await kata.run("storyboard", "bo")
             let cachedDue = await kata.run("due", "--coach", "ann")
             #expect(cachedBoard.exitCode == 0, "\(cachedBoard.errors)")
-            #expect(cachedBoard.output == board.output)
+            // The growth figures need every target condition of the learner, which the copy does not
+            // keep: offline the board is shown without them.
+            let growth = try #require(board.output.range(of: "\nGrowth as a learner"))
+            #expect(cachedBoard.output == String(board.output[..<growth.lowerBound]))
             #expect(cachedDue.output == due.output)
             #expect(cachedBoard.errors.contains("(from the copy of "))
             #expect(cachedBoard.errors.contains(", the server cannot be reached)"))

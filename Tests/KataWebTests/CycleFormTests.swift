@@ -52,12 +52,20 @@ struct CycleFormTests {
         #expect(try position("Preheat the dies") < position(#"name="happened""#))
         #expect(try position("Changeover under 35 min") < position(#"name="happened""#))
         #expect(try position(#"name="happened""#) < position(#"name="learned""#))
+        #expect(try position(#"name="happened""#) < position("Was that what you expected?"))
+        #expect(try position("Was that what you expected?") < position(#"name="learned""#))
+        for answer in ["yes", "partly", "no"] {
+            #expect(
+                html.contains(#"<input type="radio" id="asExpected-\#(answer)" name="asExpected" value="\#(answer)">"#),
+                "\(answer) is a radio button, none chosen")
+        }
         #expect(html.contains(#"Dies are cold <span class="tag">being worked</span>"#))
         #expect(html.contains(#"value="\#(fixture.organisation.boObstacle.id.uuidString.lowercased())" checked"#))
         #expect(html.contains(#"name="goSee" type="date" value="2026-11-23""#), "Friday's next workday is Monday")
         #expect(html.contains(#"name="date" type="date" value="2026-11-20""#))
         for field in [
-            "learner", "date", "minutes", "actualCondition", "happened", "learned", "obstacle", "newObstacle",
+            "learner", "date", "minutes", "actualCondition", "happened", "asExpected", "learned", "obstacle",
+            "newObstacle",
             "nextStep", "expected", "goSee", "csrf",
         ] {
             #expect(html.contains(#"name="\#(field)""#), "field \(field)")
@@ -77,7 +85,7 @@ struct CycleFormTests {
                 [
                     ("learner", "bo"), ("target", fixture.organisation.boTarget.id.uuidString), ("date", "2026-11-20"),
                     ("minutes", "15"), ("actualCondition", "38 min"), ("happened", "Dies warm after 10 min"),
-                    ("learned", "Preheating takes longer than the changeover"),
+                    ("asExpected", "partly"), ("learned", "Preheating takes longer than the changeover"),
                     ("obstacle", fixture.organisation.boObstacle.id.uuidString), ("newObstacle", ""),
                     ("nextStep", "Preheat during the run before"), ("expected", "Changeover under 30 min"),
                     ("goSee", "2026-11-23"),
@@ -93,6 +101,7 @@ struct CycleFormTests {
         #expect(board.current?.text == "38 min")
         #expect(board.experiments.map(\.step) == ["Preheat the dies", "Preheat during the run before"])
         #expect(board.experiments.first?.happened == "Dies warm after 10 min")
+        #expect(board.experiments.first?.asExpected == .partly)
         #expect(board.experiments.last?.expected == "Changeover under 30 min")
         #expect(board.experiments.last?.goSee == day("2026-11-23"))
         let audit = try await fixture.audit("cycle")
@@ -102,13 +111,32 @@ struct CycleFormTests {
             ])
     }
 
+    @Test("an answer to 'Was that what you expected?' outside yes, partly and no is refused next to the question")
+    func asExpectedRefused() async throws {
+        let fixture = try await WebFixture()
+        try planStep(fixture)
+        let page = try await fixture.test { client in
+            var browser = try await client.signIn("ann")
+            try await client.get("/cycles/new?learner=bo", &browser)
+            return try await client.post(
+                "/cycles", [("learner", "bo"), ("happened", "Dies warm"), ("asExpected", "maybe")], &browser)
+        }
+        #expect(page.status == .badRequest)
+        #expect(
+            page.text.contains(
+                #"<p class="error" id="asExpected-error">asExpected: &#39;maybe&#39; is not valid; expected yes, partly or no.</p>"#
+            ))
+        #expect(try fixture.owner.cycles(CycleFilter(learner: handle("bo"))).count == 3, "nothing written")
+    }
+
     @Test("a refused form keeps everything typed and shows each message next to its field")
     func refusedFormKeepsText() async throws {
         let fixture = try await WebFixture()
         try planStep(fixture)
         let typed: [(String, String)] = [
             ("learner", "bo"), ("date", "2026-11-20"), ("minutes", "a quarter hour"), ("actualCondition", "38 min"),
-            ("happened", "Dies warm & dry"), ("learned", "Heat \"soaks\" slowly"), ("newObstacle", "No <cart>"),
+            ("happened", "Dies warm & dry"), ("asExpected", "no"), ("learned", "Heat \"soaks\" slowly"),
+            ("newObstacle", "No <cart>"),
             ("nextStep", "Preheat earlier"), ("expected", "Under 30 min"), ("goSee", "2026-11-23"),
         ]
         let page = try await fixture.test { client in
@@ -124,7 +152,8 @@ struct CycleFormTests {
             page.text.contains(
                 #"<p class="error" role="alert">The cycle is not logged yet: a field below says why.</p>"#),
             "the top of the form says so too")
-        for (name, value) in typed where name != "minutes" && name != "learner" {
+        #expect(page.text.contains(#"id="asExpected-no" name="asExpected" value="no" checked>"#), "the answer stays")
+        for (name, value) in typed where !["minutes", "learner", "asExpected"].contains(name) {
             let kept =
                 ["date", "goSee"].contains(name)
                 ? #"name="\#(name)" type="date" value="\#(value)""# : #"name="\#(name)" rows="3">\#(escaped(value))<"#

@@ -3,11 +3,13 @@ import ImprovementKata
 import KataStore
 
 /// An `experiment` line (one row of the experimenting record): `id`*, `target`*, `obstacle`,
-/// `step`*, `expected`, `plannedOn`*, `goSee`, `happened`, `learned`, `closedOn`.
+/// `step`*, `expected`, `plannedOn`*, `goSee`, `happened`, `asExpected` (`yes` `partly` `no`), `learned`,
+/// `closedOn`.
 public struct ExperimentRecord: Codable, Hashable, Sendable {
     /// The JSON property names after `kind`, in the order an export writes them.
     public static let fields = [
-        "id", "target", "obstacle", "step", "expected", "plannedOn", "goSee", "happened", "learned", "closedOn",
+        "id", "target", "obstacle", "step", "expected", "plannedOn", "goSee", "happened", "asExpected", "learned",
+        "closedOn",
     ]
 
     public var id: UUID
@@ -18,12 +20,14 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     public var plannedOn: Day
     public var goSee: Day?
     public var happened: String?
+    /// Whether the result was what the learner expected; added after version 1 first shipped, so optional.
+    public var asExpected: AsExpected?
     public var learned: String?
     public var closedOn: Day?
 
     package init(
         id: UUID, target: UUID, obstacle: UUID?, step: String, expected: String?, plannedOn: Day, goSee: Day?,
-        happened: String?, learned: String?, closedOn: Day?
+        happened: String?, asExpected: AsExpected? = nil, learned: String?, closedOn: Day?
     ) {
         self.id = id
         self.target = target
@@ -33,6 +37,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
         self.plannedOn = plannedOn
         self.goSee = goSee
         self.happened = happened
+        self.asExpected = asExpected
         self.learned = learned
         self.closedOn = closedOn
     }
@@ -47,6 +52,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
         plannedOn = try fields.day("plannedOn")
         goSee = try fields.optionalDay("goSee")
         happened = try fields.optionalText("happened")
+        asExpected = try fields.optionalCase("asExpected", AsExpected.self)
         learned = try fields.optionalText("learned")
         closedOn = try fields.optionalDay("closedOn")
     }
@@ -62,6 +68,7 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
         try fields.put(plannedOn, "plannedOn")
         try fields.put(goSee, "goSee")
         try fields.put(happened, "happened")
+        try fields.put(asExpected?.rawValue, "asExpected")
         try fields.put(learned, "learned")
         try fields.put(closedOn, "closedOn")
     }
@@ -71,6 +78,6 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     package func value() throws -> Experiment {
         try Experiment(
             id: id, target: target, obstacle: obstacle, step: step, expected: expected, plannedOn: plannedOn,
-            goSee: goSee, happened: happened, learned: learned, closedOn: closedOn)
+            goSee: goSee, happened: happened, learned: learned, asExpected: asExpected, closedOn: closedOn)
     }
 }

@@ -58,7 +58,7 @@ struct TransferTable: Sendable {
                     name: "experiment",
                     columns: [
                         "id", "target", "obstacle", "step", "expected", "plannedOn", "goSee", "happened", "learned",
-                        "closedOn", "plannedAt", "closedAt",
+                        "asExpected", "closedOn", "plannedAt", "closedAt",
                     ])
             ]
         case .cycle:

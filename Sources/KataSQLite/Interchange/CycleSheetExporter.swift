@@ -25,7 +25,7 @@ struct CycleSheetExporter {
             db,
             sql: """
                 SELECT c.id, c.date, c.coach, c.learner, c.secondCoach, c.minutes, c.target, c.actualCondition,
-                    c.obstacle, c.reviewed, c.planned, e.step, e.expected, e.happened, e.learned, e.goSee
+                    c.obstacle, c.reviewed, c.planned, e.step, e.expected, e.happened, e.learned, e.goSee, e.asExpected
                 FROM cycle c LEFT JOIN experiment e ON e.id = c.planned ORDER BY c.id
                 """)
         var count = 0

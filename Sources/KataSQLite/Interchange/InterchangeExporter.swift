@@ -74,8 +74,8 @@ struct InterchangeExporter {
         case .obstacle: return "SELECT id, target, text, status, createdOn, closedOn FROM obstacle"
         case .experiment:
             return """
-                SELECT id, target, obstacle, step, expected, plannedOn, goSee, happened, learned, closedOn
-                FROM experiment
+                SELECT id, target, obstacle, step, expected, plannedOn, goSee, happened, asExpected, learned,
+                    closedOn FROM experiment
                 """
         case .cycle:
             return """

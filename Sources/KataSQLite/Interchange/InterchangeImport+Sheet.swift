@@ -10,7 +10,7 @@ extension InterchangeImport {
     /// row.
     ///
     /// The header names the columns (`id, date, coach, learner, secondCoach, minutes, target,
-    /// actualCondition, obstacle, reviewed, planned, step, expected, happened, learned, goSee`), in
+    /// actualCondition, obstacle, reviewed, planned, step, expected, happened, learned, goSee, asExpected`), in
     /// any order and any letter case; `date`, `coach` and `learner` are required. The file is read
     /// by the CSV library (quotes, embedded commas, quotes and line breaks, UTF-8 with or without a
     /// byte order mark). Cells are trimmed; an apostrophe that `kata export data --format csv`
@@ -193,7 +193,7 @@ extension InterchangeImport {
             planned: try cell("planned", UUID.init(interchange:), uuid))
         var derived: Set<String> = []
         let step = values["step"]
-        let stepDetails = ["expected", "happened", "learned", "goSee"].filter { values[$0] != nil }
+        let stepDetails = ["expected", "happened", "learned", "goSee", "asExpected"].filter { values[$0] != nil }
         if step == nil, let detail = stepDetails.first {
             throw problem(
                 origin, field: "step", "is empty, but the row has \(detail); say what the step (the experiment) was.")
@@ -214,7 +214,8 @@ extension InterchangeImport {
             if cycle.planned == nil { derived.insert("planned") }
             cycle.planned = experimentID
             let goSee: Day? = try cell("goSee", Day.interchange, date)
-            let result = values["happened"] != nil || values["learned"] != nil
+            let asExpected: AsExpected? = try cell("asExpected", AsExpected.init(rawValue:), "yes, partly or no")
+            let result = values["happened"] != nil || values["learned"] != nil || asExpected != nil
             if try !exists("SELECT 1 FROM experiment WHERE id = ?", experimentID.interchangeText) {
                 try refuseStepBeforeReview(
                     experimentID, of: target, on: day, open: !result, reviewed: cycle.reviewed, origin, seen)
@@ -222,8 +223,8 @@ extension InterchangeImport {
             }
             let experiment = ExperimentRecord(
                 id: experimentID, target: target, obstacle: cycle.obstacle, step: step, expected: values["expected"],
-                plannedOn: day, goSee: goSee, happened: values["happened"], learned: values["learned"],
-                closedOn: result ? (goSee ?? day) : nil)
+                plannedOn: day, goSee: goSee, happened: values["happened"], asExpected: asExpected,
+                learned: values["learned"], closedOn: result ? (goSee ?? day) : nil)
             var experimentDerived: Set<String> = derived.contains("target") ? ["target"] : []
             // Without a result on the row, a later row may have closed the step by reviewing it.
             experimentDerived.insert("closedOn")

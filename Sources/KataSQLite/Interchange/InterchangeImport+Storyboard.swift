@@ -150,13 +150,15 @@ extension InterchangeImport {
             .experiment,
             """
             INSERT INTO experiment (id, target, obstacle, step, expected, plannedOn, goSee, happened, learned,
-                closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+                asExpected, closedOn, plannedAt, closedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
             """,
             [
                 .uuid(experiment.id), .uuid(experiment.target), .uuid(experiment.obstacle), .text(experiment.step),
                 .text(experiment.expected),
                 .text(experiment.plannedOn.interchangeText), .text(experiment.goSee?.interchangeText),
-                .text(experiment.happened), .text(experiment.learned), .text(experiment.closedOn?.interchangeText),
+                .text(experiment.happened), .text(experiment.learned), .text(experiment.asExpected?.rawValue),
+                .text(experiment.closedOn?.interchangeText),
                 .text(Self.timestamp(experiment.plannedOn)), .text(experiment.closedOn.map(Self.timestamp)),
             ], origin)
         if inserted {
@@ -165,7 +167,9 @@ extension InterchangeImport {
         }
         let stored = try fetch(Experiment.init(row:), "SELECT * FROM experiment WHERE id = ?", experiment.id, origin)
         if origin.derived.contains("target") { experiment.target = stored.target }
-        let noResult = experiment.happened == nil && experiment.learned == nil && experiment.closedOn == nil
+        let noResult =
+            experiment.happened == nil && experiment.learned == nil && experiment.asExpected == nil
+            && experiment.closedOn == nil
         if origin.derived.contains("closedOn"), noResult || (stored.closedOn == nil) == (experiment.closedOn == nil) {
             experiment.closedOn = stored.closedOn
         }

@@ -6,8 +6,8 @@ import ImprovementKata
 public struct CycleEntry: Sendable, Equatable, Codable {
     /// The fields of `POST /api/v1/cycles` besides its `id` (DESIGN §10.1).
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case date, coach, learner, secondCoach, minutes, target, actualCondition, happened, learned, obstacle
-        case newObstacle, nextStep, expected, goSee
+        case date, coach, learner, secondCoach, minutes, target, actualCondition, happened, asExpected, learned
+        case obstacle, newObstacle, nextStep, expected, goSee
     }
 
     public var date: Day
@@ -21,6 +21,8 @@ public struct CycleEntry: Sendable, Equatable, Codable {
     public var actualCondition: String?
     /// Q2: what actually happened with the last step.
     public var happened: String?
+    /// Q2: whether that was what the learner expected.
+    public var asExpected: AsExpected?
     /// Q2: what was learned from it.
     public var learned: String?
     /// Q3: an obstacle from the parking lot to address now.
@@ -37,7 +39,8 @@ public struct CycleEntry: Sendable, Equatable, Codable {
     public init(
         date: Day, coach: Handle, learner: Handle, secondCoach: Handle? = nil, minutes: Int? = nil, target: UUID? = nil,
         actualCondition: String? = nil, happened: String? = nil, learned: String? = nil, obstacle: UUID? = nil,
-        newObstacle: String? = nil, nextStep: String? = nil, expected: String? = nil, goSee: Day? = nil
+        newObstacle: String? = nil, nextStep: String? = nil, expected: String? = nil, goSee: Day? = nil,
+        asExpected: AsExpected? = nil
     ) {
         self.date = date
         self.coach = coach
@@ -48,6 +51,7 @@ public struct CycleEntry: Sendable, Equatable, Codable {
         self.actualCondition = actualCondition
         self.happened = happened
         self.learned = learned
+        self.asExpected = asExpected
         self.obstacle = obstacle
         self.newObstacle = newObstacle
         self.nextStep = nextStep
@@ -56,7 +60,7 @@ public struct CycleEntry: Sendable, Equatable, Codable {
     }
 
     /// Whether the entry reviews the last step.
-    public var reviewsLastStep: Bool { happened.nonBlank != nil || learned.nonBlank != nil }
+    public var reviewsLastStep: Bool { happened.nonBlank != nil || learned.nonBlank != nil || asExpected != nil }
 }
 
 extension CycleEntry {
@@ -83,6 +87,7 @@ extension CycleEntry {
             newObstacle: try c.decodeIfPresent(String.self, forKey: .newObstacle),
             nextStep: try c.decodeIfPresent(String.self, forKey: .nextStep),
             expected: try c.decodeIfPresent(String.self, forKey: .expected),
-            goSee: try c.decodeIfPresent(Day.self, forKey: .goSee))
+            goSee: try c.decodeIfPresent(Day.self, forKey: .goSee),
+            asExpected: try c.decodeIfPresent(AsExpected.self, forKey: .asExpected))
     }
 }

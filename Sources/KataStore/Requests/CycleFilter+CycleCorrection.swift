@@ -22,7 +22,8 @@ public struct CycleFilter: Sendable, Equatable, Codable {
 public struct CycleCorrection: Sendable, Equatable, Codable {
     /// The fields of `PATCH /api/v1/cycles/{id}`.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case date, minutes, secondCoach, actualCondition, obstacle, happened, learned, nextStep, expected, goSee
+        case date, minutes, secondCoach, actualCondition, obstacle, happened, asExpected, learned, nextStep, expected
+        case goSee
     }
 
     public var date: Day?
@@ -32,6 +33,8 @@ public struct CycleCorrection: Sendable, Equatable, Codable {
     /// The obstacle the cycle addressed (one of its target condition's), correcting a wrong link.
     public var obstacle: UUID?
     public var happened: String?
+    /// Whether the reviewed step's result was what the learner expected.
+    public var asExpected: AsExpected?
     public var learned: String?
     public var nextStep: String?
     public var expected: String?
@@ -40,7 +43,7 @@ public struct CycleCorrection: Sendable, Equatable, Codable {
     public init(
         date: Day? = nil, minutes: Int? = nil, secondCoach: Handle? = nil, actualCondition: String? = nil,
         obstacle: UUID? = nil, happened: String? = nil, learned: String? = nil, nextStep: String? = nil,
-        expected: String? = nil, goSee: Day? = nil
+        expected: String? = nil, goSee: Day? = nil, asExpected: AsExpected? = nil
     ) {
         self.date = date
         self.minutes = minutes
@@ -48,6 +51,7 @@ public struct CycleCorrection: Sendable, Equatable, Codable {
         self.actualCondition = actualCondition
         self.obstacle = obstacle
         self.happened = happened
+        self.asExpected = asExpected
         self.learned = learned
         self.nextStep = nextStep
         self.expected = expected

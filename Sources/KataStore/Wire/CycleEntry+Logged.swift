@@ -17,7 +17,8 @@ extension CycleEntry {
         else { return false }
         if reviewsLastStep {
             guard let reviewed = logged.reviewed, reviewed.id == cycle.reviewed,
-                reviewed.happened.nonBlank == happened.nonBlank, reviewed.learned.nonBlank == learned.nonBlank
+                reviewed.happened.nonBlank == happened.nonBlank, reviewed.learned.nonBlank == learned.nonBlank,
+                reviewed.asExpected == asExpected
             else { return false }
         } else if cycle.reviewed != nil {
             return false

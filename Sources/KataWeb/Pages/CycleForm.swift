@@ -11,6 +11,7 @@ struct CycleForm: Decodable, Sendable {
     var minutes: String?
     var actualCondition: String?
     var happened: String?
+    var asExpected: String?
     var learned: String?
     var obstacle: String?
     var newObstacle: String?
@@ -68,13 +69,20 @@ struct CycleForm: Decodable, Sendable {
         } catch let error as KataError {
             errors.add(error)
         } catch {}
+        var answer: AsExpected?
+        if let text = asExpected.nonBlank {
+            answer = AsExpected(rawValue: text.trimmed.lowercased())
+            if answer == nil {
+                errors.add(KataError.invalidValue(field: "asExpected", value: text, expected: "yes, partly or no"))
+            }
+        }
         var chosen = newObstacle.nonBlank == nil ? uuid(obstacle, "obstacle") : nil
         if chosen == working?.id { chosen = nil }  // the obstacle being worked goes on being worked
         let entry = CycleEntry(
             date: date, coach: coach, learner: learner, minutes: minuteCount, target: uuid(target, "target"),
             actualCondition: actualCondition.nonBlank, happened: happened.nonBlank, learned: learned.nonBlank,
             obstacle: chosen, newObstacle: newObstacle.nonBlank, nextStep: nextStep.nonBlank,
-            expected: expected.nonBlank, goSee: day(goSee, "goSee"))
+            expected: expected.nonBlank, goSee: day(goSee, "goSee"), asExpected: answer)
         return errors.isEmpty ? .success(entry) : .failure(errors)
     }
 }

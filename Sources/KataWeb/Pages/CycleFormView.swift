@@ -26,6 +26,13 @@ struct CycleFormView {
         var checked: Bool
     }
 
+    /// One answer to "Was that what you expected?".
+    struct AsExpectedChoice {
+        var value: String
+        var label: String
+        var checked: Bool
+    }
+
     var learner: String
     var learnerName: String
     var csrf: String
@@ -37,6 +44,8 @@ struct CycleFormView {
     var obstacleError: String?
     var actualCondition: FormField
     var happened: FormField
+    var asExpected: [AsExpectedChoice]
+    var asExpectedError: String?
     var learned: FormField
     var newObstacle: FormField
     var nextStep: FormField
@@ -50,7 +59,8 @@ struct CycleFormView {
         learnerName = board.name
         self.csrf = csrf
         let known: Set<String> = [
-            "actualCondition", "happened", "learned", "obstacle", "newObstacle", "nextStep", "expected", "goSee",
+            "actualCondition", "happened", "asExpected", "learned", "obstacle", "newObstacle", "nextStep", "expected",
+            "goSee",
             "date", "minutes",
         ]
         let elsewhere = errors.byField.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
@@ -87,6 +97,11 @@ struct CycleFormView {
         }
         actualCondition = field("actualCondition", "Actual condition now", form.actualCondition)
         happened = field("happened", "What actually happened?", form.happened)
+        let answered = form.asExpected?.trimmed.lowercased()
+        asExpected = AsExpected.allCases.map {
+            AsExpectedChoice(value: $0.rawValue, label: $0.rawValue.capitalized, checked: answered == $0.rawValue)
+        }
+        asExpectedError = errors["asExpected"]
         learned = field("learned", "What did you learn?", form.learned)
         newObstacle = field(
             "newObstacle", board.openObstacles.isEmpty ? "The obstacle addressed now" : "Or a new obstacle",

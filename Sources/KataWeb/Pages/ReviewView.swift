@@ -57,9 +57,31 @@ struct ReviewView {
         var targets: Table?
         var observations: Table?
         var ownSummary: String
+        /// The coach's growth as a learner in the period, worded as every packet words it.
+        var ownGrowth: ReviewView.Growth?
         var ownTargets: Table?
+        /// The escalations the person was asked to decide, when any was; no learner named.
+        var escalations: ReviewView.Escalations?
         var definitions: [FigureDefinition]
         var footer: String
+    }
+
+    /// "Escalations you were asked to decide" (DESIGN §11.1), worded as every packet words it.
+    struct Escalations {
+        var summary: String
+        var zeroCostHeading: String
+        var zeroCost: [String]
+        var hasZeroCost: Bool
+    }
+
+    /// The coach's growth figures as a learner (DESIGN §11.4).
+    struct Growth {
+        struct Line {
+            var label: String
+            var value: String
+        }
+
+        var lines: [Line]
     }
 
     /// One coach's line in the table of every coach's packets.
@@ -213,6 +235,9 @@ extension ReviewView.Packet {
                 : ", from "
                     + own.coaches.map { "\($0.label) (\(ReviewFigures.cycles($0.cycles)))" }
                     .joined(separator: ", ") + ".")
+        ownGrowth = own.growth.map {
+            ReviewView.Growth(lines: $0.lines.map { ReviewView.Growth.Line(label: $0.label, value: $0.value) })
+        }
         ownTargets =
             own.targetConditions.isEmpty
             ? nil
@@ -233,6 +258,15 @@ extension ReviewView.Packet {
                             ])
                         : .init(head: target.setOn.description, cells: cells)
                 })
+        let asked = packet.escalationsToDecide
+        escalations =
+            asked.asked == 0
+            ? nil
+            : ReviewView.Escalations(
+                summary: asked.summary,
+                zeroCostHeading: "Zero-cost items unanswered after \(LossReport.zeroCostWorkdays) workdays",
+                zeroCost: asked.zeroCostUnanswered.map(DeciderEscalations.words),
+                hasZeroCost: !asked.zeroCostUnanswered.isEmpty)
         definitions = packet.definitions
         footer =
             "\(ReviewFigures.period(packet.period)) · made \(ReviewFigures.made(packet.generatedAt, packet.kataVersion))"

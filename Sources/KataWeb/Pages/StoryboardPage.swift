@@ -1,3 +1,4 @@
+import CoachTheCoaches
 import Foundation
 import Hummingbird
 import ImprovementKata
@@ -19,7 +20,10 @@ struct StoryboardPage {
             let today = try await web.today()
             let coaches = !(try await store.pairings(coach: visitor.account.handle, learner: learner, activeOn: today))
                 .isEmpty
-            let view = StoryboardView(board, today: today, canLog: coaches)
+            var view = StoryboardView(board, today: today, canLog: coaches)
+            view.growth = try await store.growth(of: learner).lines.map {
+                StoryboardView.GrowthLine(label: $0.label, value: $0.value)
+            }
             return web.renderer.page(
                 "storyboard", view, title: "Storyboard of \(board.learner.name)", visitor: visitor)
         }
@@ -48,6 +52,12 @@ struct StoryboardView {
         var working: Bool
     }
 
+    /// One of the learner's growth figures, worded as `kata storyboard` words it.
+    struct GrowthLine {
+        var label: String
+        var value: String
+    }
+
     struct StepView {
         var plannedOn: String
         var goSee: String?
@@ -56,6 +66,7 @@ struct StoryboardView {
         var expected: String
         var closed: Bool
         var happened: String
+        var asExpected: String?
         var learned: String
     }
 
@@ -75,6 +86,8 @@ struct StoryboardView {
     var current: CurrentView?
     var obstacles: [ObstacleView]
     var steps: [StepView]
+    /// The learner's growth over all their target conditions (DESIGN §11.4).
+    var growth: [GrowthLine] = []
     // Stored, not computed: templates see stored properties only.
     var hasMetrics: Bool
     var hasObstacles: Bool
@@ -126,7 +139,7 @@ struct StoryboardView {
                 plannedOn: step.plannedOn.description, goSee: step.goSee?.description, step: step.step,
                 obstacle: step.obstacle.flatMap { obstacleTexts[$0] },
                 expected: step.expected.nonBlank ?? "(no prediction written)", closed: step.isClosed,
-                happened: step.happened ?? "", learned: step.learned ?? "")
+                happened: step.happened ?? "", asExpected: step.asExpected?.rawValue, learned: step.learned ?? "")
         }
         hasSteps = !steps.isEmpty
     }

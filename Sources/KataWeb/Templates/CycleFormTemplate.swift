@@ -29,6 +29,15 @@ extension Templates {
         {{#goSee}}<p><span class="tag">Go and see</span> {{goSee}}</p>{{/goSee}}
         </div>
         {{#happened}}{{> text-field}}{{/happened}}
+        <fieldset class="choices inline"><legend>Was that what you expected? <span class="hint">(optional)</span></legend>
+        {{#asExpectedError}}<p class="error" id="asExpected-error">{{asExpectedError}}</p>{{/asExpectedError}}
+        {{#asExpected}}
+        <div class="choice">
+        <input type="radio" id="asExpected-{{value}}" name="asExpected" value="{{value}}"{{#checked}} checked{{/checked}}>
+        <label for="asExpected-{{value}}">{{label}}</label>
+        </div>
+        {{/asExpected}}
+        </fieldset>
         {{#learned}}{{> text-field}}{{/learned}}
         {{/lastStep}}
         </fieldset>

@@ -77,9 +77,17 @@ extension Templates {
         <section aria-labelledby="packet-own">
         <h3 id="packet-own">Own development as a learner</h3>
         <p>{{ownSummary}}</p>
+        {{#ownGrowth}}<h4>Growth as a learner in this period</h4><dl class="growth">{{#lines}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/lines}}</dl>{{/ownGrowth}}
         {{#ownTargets}}{{> review-table}}{{/ownTargets}}
         {{^ownTargets}}<p class="empty">No target conditions of their own were active in this period.</p>{{/ownTargets}}
         </section>
+        {{#escalations}}
+        <section aria-labelledby="packet-escalations">
+        <h3 id="packet-escalations">Escalations you were asked to decide</h3>
+        <p>{{summary}}</p>
+        {{#hasZeroCost}}<h4>{{zeroCostHeading}}</h4><ul>{{#zeroCost}}<li>{{.}}</li>{{/zeroCost}}</ul>{{/hasZeroCost}}
+        </section>
+        {{/escalations}}
         <details class="definitions"><summary>What the figures mean</summary>
         <dl>{{#definitions}}<dt>{{label}}</dt><dd>{{definition}}</dd>{{/definitions}}</dl>
         </details>

@@ -50,7 +50,7 @@ extension Templates {
         <dt>Step</dt><dd>{{step}}</dd>
         {{#obstacle}}<dt>Obstacle</dt><dd>{{obstacle}}</dd>{{/obstacle}}
         <dt>Expected</dt><dd>{{expected}}</dd>
-        {{#closed}}<dt>Happened</dt><dd>{{happened}}</dd><dt>Learned</dt><dd>{{learned}}</dd>{{/closed}}
+        {{#closed}}<dt>Happened</dt><dd>{{happened}}</dd>{{#asExpected}}<dt>As expected?</dt><dd>{{asExpected}}</dd>{{/asExpected}}<dt>Learned</dt><dd>{{learned}}</dd>{{/closed}}
         {{^closed}}<dt>Result</dt><dd class="empty">Not in yet.</dd>{{/closed}}
         </dl>
         </li>
@@ -60,6 +60,12 @@ extension Templates {
         {{^hasSteps}}<p class="empty">No steps yet.</p>{{/hasSteps}}
         </section>
         </div>
+        <section class="panel growth" aria-labelledby="growth-heading">
+        <h2 id="growth-heading">Growth as a learner <span class="hint">(all target conditions)</span></h2>
+        <dl>
+        {{#growth}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/growth}}
+        </dl>
+        </section>
 
         """#
 }

@@ -45,6 +45,9 @@ extension Templates {
         .choice { display: flex; align-items: flex-start; gap: .6rem; margin-top: .6rem; }
         .choice input { width: 1.4rem; height: 1.4rem; margin: .1rem 0 0; flex: none; }
         .choice label { font-weight: 400; }
+        .choices.inline { display: flex; flex-wrap: wrap; column-gap: 1.5rem; margin-top: .75rem; }
+        .choices.inline legend { font-weight: 600; padding: 0; }
+        .choices.inline .choice label { min-height: 2.75rem; }
         .context { margin: .25rem 0; overflow-wrap: anywhere; }
         .last-step { margin-top: .75rem; padding: .5rem .75rem; border-left: .3rem solid #6b7685; background: #f0f2f5; }
         ul.cards { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
@@ -55,6 +58,10 @@ extension Templates {
         .reasons { margin: .5rem 0; padding-left: 1.25rem; }
         .board { display: grid; gap: .75rem; }
         .panel { padding: .75rem 1rem; border: 1px solid #c4ccd6; border-radius: .5rem; background: #fff; overflow-wrap: anywhere; min-width: 0; }
+        .panel.growth { margin-top: .75rem; }
+        .panel.growth dl { margin: 0; display: grid; gap: .35rem; }
+        .panel.growth dt { font-weight: 600; }
+        .panel.growth dd { margin: 0 0 .25rem; }
         .panel h2 { margin-top: 0; font-size: 1rem; text-transform: uppercase; letter-spacing: .04em; color: #14365d; }
         .meta { color: #3a4350; font-size: .9rem; margin: .25rem 0; }
         .metrics { padding-left: 1.25rem; margin: .5rem 0; }
